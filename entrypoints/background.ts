@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Settings, packs and stats are wired here (see docs/design.md).
+});

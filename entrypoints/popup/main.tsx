@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<main>Attune</main>, document.getElementById('app')!);

@@ -1,0 +1,89 @@
+/**
+ * The phrasebank's data model: what team leads write in `phrasebank/*.yml`
+ * and what the build compiles into the module the extension imports.
+ * Format reference: phrasebank/README.md.
+ */
+
+export type Severity = 'high' | 'medium' | 'low';
+
+/** Empathy mechanisms (EPITOME: emotional reactions, interpretations, explorations) plus service-language findings. */
+export type Mechanism =
+  | 'emotional-reaction' // acknowledging the feeling
+  | 'interpretation' // reflecting the customer's situation back
+  | 'exploration' // asking, inviting more
+  | 'choice' // offering options
+  | 'ownership' // "I'll", not "we'll"
+  | 'next-steps' // a clear next step or a time
+  | 'appreciation'; // "thank you for your patience" rather than only "sorry"
+
+export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
+export const MECHANISMS: readonly Mechanism[] = [
+  'emotional-reaction',
+  'interpretation',
+  'exploration',
+  'choice',
+  'ownership',
+  'next-steps',
+  'appreciation',
+];
+
+/** One rule that flags dismissive phrasing. */
+export interface RuleEntry {
+  /** `category/entry-id`, stable: settings store it. */
+  ruleId: string;
+  /** The kebab-case id inside its file. */
+  id: string;
+  category: string;
+  /** compromise match syntax; several alternatives allowed. */
+  match: string[];
+  /** compromise patterns: when one matches the same sentence, the finding is dropped (harmless uses). */
+  unless: string[];
+  severity: Severity;
+  why: string;
+  suggest: string[];
+  source?: string;
+  examples: { flag: string[]; pass: string[] };
+}
+
+/** One rule that recognises something empathic the agent already wrote. */
+export interface SignalEntry {
+  ruleId: string;
+  id: string;
+  category: string;
+  mechanism: Mechanism;
+  match: string[];
+  unless: string[];
+  /** Shown to the agent as praise or explanation ("You named the feeling"). */
+  why: string;
+  source?: string;
+  examples: { flag: string[]; pass: string[] };
+}
+
+export interface CategoryInfo {
+  category: string;
+  title: string;
+  why: string;
+  kind: 'dismissive' | 'signal';
+  /** Where it came from: `phrasebank/invalidating.yml`, or a pack name. */
+  file: string;
+}
+
+/** What `compile()` produces and `analyze()` consumes: plain JSON, no YAML parser needed at run time. */
+export interface CompiledPhrasebank {
+  version: 1;
+  categories: CategoryInfo[];
+  rules: RuleEntry[];
+  signals: SignalEntry[];
+  /** old ruleId → new ruleId */
+  renames: Record<string, string>;
+}
+
+/** A precise, fixable validation problem. */
+export interface PhrasebankError {
+  file: string;
+  line?: number;
+  column?: number;
+  entryId?: string;
+  /** What is wrong and how to fix it, in one or two plain sentences. */
+  message: string;
+}

@@ -1,0 +1,18 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// WXT builds the Chrome (MV3) and Firefox extensions from entrypoints/.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Attune',
+    description: 'Kind, correct support replies: flags dismissive phrasing and suggests validating alternatives. Runs entirely on your machine.',
+    permissions: ['storage'],
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: { id: 'attune@attune.dev', data_collection_permissions: { required: ['none'] } },
+      },
+    }),
+  }),
+  vite: () => ({ plugins: [preact()] }),
+});
