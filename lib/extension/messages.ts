@@ -1,0 +1,47 @@
+/**
+ * Messages between the extension's contexts (content script, background, popup).
+ * Draft text travels only inside the browser, between these contexts; nothing is stored or sent out.
+ */
+import type { AnalysisContext, Report } from '../analysis/types';
+import type { ApplyResult } from '../editors/types';
+
+/** content script → background: analyse a composer's draft (the background keeps an incremental analyzer per key). */
+export interface AnalyzeRequest {
+  type: 'attune:analyze';
+  /** Stable per composer, e.g. `${tabId}:${composerId}` is built by the background from sender + this id. */
+  composerId: string;
+  text: string;
+  context?: AnalysisContext;
+}
+export type AnalyzeResponse = Report;
+
+/** content script → background: a composer went away; drop its cache. */
+export interface ForgetRequest {
+  type: 'attune:forget';
+  composerId: string;
+}
+
+/** popup → content script (tabs.sendMessage): what is in the page's composers now. */
+export interface FindingsRequest {
+  type: 'attune:findings';
+}
+export interface ComposerSummary {
+  composerId: string;
+  site: string;
+  editor: string;
+  report: Report;
+}
+export type FindingsResponse = { composers: ComposerSummary[] };
+
+/** popup → content script: apply a suggestion to a finding in a composer. */
+export interface ApplyRequest {
+  type: 'attune:apply';
+  composerId: string;
+  start: number;
+  end: number;
+  expected: string;
+  replacement: string;
+}
+export type ApplyResponse = ApplyResult & { copied?: boolean };
+
+export type AttuneMessage = AnalyzeRequest | ForgetRequest | FindingsRequest | ApplyRequest;
