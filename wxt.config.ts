@@ -7,7 +7,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Attune',
     description: 'Kind, correct support replies: flags dismissive phrasing and suggests validating alternatives. Runs entirely on your machine.',
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting', 'clipboardWrite'],
+    // Other sites only when the agent turns Attune on for them (generic adapter); never <all_urls> at install.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: { id: 'attune@attune.dev', data_collection_permissions: { required: ['none'] } },
