@@ -10,6 +10,8 @@ export default defineConfig({
     permissions: ['storage', 'scripting', 'clipboardWrite'],
     // Other sites only when the agent turns Attune on for them (generic adapter); never <all_urls> at install.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // The e2e build stands in for the agent's permission grant on the test site (a prompt can't be clicked headless).
+    ...(process.env.ATTUNE_E2E === '1' && { host_permissions: ['https://helpdesk.attune.test/*'] }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: { id: 'attune@attune.dev', data_collection_permissions: { required: ['none'] } },
