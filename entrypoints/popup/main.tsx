@@ -1,2 +1,6 @@
 import { render } from 'preact';
-render(<main>Attune</main>, document.getElementById('app')!);
+import '../../lib/ui/theme.css';
+import './style.css';
+import { App } from './App';
+
+render(<App />, document.getElementById('app')!);

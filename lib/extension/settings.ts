@@ -43,3 +43,121 @@ export const packsItem = storage.defineItem<ImportedPack[]>('local:packs', { fal
 /** Counts only: { 'YYYY-MM-DD': { ruleId: { fired, applied, ignored } } }. */
 export type Stats = Record<string, Record<string, { fired: number; applied: number; ignored: number }>>;
 export const statsItem = storage.defineItem<Stats>('local:stats', { fallback: {}, version: 1 });
+
+// ---- Helpers (additive to the contract above) ----
+
+/** Reads the settings, filling any field an older or partial value lacks. */
+export async function getSettings(): Promise<Settings> {
+  return normalizeSettings(await settingsItem.getValue());
+}
+
+/** Applies a change to the settings atomically (read, change, write) and returns the new value. */
+export async function updateSettings(change: Partial<Settings> | ((s: Settings) => Settings)): Promise<Settings> {
+  const current = await getSettings();
+  const next = normalizeSettings(typeof change === 'function' ? change(current) : { ...current, ...change });
+  await settingsItem.setValue(next);
+  return next;
+}
+
+/** Turns one rule on or off for this agent. */
+export function setRuleEnabled(ruleId: string, on: boolean): Promise<Settings> {
+  return updateSettings((s) => ({
+    ...s,
+    disabledRules: on ? s.disabledRules.filter((id) => id !== ruleId) : unique([...s.disabledRules, ruleId]),
+  }));
+}
+
+/** The host value that means "every site" in ignoredPhrases. */
+export const ANY_HOST = '*';
+
+/** Never flag `phrase` on `host` (or everywhere with ANY_HOST). */
+export function addIgnoredPhrase(phrase: string, host: string = ANY_HOST): Promise<Settings> {
+  const entry = { host: host.trim().toLowerCase() || ANY_HOST, phrase: phrase.trim().toLowerCase() };
+  return updateSettings((s) =>
+    entry.phrase && !s.ignoredPhrases.some((p) => p.host === entry.host && p.phrase === entry.phrase)
+      ? { ...s, ignoredPhrases: [...s.ignoredPhrases, entry] }
+      : s,
+  );
+}
+
+/** Removes one ignored phrase. */
+export function removeIgnoredPhrase(phrase: string, host: string): Promise<Settings> {
+  return updateSettings((s) => ({
+    ...s,
+    ignoredPhrases: s.ignoredPhrases.filter((p) => !(p.host === host && p.phrase === phrase)),
+  }));
+}
+
+/** Turns Attune off (or back on) for a supported helpdesk host. */
+export function setHostDisabled(host: string, disabled: boolean): Promise<Settings> {
+  return updateSettings((s) => ({
+    ...s,
+    disabledHosts: disabled ? unique([...s.disabledHosts, host]) : s.disabledHosts.filter((h) => h !== host),
+  }));
+}
+
+/** The analysis options these settings mean on `host` (phrases for that host plus those for every site). */
+export function analysisOptionsFor(settings: Settings, host?: string): { disabledRules: string[]; ignoredPhrases: string[] } {
+  return {
+    disabledRules: settings.disabledRules,
+    ignoredPhrases: settings.ignoredPhrases
+      .filter((p) => p.host === ANY_HOST || (host !== undefined && p.host === host))
+      .map((p) => p.phrase),
+  };
+}
+
+/** Coerces any stored or imported value into valid Settings; unknown or mistyped fields fall back to defaults. */
+export function normalizeSettings(value: unknown): Settings {
+  const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const strings = (x: unknown) => (Array.isArray(x) ? unique(x.filter((s): s is string => typeof s === 'string')) : []);
+  const phrases = Array.isArray(v.ignoredPhrases)
+    ? v.ignoredPhrases.filter(
+        (p): p is { host: string; phrase: string } =>
+          !!p && typeof p === 'object' && typeof (p as any).host === 'string' && typeof (p as any).phrase === 'string',
+      ).map((p) => ({ host: p.host, phrase: p.phrase }))
+    : [];
+  return {
+    enabled: typeof v.enabled === 'boolean' ? v.enabled : DEFAULT_SETTINGS.enabled,
+    disabledRules: strings(v.disabledRules),
+    ignoredPhrases: phrases,
+    disabledHosts: strings(v.disabledHosts),
+    enabledOrigins: strings(v.enabledOrigins),
+  };
+}
+
+/** A settings file as exported from the options page. */
+export interface SettingsExport {
+  attuneSettings: 1;
+  settings: Settings;
+}
+
+/** Parses an exported settings file; returns precise errors instead of throwing. */
+export function parseSettingsExport(text: string): { settings?: Settings; errors: string[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { errors: [`This file is not valid JSON (${(e as Error).message}).`] };
+  }
+  const obj = json as Partial<SettingsExport> | null;
+  if (!obj || typeof obj !== 'object' || obj.attuneSettings !== 1 || !obj.settings || typeof obj.settings !== 'object') {
+    return { errors: ['This is not an Attune settings file: expected {"attuneSettings": 1, "settings": {…}}.'] };
+  }
+  const errors: string[] = [];
+  const s = obj.settings as unknown as Record<string, unknown>;
+  if ('enabled' in s && typeof s.enabled !== 'boolean') errors.push('settings.enabled must be true or false.');
+  for (const key of ['disabledRules', 'disabledHosts', 'enabledOrigins'] as const) {
+    if (key in s && (!Array.isArray(s[key]) || (s[key] as unknown[]).some((x) => typeof x !== 'string'))) {
+      errors.push(`settings.${key} must be a list of strings.`);
+    }
+  }
+  if ('ignoredPhrases' in s && (!Array.isArray(s.ignoredPhrases) ||
+      (s.ignoredPhrases as any[]).some((p) => !p || typeof p.host !== 'string' || typeof p.phrase !== 'string'))) {
+    errors.push('settings.ignoredPhrases must be a list of {"host": "...", "phrase": "..."}.');
+  }
+  return errors.length ? { errors } : { settings: normalizeSettings(s), errors };
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,159 @@
+/** Every category and rule of the effective phrasebank, searchable, with per-rule on/off. Text only, never HTML. */
+import { useMemo, useState } from 'preact/hooks';
+import { setRuleEnabled, type Settings } from '../../lib/extension/settings';
+import type { CategoryInfo, CompiledPhrasebank, RuleEntry, SignalEntry } from '../../lib/phrasebank/types';
+import { MECHANISM_META } from '../../lib/ui/labels';
+import { SeverityBadge } from '../../lib/ui/ReportView';
+import { IgnoredPhrases } from './IgnoredPhrases';
+
+/** Lower-cased searchable text of a rule or signal. */
+export function searchText(entry: RuleEntry | SignalEntry, category?: CategoryInfo): string {
+  return [
+    entry.ruleId,
+    entry.why,
+    category?.title ?? '',
+    ...('suggest' in entry ? entry.suggest : []),
+    ...entry.examples.flag,
+    ...entry.examples.pass,
+  ]
+    .join('\n')
+    .toLowerCase();
+}
+
+/** Filters entries by every word of `query` (all must appear). */
+export function filterEntries<T extends RuleEntry | SignalEntry>(entries: T[], query: string, categories: Map<string, CategoryInfo>): T[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return entries;
+  return entries.filter((e) => {
+    const hay = searchText(e, categories.get(e.category));
+    return words.every((w) => hay.includes(w));
+  });
+}
+
+function RuleToggle({ ruleId, on }: { ruleId: string; on: boolean }) {
+  return (
+    <label class="toggle">
+      <input type="checkbox" checked={on} onChange={(e) => setRuleEnabled(ruleId, (e.target as HTMLInputElement).checked)} />
+      <span>{on ? 'On' : 'Off'}</span>
+      <span class="visually-hidden"> {ruleId}</span>
+    </label>
+  );
+}
+
+function Examples({ examples, flagLabel }: { examples: { flag: string[]; pass: string[] }; flagLabel: string }) {
+  return (
+    <div class="examples">
+      <div>
+        <p class="label">{flagLabel}</p>
+        <ul>
+          {examples.flag.map((x) => (
+            <li key={x} class="ex-flag">{x}</li>
+          ))}
+        </ul>
+      </div>
+      <div>
+        <p class="label">Left alone</p>
+        <ul>
+          {examples.pass.map((x) => (
+            <li key={x} class="ex-pass">{x}</li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+function RuleCard({ rule, on }: { rule: RuleEntry; on: boolean }) {
+  return (
+    <article class={`rule sev-${rule.severity}${on ? '' : ' off'}`} data-rule-id={rule.ruleId}>
+      <header class="rule-head">
+        <SeverityBadge severity={rule.severity} />
+        <code class="rule-id">{rule.ruleId}</code>
+        <RuleToggle ruleId={rule.ruleId} on={on} />
+      </header>
+      <p class="why">{rule.why}</p>
+      <p class="label">Suggestions</p>
+      <ul class="rule-suggestions">
+        {rule.suggest.map((s) => (
+          <li key={s}>{s}</li>
+        ))}
+      </ul>
+      <details>
+        <summary>Examples</summary>
+        <Examples examples={rule.examples} flagLabel="Flagged" />
+      </details>
+    </article>
+  );
+}
+
+function SignalCard({ signal, on }: { signal: SignalEntry; on: boolean }) {
+  return (
+    <article class={`rule signal${on ? '' : ' off'}`} data-rule-id={signal.ruleId}>
+      <header class="rule-head">
+        <span class="badge sig">✓ {MECHANISM_META[signal.mechanism]?.label ?? signal.mechanism}</span>
+        <code class="rule-id">{signal.ruleId}</code>
+        <RuleToggle ruleId={signal.ruleId} on={on} />
+      </header>
+      <p class="why">{signal.why}</p>
+      <details>
+        <summary>Examples</summary>
+        <Examples examples={signal.examples} flagLabel="Recognised" />
+      </details>
+    </article>
+  );
+}
+
+export function PhrasebankBrowser({ pb, settings }: { pb: CompiledPhrasebank; settings: Settings }) {
+  const [query, setQuery] = useState('');
+  const categories = useMemo(() => new Map(pb.categories.map((c) => [c.category, c])), [pb]);
+  const disabled = new Set(settings.disabledRules);
+  const rules = filterEntries(pb.rules, query, categories);
+  const signals = filterEntries(pb.signals, query, categories);
+  const groups = (entries: (RuleEntry | SignalEntry)[]) => {
+    const map = new Map<string, (RuleEntry | SignalEntry)[]>();
+    for (const e of entries) map.set(e.category, [...(map.get(e.category) ?? []), e]);
+    return [...map];
+  };
+  const renderGroup = ([category, entries]: [string, (RuleEntry | SignalEntry)[]]) => {
+    const info = categories.get(category);
+    const offCount = entries.filter((e) => disabled.has(e.ruleId)).length;
+    return (
+      <section class="category-block" key={category} aria-labelledby={`cat-${category}`}>
+        <h3 id={`cat-${category}`}>
+          {info?.title ?? category} <span class="muted count">{entries.length} {entries.length === 1 ? 'rule' : 'rules'}{offCount ? `, ${offCount} off` : ''}</span>
+        </h3>
+        {info && <p class="muted">{info.why} <span class="file">({info.file})</span></p>}
+        {entries.map((e) =>
+          'severity' in e ? (
+            <RuleCard key={e.ruleId} rule={e} on={!disabled.has(e.ruleId)} />
+          ) : (
+            <SignalCard key={e.ruleId} signal={e} on={!disabled.has(e.ruleId)} />
+          ),
+        )}
+      </section>
+    );
+  };
+  return (
+    <div class="phrasebank">
+      <div class="toolbar">
+        <label class="visually-hidden" for="rule-search">Search rules</label>
+        <input
+          id="rule-search"
+          type="search"
+          placeholder="Search rules, reasons, suggestions and examples"
+          value={query}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        />
+        <p class="muted small" role="status">
+          {rules.length} of {pb.rules.length} rules · {signals.length} of {pb.signals.length} empathy signals
+          {settings.disabledRules.length ? ` · ${settings.disabledRules.length} turned off` : ''}
+        </p>
+      </div>
+      <h2>Phrases Attune flags</h2>
+      {rules.length ? groups(rules).map(renderGroup) : <p class="muted">No rule matches that search.</p>}
+      <h2>Empathy Attune recognises</h2>
+      {signals.length ? groups(signals).map(renderGroup) : <p class="muted">No signal matches that search.</p>}
+      <IgnoredPhrases settings={settings} />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+/** Export / import settings, and the switches that are not per rule. */
+import { useState } from 'preact/hooks';
+import { DEFAULT_SETTINGS, parseSettingsExport, settingsItem, updateSettings, type Settings, type SettingsExport } from '../../lib/extension/settings';
+import { downloadJson } from '../../lib/ui/download';
+
+export function SettingsPanel({ settings }: { settings: Settings }) {
+  const [message, setMessage] = useState<{ ok: boolean; lines: string[] } | undefined>();
+  const onFile = async (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const parsed = parseSettingsExport(await file.text());
+    if (!parsed.settings) return setMessage({ ok: false, lines: parsed.errors });
+    await settingsItem.setValue(parsed.settings);
+    setMessage({ ok: true, lines: ['Settings imported.'] });
+  };
+  const data: SettingsExport = { attuneSettings: 1, settings };
+  return (
+    <div class="settings">
+      <section>
+        <h2>General</h2>
+        <label class="check-row">
+          <input type="checkbox" checked={settings.enabled} onChange={(e) => updateSettings({ enabled: (e.target as HTMLInputElement).checked })} />
+          Check replies (turn off to pause Attune everywhere)
+        </label>
+        <p class="muted small">
+          {settings.disabledRules.length} rules off · {settings.ignoredPhrases.length} ignored phrases · {settings.disabledHosts.length} helpdesks
+          off · {settings.enabledOrigins.length} other sites on
+        </p>
+        {settings.disabledHosts.length > 0 && (
+          <p class="small">
+            Off on:{' '}
+            {settings.disabledHosts.map((h) => (
+              <button key={h} type="button" class="btn small" aria-label={`Turn Attune back on for ${h}`} onClick={() => updateSettings((s) => ({ ...s, disabledHosts: s.disabledHosts.filter((x) => x !== h) }))}>
+                {h} ✕
+              </button>
+            ))}
+          </p>
+        )}
+      </section>
+      <section>
+        <h2>Move settings between browsers</h2>
+        <p class="muted">Rules turned off, ignored phrases and site choices. Drafts are never part of it.</p>
+        <div class="inline-form">
+          <button type="button" class="btn" onClick={() => downloadJson(data, 'attune-settings.json')}>Export settings</button>
+          <label class="btn file-btn">
+            Import settings…
+            <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="settings-file" onChange={onFile} />
+          </label>
+          <button type="button" class="btn danger" onClick={() => confirm('Reset every setting to the defaults?') && settingsItem.setValue(DEFAULT_SETTINGS)}>
+            Reset to defaults
+          </button>
+        </div>
+        {message && (
+          <div class={`result ${message.ok ? 'ok-box' : 'error-box'}`} role={message.ok ? 'status' : 'alert'}>
+            <ul>{message.lines.map((l, i) => <li key={i}>{l}</li>)}</ul>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+/** The toolbar popup: this page's composers, the site switch, and a "check a draft" box. */
+import { browser } from '#imports';
+import { useEffect, useState } from 'preact/hooks';
+import { settingsItem, updateSettings } from '../../lib/extension/settings';
+import { useStorageItem } from '../../lib/ui/hooks';
+import { DraftChecker } from './DraftChecker';
+import { PageComposers } from './PageComposers';
+import { SiteToggle } from './SiteToggle';
+
+export interface ActiveTab {
+  id?: number;
+  url?: string;
+}
+
+/** The tab the popup is about: `?tabId=` when given (tests, or opened as a page), else the active tab. */
+async function findTab(): Promise<ActiveTab | undefined> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param) {
+    const tab = await browser.tabs.get(Number(param)).catch(() => undefined);
+    return tab && { id: tab.id, url: tab.url };
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (!tab || tab.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+  return { id: tab.id, url: tab.url };
+}
+
+export function App() {
+  const settings = useStorageItem(settingsItem);
+  const [tab, setTab] = useState<ActiveTab | undefined>();
+  useEffect(() => {
+    findTab().then(setTab, () => setTab(undefined));
+  }, []);
+  const enabled = settings?.enabled ?? true;
+  return (
+    <div class="popup">
+      <header class="popup-head">
+        <div class="brand">
+          <span class="logo" aria-hidden="true">◐</span>
+          <h1>Attune</h1>
+        </div>
+        <label class="switch">
+          <input
+            type="checkbox"
+            checked={enabled}
+            onChange={(e) => updateSettings({ enabled: (e.target as HTMLInputElement).checked })}
+          />
+          <span>{enabled ? 'On' : 'Paused'}</span>
+        </label>
+      </header>
+      {!enabled && <p class="paused">Attune is paused everywhere. Underlines come back when you switch it on.</p>}
+      {settings && tab && <SiteToggle tab={tab} settings={settings} />}
+      {enabled && tab?.id !== undefined && <PageComposers tabId={tab.id} />}
+      <DraftChecker host={tab?.url ? safeHost(tab.url) : undefined} />
+      <footer class="popup-foot">
+        <button type="button" class="linkish" onClick={() => browser.runtime.openOptionsPage()}>
+          Phrasebank, packs and stats
+        </button>
+        <span class="muted">Runs on your device. Drafts are never stored.</span>
+      </footer>
+    </div>
+  );
+}
+
+function safeHost(url: string): string | undefined {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}

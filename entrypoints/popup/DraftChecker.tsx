@@ -1,0 +1,78 @@
+/** "Check a draft": paste or type a reply (and optionally the customer's message) and see the findings as you type. */
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { analyze } from '../../lib/analysis/index';
+import type { Finding, Report } from '../../lib/analysis/types';
+import { getEffectivePhrasebank, invalidate } from '../../lib/extension/packs';
+import { analysisOptionsFor, packsItem, settingsItem } from '../../lib/extension/settings';
+import { recordStat } from '../../lib/extension/stats';
+import { useAsync, useDebounced, useStorageItem } from '../../lib/ui/hooks';
+import { ReportView } from '../../lib/ui/ReportView';
+
+/** Replaces `finding` in `draft` when the words are still there; undefined when the draft moved on. */
+export function applyToDraft(draft: string, finding: Finding, replacement: string): string | undefined {
+  if (draft.slice(finding.start, finding.end) !== finding.text) return undefined;
+  return draft.slice(0, finding.start) + replacement + draft.slice(finding.end);
+}
+
+export function DraftChecker({ host }: { host?: string }) {
+  const [draft, setDraft] = useState('');
+  const [customer, setCustomer] = useState('');
+  const draftRef = useRef<HTMLTextAreaElement>(null);
+  const settings = useStorageItem(settingsItem);
+  const packs = useStorageItem(packsItem);
+  // Re-merge when packs change, so a freshly imported pack is used at once.
+  const pb = useAsync(() => (invalidate(), getEffectivePhrasebank()), [packs]);
+  const text = useDebounced(draft, 180);
+  const ctx = useDebounced(customer, 180);
+  const report: Report | undefined = useMemo(() => {
+    if (!pb.value || !settings || !text.trim()) return undefined;
+    return analyze(text, pb.value, ctx.trim() ? { customer: ctx } : undefined, analysisOptionsFor(settings, host));
+  }, [pb.value, settings, text, ctx, host]);
+  const titles = useMemo(() => new Map(pb.value?.categories.map((c) => [c.category, c.title]) ?? []), [pb.value]);
+
+  const onApply = (finding: Finding, suggestion: string) => {
+    const next = applyToDraft(draft, finding, suggestion);
+    if (next === undefined) return 'The draft changed; check again';
+    setDraft(next);
+    void recordStat(finding.ruleId, 'applied');
+    draftRef.current?.focus();
+    return true;
+  };
+
+  return (
+    <section class="card" aria-labelledby="check-title">
+      <h2 id="check-title">Check a draft</h2>
+      <label class="field" for="draft">
+        Your reply
+      </label>
+      <textarea
+        id="draft"
+        ref={draftRef}
+        rows={5}
+        placeholder="Paste or type a reply to see how it might land."
+        value={draft}
+        onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)}
+        spellcheck={true}
+      />
+      <details class="customer">
+        <summary>Add the customer's message (optional)</summary>
+        <label class="field" for="customer">
+          Customer's message
+        </label>
+        <textarea
+          id="customer"
+          rows={3}
+          placeholder="Helps Attune notice feelings your reply could acknowledge."
+          value={customer}
+          onInput={(e) => setCustomer((e.target as HTMLTextAreaElement).value)}
+        />
+      </details>
+      {pb.error && <p class="error" role="alert">The phrasebank could not load: {pb.error.message}</p>}
+      {report && (
+        <div class="draft-report" data-testid="draft-report">
+          <ReportView report={report} actions={{ onApply, applyLabel: 'Use in draft', categoryTitle: (c) => titles.get(c) }} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+/** The current tab's composers, as the content script sees them; hidden when no content script answers. */
+import { browser } from '#imports';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Finding } from '../../lib/analysis/types';
+import type { ApplyRequest, ApplyResponse, FindingsRequest, FindingsResponse } from '../../lib/extension/messages';
+import { copyText } from '../../lib/ui/clipboard';
+import { ReportView } from '../../lib/ui/ReportView';
+
+const REFRESH_MS = 2000;
+
+export function PageComposers({ tabId }: { tabId: number }) {
+  const [data, setData] = useState<FindingsResponse | undefined>();
+  const refresh = useCallback(async () => {
+    try {
+      const res = (await browser.tabs.sendMessage(tabId, { type: 'attune:findings' } satisfies FindingsRequest)) as FindingsResponse;
+      setData(res && Array.isArray(res.composers) ? res : undefined);
+    } catch {
+      setData(undefined); // No content script on this page: nothing to show.
+    }
+  }, [tabId]);
+  useEffect(() => {
+    void refresh();
+    const t = setInterval(refresh, REFRESH_MS);
+    return () => clearInterval(t);
+  }, [refresh]);
+  if (!data?.composers.length) return null;
+
+  const apply = (composerId: string) => async (f: Finding, replacement: string) => {
+    const req: ApplyRequest = { type: 'attune:apply', composerId, start: f.start, end: f.end, expected: f.text, replacement };
+    let res: ApplyResponse | undefined;
+    try {
+      res = (await browser.tabs.sendMessage(tabId, req)) as ApplyResponse;
+    } catch {
+      res = undefined;
+    }
+    void refresh();
+    if (res?.ok) return true;
+    if (res?.copied) return 'Copied instead: paste it where you like';
+    return (await copyText(replacement)) ? 'Could not change the editor, so it was copied: paste it in' : 'The draft changed; check again';
+  };
+
+  return (
+    <section class="card" aria-labelledby="page-title" data-testid="page-composers">
+      <h2 id="page-title">On this page</h2>
+      {data.composers.map((c, i) => (
+        <div class="composer" key={c.composerId}>
+          {data.composers.length > 1 && (
+            <h3>
+              Reply box {i + 1} <span class="muted">({c.editor})</span>
+            </h3>
+          )}
+          <ReportView report={c.report} actions={{ onApply: apply(c.composerId), applyLabel: 'Apply' }} />
+        </div>
+      ))}
+    </section>
+  );
+}

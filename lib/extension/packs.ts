@@ -1,0 +1,189 @@
+/**
+ * Phrasebank packs in the extension: the bundled phrasebank, an organisation pack pinned by policy
+ * (storage.managed), and packs a team lead imported on the options page. Provides the EFFECTIVE
+ * (merged) phrasebank the analysis uses, cached and refreshed when packs change.
+ */
+import { browser } from '#imports';
+import { bundledPhrasebank } from '../phrasebank/bundled';
+import { runExamples } from '../phrasebank/examples';
+import { mergePacks, validateCompiledPack } from '../phrasebank/merge';
+import type { CompiledPhrasebank } from '../phrasebank/types';
+import { packsItem, type ImportedPack } from './settings';
+
+export type PackLayer = 'bundled' | 'organisation' | 'team' | 'personal';
+export interface Layer {
+  name: string;
+  layer: PackLayer;
+  phrasebank: CompiledPhrasebank;
+}
+export interface Conflict {
+  ruleId: string;
+  kept: string;
+  ignored: string;
+}
+
+/** Name shown for the built-in phrasebank. */
+export const BUNDLED_NAME = 'Attune (built in)';
+const LAYER_ORDER: PackLayer[] = ['bundled', 'organisation', 'team', 'personal'];
+
+/** The result of checking a pack file before anything is stored. */
+export interface PackCheck {
+  ok: boolean;
+  name: string;
+  phrasebank?: CompiledPhrasebank;
+  /** Precise problems; when any exist nothing may be stored. */
+  errors: string[];
+  /** Rules that would clash with rules already loaded (the earlier layer wins). */
+  conflicts: Conflict[];
+  exampleCount: number;
+}
+
+/** Largest pack file accepted (a compiled pack is a few hundred KB at most). */
+export const MAX_PACK_BYTES = 5_000_000;
+
+/**
+ * Checks a compiled pack file: JSON, shape (validateCompiledPack), its own examples (runExamples),
+ * and conflicts with the packs already loaded. Pure apart from the engine; stores nothing.
+ */
+export function checkPack(text: string, fallbackName: string, existing: Layer[], layer: PackLayer = 'team'): PackCheck {
+  const fail = (errors: string[], name = fallbackName): PackCheck => ({ ok: false, name, errors, conflicts: [], exampleCount: 0 });
+  if (text.length > MAX_PACK_BYTES) return fail([`The file is too large (${text.length} bytes); a pack is at most ${MAX_PACK_BYTES} bytes.`]);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return fail([`The file is not valid JSON: ${(e as Error).message}. Export it again with "attune phrasebank pack".`]);
+  }
+  const name = packName(json, fallbackName);
+  const validated = validateCompiledPack(withoutName(json));
+  if (!validated.phrasebank || validated.errors.length) {
+    return fail(validated.errors.length ? validated.errors : ['The pack has no phrasebank in it.'], name);
+  }
+  const pb = validated.phrasebank;
+  if (pb.rules.length + pb.signals.length === 0) return fail(['The pack has no rules or signals in it.'], name);
+  const results = runExamples(pb);
+  const failures = results.filter((r) => !r.ok);
+  if (failures.length) {
+    return fail(
+      failures.map(
+        (r) =>
+          `${r.ruleId}: the ${r.kind === 'flag' ? 'example that should be flagged' : 'example that should pass'} "${r.text}" ` +
+          `${r.kind === 'flag' ? 'was not flagged' : 'was flagged'}${r.detail ? ` (${r.detail})` : ''}.`,
+      ),
+      name,
+    );
+  }
+  const layers = sortLayers([...existing.filter((l) => l.name !== name), { name, layer, phrasebank: pb }]);
+  const { conflicts } = mergePacks(layers);
+  return { ok: true, name, phrasebank: pb, errors: [], conflicts: conflicts.filter((c) => c.ignored === name || c.kept === name), exampleCount: results.length };
+}
+
+/**
+ * Imports a pack: checks it fully, then stores the whole list in ONE write (so a failure leaves nothing half-applied).
+ * A pack with the same name replaces the earlier import.
+ */
+export async function importPack(text: string, fileName: string, layer: 'team' | 'personal' | 'organisation' = 'team'): Promise<PackCheck> {
+  const existing = await getLayers();
+  const check = checkPack(text, fileName.replace(/\.json$/i, ''), existing, layer);
+  if (!check.ok || !check.phrasebank) return check;
+  const packs = (await packsItem.getValue()).filter((p) => p.name !== check.name);
+  const pack: ImportedPack = { name: check.name, layer, importedAt: new Date().toISOString(), phrasebank: check.phrasebank };
+  await packsItem.setValue([...packs, pack]);
+  invalidate();
+  return check;
+}
+
+/** Removes an imported pack by name. */
+export async function removePack(name: string): Promise<void> {
+  await packsItem.setValue((await packsItem.getValue()).filter((p) => p.name !== name));
+  invalidate();
+}
+
+/** The organisation pack pinned by policy (`storage.managed` key `pinnedPack`: compiled JSON object or string), if any. */
+export async function getManagedPack(): Promise<{ layer?: Layer; errors: string[] }> {
+  let policy: Record<string, unknown>;
+  try {
+    policy = (await browser.storage.managed.get(['pinnedPack', 'pinnedPackName'])) as Record<string, unknown>;
+  } catch {
+    return { errors: [] }; // No policy (or no managed storage in this browser): nothing to add.
+  }
+  if (policy?.pinnedPack === undefined || policy.pinnedPack === null || policy.pinnedPack === '') return { errors: [] };
+  let json = policy.pinnedPack;
+  if (typeof json === 'string') {
+    try {
+      json = JSON.parse(json);
+    } catch (e) {
+      return { errors: [`The organisation policy's pinnedPack is not valid JSON: ${(e as Error).message}.`] };
+    }
+  }
+  const { phrasebank, errors } = validateCompiledPack(withoutName(json));
+  if (!phrasebank || errors.length) return { errors: errors.map((e) => `Organisation policy pack: ${e}`) };
+  const name = typeof policy.pinnedPackName === 'string' && policy.pinnedPackName ? policy.pinnedPackName : packName(json, 'Organisation policy');
+  return { layer: { name, layer: 'organisation', phrasebank }, errors: [] };
+}
+
+/** Every layer in merge order: bundled → organisation (policy) → imported packs by layer. */
+export async function getLayers(): Promise<Layer[]> {
+  const managed = await getManagedPack();
+  const imported = (await packsItem.getValue()).map((p) => ({ name: p.name, layer: p.layer, phrasebank: p.phrasebank }) as Layer);
+  return sortLayers([
+    { name: BUNDLED_NAME, layer: 'bundled', phrasebank: bundledPhrasebank },
+    ...(managed.layer ? [managed.layer] : []),
+    ...imported,
+  ]);
+}
+
+/** Merges layers; conflicts keep the earlier layer's rule. */
+export function mergeLayers(layers: Layer[]): { phrasebank: CompiledPhrasebank; conflicts: Conflict[] } {
+  return mergePacks(sortLayers(layers));
+}
+
+let cache: Promise<CompiledPhrasebank> | undefined;
+let watching = false;
+
+/** The phrasebank analysis should use: bundled + policy + imported packs, merged. Cached until packs or policy change. */
+export function getEffectivePhrasebank(): Promise<CompiledPhrasebank> {
+  watchForChanges();
+  cache ??= getLayers().then((layers) => mergeLayers(layers).phrasebank).catch((e) => {
+    cache = undefined;
+    throw e;
+  });
+  return cache;
+}
+
+/** Drops the cached effective phrasebank (done automatically when packs or policy change). */
+export function invalidate(): void {
+  cache = undefined;
+}
+
+function watchForChanges(): void {
+  if (watching) return;
+  watching = true;
+  packsItem.watch(() => invalidate());
+  try {
+    browser.storage.onChanged.addListener((_changes, area) => {
+      if (area === 'managed') invalidate();
+    });
+  } catch {
+    // Some contexts have no storage.onChanged; the packs watch still covers imports.
+  }
+}
+
+function sortLayers(layers: Layer[]): Layer[] {
+  return layers
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => LAYER_ORDER.indexOf(a.l.layer) - LAYER_ORDER.indexOf(b.l.layer) || a.i - b.i)
+    .map(({ l }) => l);
+}
+
+function packName(json: unknown, fallback: string): string {
+  const n = json && typeof json === 'object' ? (json as { name?: unknown }).name : undefined;
+  return typeof n === 'string' && n.trim() ? n.trim().slice(0, 80) : fallback;
+}
+
+/** Packs may carry a display `name` beside the compiled phrasebank; validation sees only the phrasebank. */
+function withoutName(json: unknown): unknown {
+  if (!json || typeof json !== 'object' || Array.isArray(json) || !('name' in json)) return json;
+  const { name: _name, ...rest } = json as Record<string, unknown>;
+  return rest;
+}
