@@ -66,6 +66,8 @@ export interface CategoryInfo {
   kind: 'dismissive' | 'signal';
   /** Where it came from: `phrasebank/invalidating.yml`, or a pack name. */
   file: string;
+  /** Optional reference for the whole category (research, style guide). */
+  source?: string;
 }
 
 /** What `compile()` produces and `analyze()` consumes: plain JSON, no YAML parser needed at run time. */

@@ -1,0 +1,85 @@
+/**
+ * Whole-reply coaching: gentle nudges that no single phrase can trigger
+ * (an emotion left unacknowledged, a refusal with no way forward, "we" with no "I").
+ */
+import type { Coaching, Finding, Signal } from './types';
+import { parse } from './nlp';
+
+/** What the customer's message sounds like, when it carries a strong feeling. */
+export type Emotion = 'frustrated' | 'angry' | 'worried';
+
+// Small lexicon of roots/forms; compromise supplies negation and contraction handling.
+const LEXICON: Record<string, Emotion> = {};
+const add = (emotion: Emotion, words: string) => words.split(' ').forEach((w) => (LEXICON[w] = emotion));
+add('frustrated', 'frustrated frustrating frustration frustrates annoyed annoying annoys irritated irritating ridiculous unacceptable useless hopeless pointless disappointed disappointing disappointment fed sick tired nightmare joke waste wasted wasting again still forever ages hassle');
+add('angry', 'angry furious livid outraged outrageous mad hate hated pissed terrible awful worst disgusted disgusting disgraceful appalling appalled scam ripoff rip-off incompetent rude shocking shocked');
+add('worried', 'worried worry worrying worries anxious anxiety nervous scared afraid frightened concerned concern panic panicking stressed stress stressful urgent urgently desperate desperately upset helpless confused lost');
+// Weak words count only next to another cue, so "I still have a question" is not an emotion.
+const WEAK = new Set(['again', 'still', 'forever', 'ages', 'lost', 'concern', 'stress', 'sick', 'tired', 'fed', 'waste', 'joke', 'confused']);
+const POSITIVE_WHEN_NEGATED = new Set(['happy', 'pleased', 'satisfied', 'impressed', 'good', 'ok', 'okay', 'acceptable', 'fair']);
+const NEGATORS = new Set(['not', 'no', 'never', "isn't", "wasn't", 'hardly']);
+
+/** Detects frustration, anger or worry in the customer's message (null when calm). */
+export function detectEmotion(customer: string | undefined): Emotion | null {
+  if (!customer || customer.trim().length < 3) return null;
+  const doc = parse(customer.replace(/[\u2019\u2018]/g, "'"));
+  const score: Record<Emotion, number> = { frustrated: 0, angry: 0, worried: 0 };
+  let weak = 0;
+  for (const sentence of doc.sentences) {
+    sentence.forEach((term, i) => {
+      const word = (term.implicit || term.normal || '').toLowerCase();
+      const negated = sentence.slice(Math.max(0, i - 3), i).some((t) => NEGATORS.has((t.implicit || t.normal || '').toLowerCase()) || t.tags.has('Negative'));
+      if (POSITIVE_WHEN_NEGATED.has(word) && negated) score.frustrated += 1;
+      const emotion = LEXICON[word];
+      if (!emotion || negated) return;
+      if (WEAK.has(word)) weak += 1;
+      else score[emotion] += 1;
+    });
+  }
+  const shouted = (customer.match(/\b[A-Z]{3,}\b/g) ?? []).filter((w) => !/^(API|URL|PDF|CSV|USB|VPN|SMS|FAQ|CEO|USA|EUR|USD|GBP|ETA|ASAP|HTTP|HTTPS|SSL|DNS|IOS|APP)$/.test(w)).length;
+  if (shouted >= 2 || /!{2,}|\?!|!\?/.test(customer)) score.angry += 1;
+  const total = score.frustrated + score.angry + score.worried;
+  if (total === 0) return weak >= 2 ? 'frustrated' : null; // "still broken, again" adds up
+  if (score.angry >= score.frustrated && score.angry >= score.worried && score.angry > 0) return 'angry';
+  if (score.worried > score.frustrated) return 'worried';
+  return score.frustrated > 0 ? 'frustrated' : score.worried > 0 ? 'worried' : null;
+}
+
+const EMOTION_EXAMPLE: Record<Emotion, string> = {
+  frustrated: 'I can see why this has been so frustrating',
+  angry: 'I understand why you are upset, and you have every right to be',
+  worried: 'I can hear this has been worrying, so let me set your mind at rest',
+};
+
+// Category ids that refuse or hide behind rules; a reply with these needs a way forward.
+const REFUSING_CATEGORY = /refus|polic|deflect|stonewall|dead-?end|cannot|can-?t|no-help|unable|gatekeep|blam|rule/;
+const WE_WILL = /\b(we'll|we will|we're going to|we are going to|our team will|the team will|we shall)\b/i;
+const I_WILL = /\b(i'll|i will|i'm going to|i am going to|let me|i've (asked|escalated|passed|sent|raised|opened|flagged)|i have (asked|escalated|passed|sent|raised|opened|flagged))\b/i;
+
+/** Builds the coaching items for a reply. `agentText` excludes quoted lines. */
+export function coachingFor(agentText: string, findings: Finding[], signals: Signal[], customerEmotion: Emotion | null): Coaching[] {
+  const words = agentText.match(/[\p{L}\p{N}']+/gu)?.length ?? 0;
+  if (words < 8) return [];
+  const has = (...mechanisms: string[]) => signals.some((s) => mechanisms.includes(s.mechanism));
+  const out: Coaching[] = [];
+  if (customerEmotion && !has('emotional-reaction', 'interpretation')) {
+    out.push({
+      kind: 'unacknowledged-emotion',
+      message: `The customer sounds ${customerEmotion}. Naming that before the fix, for example "${EMOTION_EXAMPLE[customerEmotion]}", helps them feel heard.`,
+    });
+  }
+  if (findings.some((f) => REFUSING_CATEGORY.test(f.category)) && !has('next-steps', 'choice')) {
+    out.push({
+      kind: 'no-next-step',
+      message: 'This reply explains what can\'t be done. Adding what you can do, a choice, or the next step and when it happens gives the customer a way forward.',
+    });
+  }
+  const normalised = agentText.replace(/[\u2019\u2018]/g, "'");
+  if (WE_WILL.test(normalised) && !I_WILL.test(normalised) && !has('ownership')) {
+    out.push({
+      kind: 'we-not-i',
+      message: 'You\'ve said what "we" will do. Saying "I\'ll…" for the part you are handling shows the customer that someone owns it.',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+/**
+ * The analysis core: `analyze(text, phrasebank, context?, options?)` → Report, and an
+ * IncrementalAnalyzer for typing (per-sentence results cached by sentence text).
+ * Pure: no browser APIs, runs in Node, the content script, the popup and the CLI.
+ */
+import type { CompiledPhrasebank } from '../phrasebank/types';
+import type { AnalysisContext, AnalysisOptions, Finding, Report, Signal } from './types';
+import { matcherFor, matchSentence, type SentenceHit } from './matcher';
+import { normaliseForMatching, overlapsAny, quotedRanges, splitSentences } from './text';
+import { coachingFor, detectEmotion, type Emotion } from './coaching';
+
+export type { AnalysisContext, AnalysisOptions, Coaching, Finding, Report, Signal } from './types';
+export { splitSentences, normaliseForMatching, quotedRanges } from './text';
+export { detectEmotion } from './coaching';
+
+type HitCache = Map<string, SentenceHit[]>;
+
+/** Analyses a draft against a phrasebank. */
+export function analyze(text: string, pb: CompiledPhrasebank, context?: AnalysisContext, options?: AnalysisOptions): Report {
+  return analyzeWith(text, pb, context, options, null, detectEmotion(context?.customer));
+}
+
+/** Re-analyses a draft as it is typed, re-running NLP only on sentences that changed. */
+export class IncrementalAnalyzer {
+  private readonly cache: HitCache = new Map();
+  private lastCustomer: string | undefined;
+  private lastEmotion: Emotion | null = null;
+
+  /** `maxCachedSentences` bounds memory; the cache is cleared when it is exceeded. */
+  constructor(
+    private readonly pb: CompiledPhrasebank,
+    private readonly options?: AnalysisOptions & { maxCachedSentences?: number },
+  ) {}
+
+  /** Same result as `analyze(text, pb, context, options)`, faster after small edits. */
+  analyze(text: string, context?: AnalysisContext): Report {
+    if (context?.customer !== this.lastCustomer) {
+      this.lastCustomer = context?.customer;
+      this.lastEmotion = detectEmotion(context?.customer);
+    }
+    if (this.cache.size > (this.options?.maxCachedSentences ?? 5000)) this.cache.clear();
+    return analyzeWith(text, this.pb, context, this.options, this.cache, this.lastEmotion);
+  }
+}
+
+function analyzeWith(
+  text: string,
+  pb: CompiledPhrasebank,
+  _context: AnalysisContext | undefined,
+  options: AnalysisOptions | undefined,
+  cache: HitCache | null,
+  emotion: Emotion | null,
+): Report {
+  const matcher = matcherFor(pb);
+  const normalised = normaliseForMatching(text);
+  const sentences = splitSentences(normalised);
+  const quotes = quotedRanges(text);
+  const disabled = disabledSet(pb, options);
+  const ignored = (options?.ignoredPhrases ?? []).map(canonical).filter(Boolean);
+  const findings: Finding[] = [];
+  const signals: Signal[] = [];
+  for (const sentence of sentences) {
+    let hits = cache?.get(sentence.text);
+    if (!hits) {
+      hits = matchSentence(matcher, sentence.text);
+      cache?.set(sentence.text, hits);
+    }
+    for (const hit of hits) {
+      const start = sentence.start + hit.start;
+      const end = sentence.start + hit.end;
+      if (quotes.length && overlapsAny(start, end, quotes)) continue;
+      if (hit.kind === 'rule') {
+        const rule = pb.rules[hit.index];
+        if (disabled.has(rule.ruleId) || disabled.has(rule.category)) continue;
+        if (ignored.length && isIgnored(normalised, start, end, ignored)) continue;
+        findings.push({
+          ruleId: rule.ruleId,
+          category: rule.category,
+          severity: rule.severity,
+          start,
+          end,
+          text: text.slice(start, end),
+          message: rule.why,
+          suggestions: [...rule.suggest],
+        });
+      } else {
+        const signal = pb.signals[hit.index];
+        if (disabled.has(signal.ruleId)) continue;
+        signals.push({ mechanism: signal.mechanism, ruleId: signal.ruleId, start, end, text: text.slice(start, end) });
+      }
+    }
+  }
+  const byPosition = (a: { start: number; end: number; ruleId: string }, b: typeof a) =>
+    a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  findings.sort(byPosition);
+  signals.sort(byPosition);
+  const agentText = sentences.map((s) => s.text).join('\n');
+  return { findings, signals, coaching: coachingFor(agentText, findings, signals, emotion) };
+}
+
+/** Disabled rule ids, following renames so old settings keep working. */
+function disabledSet(pb: CompiledPhrasebank, options: AnalysisOptions | undefined): Set<string> {
+  const set = new Set<string>();
+  for (const id of options?.disabledRules ?? []) {
+    set.add(id);
+    const renamed = pb.renames?.[id];
+    if (renamed) set.add(renamed);
+  }
+  return set;
+}
+
+function canonical(phrase: string): string {
+  return normaliseForMatching(phrase).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** True when the finding lies inside an occurrence of an ignored phrase. */
+function isIgnored(normalised: string, start: number, end: number, ignored: string[]): boolean {
+  const own = canonical(normalised.slice(start, end));
+  const lower = normalised.toLowerCase();
+  for (const phrase of ignored) {
+    if (own === phrase) return true;
+    const from = Math.max(0, end - phrase.length - 2);
+    const window = lower.slice(from, Math.min(lower.length, start + phrase.length + 2)).replace(/\s+/g, ' ');
+    if (window.includes(phrase) && phrase.includes(own)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,83 @@
+/**
+ * The one place that touches compromise internals (term lists, pointers, offsets), typed loosely
+ * so the rest of the engine stays strictly typed.
+ */
+import nlp from 'compromise';
+
+/** A compromise term (the fields the engine reads). */
+export interface NlpTerm {
+  text: string;
+  pre: string;
+  post: string;
+  normal: string;
+  machine?: string | null;
+  implicit?: string | null;
+  tags: Set<string>;
+  offset?: { start: number; length: number };
+}
+
+/** A parsed document: sentences of terms with character offsets. */
+export interface NlpDoc {
+  view: unknown;
+  sentences: NlpTerm[][];
+}
+
+/** A match: sentence index and term range [start, end). */
+export interface NlpMatch {
+  sentence: number;
+  start: number;
+  end: number;
+  meta: Record<string, unknown>;
+}
+
+/** A compiled match-net (opaque). */
+export type NlpNet = unknown;
+
+/** A parsed pattern (opaque to callers, fed back to `matchesParsed`). */
+export type ParsedPattern = Array<Record<string, unknown>>;
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const api = nlp as any;
+
+/** Parses a compromise match pattern. */
+export function parseMatch(pattern: string): ParsedPattern {
+  return api.parseMatch(pattern) as ParsedPattern;
+}
+
+/** Builds one net from many patterns; `meta` is handed back with every match. */
+export function buildNet(patterns: Array<{ match: string; meta: Record<string, unknown> }>): NlpNet {
+  return api.buildNet(patterns.map((p) => ({ match: p.match, meta: p.meta })));
+}
+
+/** Tags a sentence and computes term offsets. */
+export function parse(text: string): NlpDoc {
+  const view = api(text);
+  view.compute('offset');
+  return { view, sentences: view.document as NlpTerm[][] };
+}
+
+/** Runs a net over a document. */
+export function sweep(doc: NlpDoc, net: NlpNet): NlpMatch[] {
+  const { found } = (doc.view as any).sweep(net, { tagger: false });
+  return (found as any[]).map((f) => {
+    const [sentence, start, end] = f.view.ptrs[0] as [number, number, number];
+    return { sentence, start, end, meta: f.meta as Record<string, unknown> };
+  });
+}
+
+/** True when a parsed pattern matches anywhere in the document. */
+export function matchesParsed(doc: NlpDoc, pattern: ParsedPattern): boolean {
+  return (doc.view as any).has(pattern) as boolean;
+}
+
+/** All matches of a parsed pattern (used by example coverage checks). */
+export function matchAll(doc: NlpDoc, pattern: ParsedPattern): NlpMatch[] {
+  const m = (doc.view as any).match(pattern);
+  return (m.ptrs as Array<[number, number, number]>).map(([sentence, start, end]) => ({ sentence, start, end, meta: {} }));
+}
+
+/** Tags compromise knows (to reject `#Typo` in patterns). */
+export function knownTags(): Set<string> {
+  return new Set(Object.keys(api.world().model.one.tagSet ?? {}));
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */

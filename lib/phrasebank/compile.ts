@@ -1,0 +1,239 @@
+/**
+ * Compiles phrasebank YAML files into a CompiledPhrasebank, validating every field with
+ * precise errors (file, line, entry id, what is wrong and how to fix it).
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { MECHANISMS, SEVERITIES, type CategoryInfo, type CompiledPhrasebank, type Mechanism, type PhrasebankError, type RuleEntry, type Severity, type SignalEntry } from './types';
+import { checkPattern } from './patterns';
+import { didYouMean } from './hints';
+
+/** One phrasebank source file. */
+export interface PhrasebankFile {
+  path: string;
+  source: string;
+}
+
+const FILE_KEYS = ['category', 'title', 'why', 'source', 'entries', 'mechanism'] as const;
+const RULE_KEYS = ['id', 'match', 'unless', 'severity', 'why', 'suggest', 'source', 'examples'] as const;
+const SIGNAL_KEYS = ['id', 'match', 'unless', 'why', 'source', 'examples'] as const;
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** An empty phrasebank. */
+export function emptyPhrasebank(): CompiledPhrasebank {
+  return { version: 1, categories: [], rules: [], signals: [], renames: {} };
+}
+
+/** True for files that hold empathy signals rather than dismissive phrasing. */
+export function isSignalFile(path: string, source: string): boolean {
+  return /(^|[\\/])signals[\\/]/.test(path) || /^mechanism\s*:/m.test(source);
+}
+
+/** Compiles and validates phrasebank files; `renames` maps old rule ids to new ones. */
+export function compilePhrasebank(files: PhrasebankFile[], renames: Record<string, string> = {}): { phrasebank: CompiledPhrasebank; errors: PhrasebankError[] } {
+  const phrasebank = emptyPhrasebank();
+  const errors: PhrasebankError[] = [];
+  const categoryFile = new Map<string, string>();
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    compileFile(file, phrasebank, errors, categoryFile);
+  }
+  checkRenames(renames, phrasebank, errors);
+  phrasebank.renames = { ...renames };
+  return { phrasebank, errors };
+}
+
+function baseName(path: string): string {
+  return path.replace(/^.*[\\/]/, '').replace(/\.(ya?ml)$/i, '');
+}
+
+function compileFile(file: PhrasebankFile, pb: CompiledPhrasebank, errors: PhrasebankError[], categoryFile: Map<string, string>): void {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(file.source, { lineCounter, prettyErrors: false });
+  const at = (node: Node | null | undefined) => position(lineCounter, node);
+  const err = (node: Node | null | undefined, message: string, entryId?: string) =>
+    errors.push({ file: file.path, ...at(node), ...(entryId ? { entryId } : {}), message });
+  if (doc.errors.length) {
+    for (const e of doc.errors) {
+      const pos = e.linePos?.[0];
+      errors.push({ file: file.path, line: pos?.line, column: pos?.col, message: `YAML syntax: ${e.message.split('\n')[0]} Check indentation and that text containing ": " or "#" is in quotes.` });
+    }
+    return;
+  }
+  const root = doc.contents;
+  if (!isMap(root)) {
+    err(root, 'The file must be a map with category, title, why and entries (see phrasebank/README.md).');
+    return;
+  }
+  const signal = isSignalFile(file.path, file.source);
+  unknownKeys(root, FILE_KEYS.filter((k) => signal || k !== 'mechanism'), err, undefined, signal ? 'signal file' : 'category file');
+  const expected = baseName(file.path);
+  const category = str(root, 'category');
+  if (!category) err(root, `Missing "category:"; add "category: ${expected}" (it must equal the file name).`);
+  else if (category !== expected) err(root.get('category', true) as Node, `category "${category}" must equal the file name "${expected}"; rename the file or change the category.`);
+  else if (!KEBAB.test(category)) err(root.get('category', true) as Node, `category "${category}" must be kebab-case (lower-case words joined by "-"), e.g. "${kebab(category)}".`);
+  const cat = category || expected;
+  if (categoryFile.has(cat)) {
+    err(root, `category "${cat}" is already defined in ${categoryFile.get(cat)}; each category lives in one file.`);
+    return;
+  }
+  categoryFile.set(cat, file.path);
+  const title = str(root, 'title');
+  if (!title) err(root, 'Missing "title:"; add a short human title, e.g. "title: Invalidating feelings".');
+  const why = str(root, 'why');
+  if (!why) err(root, 'Missing "why:"; add one sentence on why this category hurts (or helps, for signals).');
+  let mechanism: Mechanism | undefined;
+  if (signal) {
+    const m = str(root, 'mechanism');
+    if (!m) err(root, `Missing "mechanism:"; signal files need one of: ${MECHANISMS.join(', ')}.`);
+    else if (!(MECHANISMS as readonly string[]).includes(m)) err(root.get('mechanism', true) as Node, `mechanism "${m}" is not known; use one of: ${MECHANISMS.join(', ')}.${didYouMean(m, MECHANISMS)}`);
+    else {
+      mechanism = m as Mechanism;
+      if (m !== expected) err(root.get('mechanism', true) as Node, `mechanism "${m}" must equal the file name "${expected}"; rename the file to ${m}.yml.`);
+    }
+  }
+  const source = str(root, 'source');
+  pb.categories.push({ category: cat, title: title ?? cat, why: why ?? '', kind: signal ? 'signal' : 'dismissive', file: file.path, ...(source ? { source } : {}) } satisfies CategoryInfo);
+  const entries = root.get('entries', true);
+  if (!isSeq(entries) || entries.items.length === 0) {
+    err((entries as Node) ?? root, 'Missing "entries:"; add a list of entries, each starting with "- id: ...".');
+    return;
+  }
+  const ids = new Set<string>();
+  for (const item of entries.items) {
+    if (!isMap(item)) {
+      err(item as Node, 'Each entry must be a map starting with "- id: ..."; check the indentation.');
+      continue;
+    }
+    const entry = compileEntry(item, cat, signal, mechanism, err, ids);
+    if (!entry) continue;
+    if (signal) pb.signals.push(entry as SignalEntry);
+    else pb.rules.push(entry as RuleEntry);
+  }
+}
+
+type ErrFn = (node: Node | null | undefined, message: string, entryId?: string) => void;
+
+function compileEntry(item: YAMLMap, category: string, signal: boolean, mechanism: Mechanism | undefined, err: ErrFn, ids: Set<string>): RuleEntry | SignalEntry | null {
+  const id = str(item, 'id');
+  const node = (key: string) => (item.get(key, true) as Node | undefined) ?? item;
+  if (!id) {
+    err(item, 'Entry without "id:"; add a kebab-case id such as "id: calm-down".');
+    return null;
+  }
+  let ok = true;
+  const fail = (n: Node | null | undefined, message: string) => {
+    ok = false;
+    err(n, message, id);
+  };
+  if (!KEBAB.test(id)) fail(node('id'), `id "${id}" must be kebab-case (lower-case words joined by "-"), e.g. "${kebab(id)}".`);
+  if (ids.has(id)) fail(node('id'), `id "${id}" is used twice in this file; give each entry its own id.`);
+  ids.add(id);
+  unknownKeys(item, signal ? SIGNAL_KEYS : RULE_KEYS, (n, m) => fail(n, m), id, signal ? 'signal entry' : 'entry');
+  const match = strList(item, 'match', fail, 'the words to look for in compromise match syntax, e.g. match: "[please]? calm down"', true);
+  match.forEach((p, i) => {
+    const problem = checkPattern(p);
+    if (problem) fail(listNode(item, 'match', i), `match ${problem}`);
+  });
+  const unless = strList(item, 'unless', fail, '', false);
+  unless.forEach((p, i) => {
+    const problem = checkPattern(p);
+    if (problem) fail(listNode(item, 'unless', i), `unless ${problem}`);
+  });
+  const why = str(item, 'why');
+  if (!why) fail(node('why'), 'Missing or empty "why:"; add one sentence explaining the effect on the customer.');
+  const source = str(item, 'source');
+  let severity: Severity = 'medium';
+  let suggest: string[] = [];
+  if (!signal) {
+    const s = str(item, 'severity');
+    if (!s) fail(node('severity'), 'Missing "severity:"; use high, medium or low.');
+    else if (!(SEVERITIES as readonly string[]).includes(s)) fail(node('severity'), `severity "${s}" must be high, medium or low.${didYouMean(s, SEVERITIES)}`);
+    else severity = s as Severity;
+    suggest = strList(item, 'suggest', fail, 'at least one kinder alternative the agent could write', true);
+  }
+  const examples = item.get('examples', true);
+  const flag: string[] = [];
+  const pass: string[] = [];
+  if (!isMap(examples)) {
+    fail(node('examples'), 'Missing "examples:"; add "examples:" with "flag:" (sentences it must catch) and "pass:" (similar sentences it must leave alone).');
+  } else {
+    unknownKeys(examples, ['flag', 'pass'], (n, m) => fail(n, m), id, 'examples');
+    flag.push(...strList(examples, 'flag', fail, 'sentences this entry must flag', true));
+    pass.push(...strList(examples, 'pass', fail, 'similar sentences this entry must leave alone', true));
+    if (!signal && severity === 'high') {
+      if (flag.length === 1) fail(examples.get('flag', true) as Node, 'High-severity entries need at least two "flag" examples; add another sentence it must catch.');
+      if (pass.length === 1) fail(examples.get('pass', true) as Node, 'High-severity entries need at least two "pass" examples; add another harmless sentence it must leave alone.');
+    }
+  }
+  if (!ok) return null;
+  const base = { ruleId: `${category}/${id}`, id, category, match, unless, why: why!, ...(source ? { source } : {}), examples: { flag, pass } };
+  return signal ? { ...base, mechanism: mechanism ?? 'emotional-reaction' } : { ...base, severity, suggest };
+}
+
+function unknownKeys(map: YAMLMap, allowed: readonly string[], err: ErrFn, entryId: string | undefined, what: string): void {
+  for (const pair of map.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    if (!allowed.includes(key)) {
+      err(pair.key as Node, `Unknown key "${key}" in this ${what}.${didYouMean(key, allowed)} Allowed keys: ${allowed.join(', ')}.`, entryId);
+    }
+  }
+}
+
+function str(map: YAMLMap, key: string): string | undefined {
+  const v = map.get(key);
+  if (v === undefined || v === null) return undefined;
+  const s = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+  return s?.trim() ? s.trim() : undefined;
+}
+
+function listNode(map: YAMLMap, key: string, i: number): Node | undefined {
+  const n = map.get(key, true);
+  return isSeq(n) ? (n.items[i] as Node) : (n as Node);
+}
+
+/** A string or list of non-empty strings; reports what is missing when `required`. */
+function strList(map: YAMLMap, key: string, fail: (n: Node | null | undefined, m: string) => void, purpose: string, required: boolean): string[] {
+  const n = map.get(key, true) as Node | undefined;
+  if (n === undefined || (isScalar(n) && (n.value === null || n.value === ''))) {
+    if (required) fail(n ?? map, `Missing "${key}:"; add ${purpose}.`);
+    return [];
+  }
+  if (isScalar(n)) return typeof n.value === 'string' ? [n.value.trim()] : [String(n.value)];
+  if (!isSeq(n)) {
+    fail(n, `"${key}" must be a text or a list of texts (lines starting with "- ").`);
+    return [];
+  }
+  const out: string[] = [];
+  n.items.forEach((item, i) => {
+    if (isScalar(item) && typeof item.value === 'string' && item.value.trim()) out.push(item.value.trim());
+    else fail(item as Node, `${key} item ${i + 1} must be non-empty text; put it in quotes if it starts with a special character.`);
+  });
+  if (!out.length && required) fail(n, `"${key}" is empty; add ${purpose}.`);
+  return out;
+}
+
+function position(lc: LineCounter, node: Node | null | undefined): { line?: number; column?: number } {
+  const offset = node?.range?.[0];
+  if (offset === undefined) return {};
+  const { line, col } = lc.linePos(offset);
+  return { line, column: col };
+}
+
+function kebab(s: string): string {
+  return s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+function checkRenames(renames: Record<string, string>, pb: CompiledPhrasebank, errors: PhrasebankError[]): void {
+  const ids = new Set([...pb.rules, ...pb.signals].map((e) => e.ruleId));
+  for (const [oldId, newId] of Object.entries(renames)) {
+    if (ids.has(oldId)) errors.push({ file: 'renames.json', entryId: oldId, message: `"${oldId}" is renamed to "${newId}" but still exists; remove the old entry or drop the rename.` });
+    if (!ids.has(newId)) {
+      const all = [...ids];
+      errors.push({ file: 'renames.json', entryId: oldId, message: `"${oldId}" is renamed to "${newId}", which does not exist; point it at an existing rule id.${didYouMean(newId, all)}` });
+    }
+  }
+}
+
+/** Formats an error as `file:line: entry: message`. */
+export function formatError(e: PhrasebankError): string {
+  return `${e.file}${e.line ? `:${e.line}` : ''}: ${e.entryId ? `${e.entryId}: ` : ''}${e.message}`;
+}

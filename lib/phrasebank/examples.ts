@@ -1,0 +1,104 @@
+/**
+ * Runs every entry's examples through the real analyser, and finds pattern alternatives that
+ * no flag example exercises (untested words in a rule).
+ */
+import type { CompiledPhrasebank, RuleEntry, SignalEntry } from './types';
+import { analyze } from '../analysis/index';
+import { matchAll, parse, parseMatch } from '../analysis/nlp';
+import { normaliseForMatching, splitSentences } from '../analysis/text';
+
+/** The outcome of one example. */
+export interface ExampleResult {
+  ruleId: string;
+  kind: 'flag' | 'pass';
+  text: string;
+  ok: boolean;
+  /** Why it failed, in words a phrasebank author can act on. */
+  detail?: string;
+}
+
+/** Checks every flag example is caught by its entry and every pass example is not. */
+export function runExamples(pb: CompiledPhrasebank): ExampleResult[] {
+  const results: ExampleResult[] = [];
+  const check = (entry: RuleEntry | SignalEntry, isSignal: boolean) => {
+    const what = isSignal ? 'signal' : 'finding';
+    for (const kind of ['flag', 'pass'] as const) {
+      for (const text of entry.examples[kind]) {
+        const report = analyze(text, pb);
+        const hits = isSignal ? report.signals.filter((s) => s.ruleId === entry.ruleId) : report.findings.filter((f) => f.ruleId === entry.ruleId);
+        const ok = kind === 'flag' ? hits.length > 0 : hits.length === 0;
+        const result: ExampleResult = { ruleId: entry.ruleId, kind, text, ok };
+        if (!ok) {
+          result.detail =
+            kind === 'flag'
+              ? `expected a ${what} from ${entry.ruleId} but got none; check that "match" (${entry.match.map((m) => JSON.stringify(m)).join(', ')}) covers this wording and that "unless" does not exclude it.`
+              : `expected no ${what} from ${entry.ruleId} but it matched "${hits[0].text}"; narrow "match" or add an "unless" pattern for this harmless use.`;
+        }
+        results.push(result);
+      }
+    }
+  };
+  pb.rules.forEach((r) => check(r, false));
+  pb.signals.forEach((s) => check(s, true));
+  return results;
+}
+
+/** A match alternative that no flag example uses. */
+export interface UncoveredAlternative {
+  ruleId: string;
+  alternative: string;
+}
+
+/** Lists `match` list items and top-level `(a|b|c)` choices that no flag example exercises. */
+export function uncoveredAlternatives(pb: CompiledPhrasebank): UncoveredAlternative[] {
+  const out: UncoveredAlternative[] = [];
+  for (const entry of [...pb.rules, ...pb.signals]) {
+    const docs = entry.examples.flag.flatMap((t) => splitSentences(normaliseForMatching(t)).map((s) => parse(s.text)));
+    const matches = (pattern: string) => {
+      const parsed = parseMatch(pattern);
+      return parsed.length > 0 && docs.some((d) => matchAll(d, parsed).length > 0);
+    };
+    for (const pattern of entry.match) {
+      if (!matches(pattern)) {
+        if (entry.match.length > 1) out.push({ ruleId: entry.ruleId, alternative: pattern });
+        continue;
+      }
+      for (const group of topLevelGroups(pattern)) {
+        for (const alt of group.alternatives) {
+          const variant = pattern.slice(0, group.start) + `(${alt})` + pattern.slice(group.end);
+          if (!matches(variant)) out.push({ ruleId: entry.ruleId, alternative: alt });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+interface Group {
+  start: number;
+  end: number;
+  alternatives: string[];
+}
+
+/** `(a|b|c)` groups not inside another bracket, with their alternatives. */
+export function topLevelGroups(pattern: string): Group[] {
+  const groups: Group[] = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '(' || c === '[' || c === '{') {
+      if (depth === 0 && c === '(') open = i;
+      depth++;
+    } else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+      if (depth === 0 && c === ')' && open >= 0) {
+        const inner = pattern.slice(open + 1, i);
+        const alternatives = inner.split('|').map((s) => s.trim()).filter(Boolean);
+        if (alternatives.length > 1 && !/[()]/.test(inner)) groups.push({ start: open, end: i + 1, alternatives });
+        open = -1;
+      }
+    }
+  }
+  return groups;
+}
