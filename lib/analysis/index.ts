@@ -120,8 +120,8 @@ function isIgnored(normalised: string, start: number, end: number, ignored: stri
   for (const phrase of ignored) {
     if (own === phrase) return true;
     const from = Math.max(0, end - phrase.length - 2);
-    const window = lower.slice(from, Math.min(lower.length, start + phrase.length + 2)).replace(/\s+/g, ' ');
-    if (window.includes(phrase) && phrase.includes(own)) return true;
+    const nearby = lower.slice(from, Math.min(lower.length, start + phrase.length + 2)).replace(/\s+/g, ' ');
+    if (nearby.includes(phrase) && phrase.includes(own)) return true;
   }
   return false;
 }

@@ -56,7 +56,7 @@ export function parse(text: string): NlpDoc {
   return { view, sentences: view.document as NlpTerm[][] };
 }
 
-/** Runs a net over a document. */
+/** Runs a net over a parsed text. */
 export function sweep(doc: NlpDoc, net: NlpNet): NlpMatch[] {
   const { found } = (doc.view as any).sweep(net, { tagger: false });
   return (found as any[]).map((f) => {
@@ -65,7 +65,7 @@ export function sweep(doc: NlpDoc, net: NlpNet): NlpMatch[] {
   });
 }
 
-/** True when a parsed pattern matches anywhere in the document. */
+/** True when a parsed pattern matches anywhere in the parsed text. */
 export function matchesParsed(doc: NlpDoc, pattern: ParsedPattern): boolean {
   return (doc.view as any).has(pattern) as boolean;
 }
