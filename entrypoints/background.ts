@@ -1,3 +1,19 @@
+import { browser } from 'wxt/browser';
+import { IncrementalAnalyzer } from '@/lib/analysis';
+import { registerAnalysisService } from '@/lib/extension/analysis-service';
+import { getEffectivePhrasebank } from '@/lib/extension/packs';
+import { getSettings } from '@/lib/extension/settings';
+import { recordStat } from '@/lib/extension/stats';
+
 export default defineBackground(() => {
-  // Settings, packs and stats are wired here (see docs/design.md).
+  // Analysis for every composer in every tab (the content script never loads the NLP engine).
+  registerAnalysisService(
+    { getPhrasebank: getEffectivePhrasebank, getSettings, createAnalyzer: (pb, options) => new IncrementalAnalyzer(pb, options) },
+    browser,
+  );
+  // Counts per rule and day (never text): the content script reports shown / applied / ignored.
+  browser.runtime.onMessage.addListener((msg: any) => {
+    if (msg?.type === 'attune:stat') void recordStat(msg.ruleId, msg.kind);
+    return undefined;
+  });
 });

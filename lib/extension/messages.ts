@@ -13,7 +13,8 @@ export interface AnalyzeRequest {
   text: string;
   context?: AnalysisContext;
 }
-export type AnalyzeResponse = Report;
+/** The Report, plus category titles for the card (the content script does not load the phrasebank). */
+export type AnalyzeResponse = Report & { titles?: Record<string, string>; disabled?: boolean };
 
 /** content script → background: a composer went away; drop its cache. */
 export interface ForgetRequest {
@@ -44,4 +45,11 @@ export interface ApplyRequest {
 }
 export type ApplyResponse = ApplyResult & { copied?: boolean };
 
-export type AttuneMessage = AnalyzeRequest | ForgetRequest | FindingsRequest | ApplyRequest;
+/** content script → background: count a finding shown / applied / ignored (counts only, never text). */
+export interface StatRequest {
+  type: 'attune:stat';
+  ruleId: string;
+  kind: 'fired' | 'applied' | 'ignored';
+}
+
+export type AttuneMessage = AnalyzeRequest | ForgetRequest | FindingsRequest | ApplyRequest | StatRequest;

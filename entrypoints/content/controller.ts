@@ -1,0 +1,449 @@
+/**
+ * The in-page controller: finds the composer the agent focuses, keeps a ComposerSession per composer,
+ * renders underlines, badge and card (Preact in a shadow root), and answers the popup's messages.
+ * Nothing heavy runs until a composer gets focus.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { h, render } from 'preact';
+import { bridgeFor, isOptedOut } from '@/lib/editors';
+import type { SiteAdapter } from '@/lib/sites/types';
+import type { ApplyRequest, ApplyResponse, FindingsResponse, StatRequest } from '@/lib/extension/messages';
+import { addIgnoredPhrase, getSettings, setRuleEnabled, settingsItem, type Settings } from '@/lib/extension/settings';
+import type { PageActions, PageState, ShownFinding } from '@/lib/ui/page/model';
+import { PageUi } from '@/lib/ui/page/PageUi';
+import { ComposerSession } from './session';
+import { copyText } from './clipboard';
+import { hits, frameOffset } from './geometry';
+
+/** Keyboard shortcut for "next finding" in a composer. */
+const isNextFindingKey = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyA';
+
+type SavedCaret = { el: HTMLElement; range?: Range; start?: number; end?: number };
+
+export class PageController {
+  private readonly sessions = new Map<string, ComposerSession>();
+  private state: PageState = { composers: [], titles: {} };
+  private ui: Promise<ShadowRootContentScriptUi<void>> | undefined;
+  private mounted: ShadowRootContentScriptUi<void> | undefined;
+  private layoutQueued = false;
+  private enabled = false;
+  private observer: MutationObserver | undefined;
+  private readonly docs = new WeakSet<Document>();
+  private caret: SavedCaret | undefined;
+  private customerCache: { at: number; url: string; text: string | undefined } | undefined;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  private analyses = 0;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly adapter: SiteAdapter,
+  ) {}
+
+  /** Cheap: a few listeners and one storage read. */
+  async start(): Promise<void> {
+    this.applySettings(await getSettings());
+    settingsItem.watch((s) => this.applySettings(s));
+    this.listen(document);
+    this.ctx.addEventListener(window, 'blur', () => this.onFocusTarget(document.activeElement));
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => {
+      this.customerCache = undefined;
+      this.checkConnected();
+    });
+    this.ctx.addEventListener(window, 'resize', () => this.scheduleLayout());
+    browser.runtime.onMessage.addListener(this.onMessage);
+    this.ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(this.onMessage);
+      for (const s of this.sessions.values()) s.dispose();
+      this.observer?.disconnect();
+      this.mounted?.remove();
+    });
+    // A composer already focused when we arrive (autofocus, or the script injected after a permission grant).
+    if (document.hasFocus() && document.activeElement && document.activeElement !== document.body) this.onFocusTarget(document.activeElement);
+  }
+
+  private applySettings(s: Settings | null) {
+    const settings = s ?? { enabled: true, disabledHosts: [] as string[] };
+    const on = settings.enabled && !settings.disabledHosts.includes(location.hostname);
+    const was = this.enabled;
+    this.enabled = on;
+    if (!on) {
+      for (const session of this.sessions.values()) session.dispose();
+      this.sessions.clear();
+      this.state = { composers: [], titles: {} };
+      this.scheduleLayout();
+    } else if (was) {
+      // Rules or ignored phrases changed: re-analyse with the new settings.
+      for (const session of this.sessions.values()) session.schedule(0);
+    }
+  }
+
+  /** Listeners on a document that holds a composer (the page, or a same-origin editor iframe). */
+  private listen(doc: Document) {
+    if (this.docs.has(doc)) return;
+    this.docs.add(doc);
+    const win = doc.defaultView ?? window;
+    this.ctx.addEventListener(doc as unknown as Window, 'focusin', (e: Event) => this.onFocusTarget(e.composedPath()[0] as Element), { capture: true });
+    this.ctx.addEventListener(doc as unknown as Window, 'keydown', (e: Event) => this.onKeyDown(e as KeyboardEvent), { capture: true });
+    this.ctx.addEventListener(doc as unknown as Window, 'click', (e: Event) => this.onClick(e as MouseEvent, doc), { capture: true });
+    this.ctx.addEventListener(win, 'scroll', () => this.scheduleLayout(), { capture: true, passive: true });
+  }
+
+  private onFocusTarget(target: Element | null) {
+    if (!this.enabled || !target) return;
+    let el = target as HTMLElement;
+    if (el.tagName === 'IFRAME') {
+      try {
+        const inner = (el as HTMLIFrameElement).contentDocument;
+        if (!inner) return;
+        el = (inner.activeElement as HTMLElement | null) ?? inner.body;
+      } catch {
+        return; // cross-origin frame: its own content script instance handles it, if any
+      }
+    }
+    const existing = [...this.sessions.values()].find((s) => s.element === el || s.element.contains(el));
+    if (existing) return;
+    const composer = this.adapter.findComposers(document).find((c) => c === el || c.contains(el));
+    if (!composer || isOptedOut(composer)) return;
+    const bridge = bridgeFor(composer);
+    if (!bridge) return;
+    const session = new ComposerSession(bridge, this.adapter.id, () => this.customerMessage(), () => {
+      this.analyses++;
+      this.scheduleLayout();
+    });
+    this.sessions.set(session.id, session);
+    if (composer.ownerDocument !== document) this.listen(composer.ownerDocument);
+    this.watchRemovals();
+    void this.ensureUi();
+    void session.analyse();
+  }
+
+  /** The customer's latest message (cached briefly: reading it on every keystroke pause is wasteful). */
+  private customerMessage(): string | undefined {
+    const now = Date.now();
+    const fresh = this.adapter.id === 'generic' ? Infinity : 2000;
+    if (this.customerCache && this.customerCache.url === location.href && now - this.customerCache.at < fresh) return this.customerCache.text;
+    const text = this.adapter.findCustomerMessage(document);
+    this.customerCache = { at: now, url: location.href, text };
+    return text;
+  }
+
+  /** SPA helpdesks remove composers when the agent moves between tickets. */
+  private watchRemovals() {
+    if (this.observer) return;
+    let queued = false;
+    this.observer = new MutationObserver(() => {
+      if (queued) return;
+      queued = true;
+      setTimeout(() => {
+        queued = false;
+        this.checkConnected();
+      }, 200);
+    });
+    this.observer.observe(document.body, { childList: true, subtree: true });
+  }
+
+  private checkConnected() {
+    let changed = false;
+    for (const [id, s] of this.sessions) {
+      const frame = s.element.ownerDocument.defaultView?.frameElement;
+      if (!s.element.isConnected || (s.element.ownerDocument !== document && !frame?.isConnected)) {
+        s.dispose();
+        this.sessions.delete(id);
+        if (this.state.card?.composerId === id) this.state.card = undefined;
+        changed = true;
+      }
+    }
+    if (changed) this.scheduleLayout();
+  }
+
+  private sessionFor(target: EventTarget | null): ComposerSession | undefined {
+    const node = target as Node | null;
+    if (!node) return undefined;
+    return [...this.sessions.values()].find((s) => s.element === node || s.element.contains(node));
+  }
+
+  private onKeyDown(e: KeyboardEvent) {
+    const session = this.sessionFor(e.composedPath()[0] ?? e.target);
+    if (!session) return;
+    if (e.key === 'Escape' && this.state.card) {
+      this.actions.closeCard(false);
+      return;
+    }
+    if (!isNextFindingKey(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const next = this.nextFinding(session);
+    if (next) this.actions.openCard(session.id, next.key, 'keyboard');
+    else this.notify('Nothing to look at here — this draft reads kindly.');
+  }
+
+  /** The first finding after the caret (or after the finding whose card is open), wrapping around. */
+  private nextFinding(session: ComposerSession): ShownFinding | undefined {
+    const list = (this.state.composers.find((c) => c.composerId === session.id)?.findings ?? []).slice().sort((a, b) => a.finding.start - b.finding.start);
+    if (!list.length) return undefined;
+    const open = this.state.card?.composerId === session.id ? list.findIndex((f) => f.key === this.state.card!.key) : -1;
+    if (open >= 0) return list[(open + 1) % list.length];
+    const caret = this.caretOffset(session);
+    return list.find((f) => f.finding.end >= caret) ?? list[0];
+  }
+
+  private caretOffset(session: ComposerSession): number {
+    const el = session.element as HTMLTextAreaElement;
+    if (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT') return el.selectionStart ?? 0;
+    const sel = el.ownerDocument.getSelection();
+    if (!sel || !sel.rangeCount) return 0;
+    const caret = sel.getRangeAt(0);
+    const snapshot = session.bridge.read();
+    // The first finding whose start is at or after the caret.
+    for (const { finding } of session.visibleFindings(snapshot.text)) {
+      const r = snapshot.rangeFor(finding.start, finding.end);
+      if (r && r.compareBoundaryPoints(Range.END_TO_START, caret) <= 0 && r.compareBoundaryPoints(Range.START_TO_END, caret) >= 0) return finding.start;
+      if (r && r.compareBoundaryPoints(Range.START_TO_START, caret) >= 0) return finding.start;
+    }
+    return Number.MAX_SAFE_INTEGER;
+  }
+
+  private onClick(e: MouseEvent, doc: Document) {
+    const session = this.sessionFor(e.composedPath()[0] ?? e.target);
+    if (!session) return;
+    const { x, y } = doc === document ? { x: 0, y: 0 } : frameOffset(session.element);
+    const px = e.clientX + x;
+    const py = e.clientY + y;
+    const view = this.state.composers.find((c) => c.composerId === session.id);
+    const hit = view?.findings.find((f) => hits(f.rects, px, py));
+    if (hit) this.actions.openCard(session.id, hit.key, 'click');
+    else if (this.state.card) this.actions.closeCard(false);
+  }
+
+  private saveCaret(session: ComposerSession) {
+    const el = session.element as HTMLTextAreaElement;
+    if (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT') {
+      this.caret = { el, start: el.selectionStart ?? 0, end: el.selectionEnd ?? 0 };
+      return;
+    }
+    const sel = el.ownerDocument.getSelection();
+    const range = sel && sel.rangeCount ? sel.getRangeAt(0).cloneRange() : undefined;
+    this.caret = { el, range: range && el.contains(range.startContainer) ? range : undefined };
+  }
+
+  private restoreCaret() {
+    const caret = this.caret;
+    this.caret = undefined;
+    if (!caret || !caret.el.isConnected) return;
+    const doc = caret.el.ownerDocument;
+    (doc.defaultView?.frameElement as HTMLElement | null)?.focus();
+    caret.el.focus({ preventScroll: true });
+    if (caret.start !== undefined) (caret.el as HTMLTextAreaElement).setSelectionRange(caret.start, caret.end ?? caret.start);
+    else if (caret.range) {
+      const sel = doc.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(caret.range);
+    }
+  }
+
+  private findShown(composerId: string, key: string): { session: ComposerSession; shown: ShownFinding } | undefined {
+    const session = this.sessions.get(composerId);
+    const shown = this.state.composers.find((c) => c.composerId === composerId)?.findings.find((f) => f.key === key);
+    return session && shown ? { session, shown } : undefined;
+  }
+
+  private stat(ruleId: string, kind: StatRequest['kind']) {
+    const msg: StatRequest = { type: 'attune:stat', ruleId, kind };
+    void browser.runtime.sendMessage(msg).catch(() => undefined);
+  }
+
+  readonly actions: PageActions = {
+    openCard: (composerId, key, via) => {
+      const session = this.sessions.get(composerId);
+      if (!session) return;
+      // Remember the caret once, when focus is still in the editor.
+      if (!this.state.card) this.saveCaret(session);
+      for (const s of this.sessions.values()) s.activeKey = undefined;
+      session.activeKey = key;
+      this.state.card = { composerId, key, via };
+      this.state.list = undefined;
+      this.layoutNow();
+    },
+    closeCard: (restoreFocus) => {
+      for (const s of this.sessions.values()) s.activeKey = undefined;
+      this.state.card = undefined;
+      this.state.list = undefined;
+      this.layoutNow();
+      if (restoreFocus) this.restoreCaret();
+      else this.caret = undefined;
+    },
+    apply: (composerId, key, replacement) => {
+      const found = this.findShown(composerId, key);
+      this.caret = undefined;
+      this.actions.closeCard(false);
+      if (!found) {
+        this.notify('Your draft changed, so the suggestions were refreshed.');
+        this.sessions.get(composerId)?.schedule(0);
+        return;
+      }
+      const { finding } = found.shown;
+      void this.apply(found.session, finding.start, finding.end, finding.text, replacement, finding.ruleId);
+    },
+    ignoreOnce: (composerId, key) => {
+      const found = this.findShown(composerId, key);
+      if (!found) return;
+      found.session.ignoredOnce.add(key);
+      this.stat(found.shown.finding.ruleId, 'ignored');
+      this.actions.closeCard(true);
+    },
+    ignorePhrase: (composerId, key) => {
+      const found = this.findShown(composerId, key);
+      if (!found) return;
+      found.session.ignoredOnce.add(key); // hide it now; the settings change re-analyses
+      this.stat(found.shown.finding.ruleId, 'ignored');
+      void addIgnoredPhrase(found.shown.finding.text, location.hostname);
+      this.actions.closeCard(true);
+      this.notify(`“${found.shown.finding.text}” won't be flagged on ${location.hostname}. You can undo this in Attune's options.`);
+    },
+    disableRule: (composerId, key) => {
+      const found = this.findShown(composerId, key);
+      if (!found) return;
+      found.session.ignoredOnce.add(key);
+      this.stat(found.shown.finding.ruleId, 'ignored');
+      void setRuleEnabled(found.shown.finding.ruleId, false);
+      this.actions.closeCard(true);
+      this.notify('Rule turned off. You can turn it back on in Attune\u2019s options.');
+    },
+    toggleList: (composerId) => {
+      this.state.list = this.state.list === composerId ? undefined : composerId;
+      this.state.card = undefined;
+      this.layoutNow();
+    },
+  };
+
+  /** Applies a suggestion through the editor bridge; copies it instead when the editor refuses. */
+  private async apply(session: ComposerSession, start: number, end: number, expected: string, replacement: string, ruleId?: string): Promise<ApplyResponse> {
+    const result = await session.bridge.replace(start, end, expected, replacement);
+    let copied = false;
+    if (result.ok) {
+      if (ruleId) this.stat(ruleId, 'applied');
+    } else {
+      copied = await copyText(replacement, this.mounted?.shadow);
+      const why = result.reason === 'stale' ? 'Your draft changed, so nothing was replaced. ' : "This editor didn't take the change. ";
+      this.notify(copied ? `${why}Copied \u2014 paste it where you like.` : `${why}Suggestion: ${replacement}`);
+    }
+    await session.analyse();
+    return { ...result, copied };
+  }
+
+  private notify(text: string) {
+    this.state.notice = text;
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => {
+      this.state.notice = undefined;
+      this.scheduleLayout();
+    }, 5000);
+    void this.ensureUi();
+    this.scheduleLayout();
+  }
+
+  private readonly onMessage = (msg: any): Promise<unknown> | undefined => {
+    if (msg?.type === 'attune:findings') {
+      // Subframes answer only when they have composers; the top frame always answers.
+      if (window !== window.top && !this.sessions.size) return undefined;
+      return this.findings();
+    }
+    if (msg?.type === 'attune:apply') {
+      const req = msg as ApplyRequest;
+      const session = this.sessions.get(req.composerId);
+      if (!session) return window === window.top ? Promise.resolve({ ok: false, reason: 'stale' } as ApplyResponse) : undefined;
+      return this.apply(session, req.start, req.end, req.expected, req.replacement, session.report.findings.find((f) => f.start === req.start && f.end === req.end)?.ruleId);
+    }
+    return undefined;
+  };
+
+  private async findings(): Promise<FindingsResponse> {
+    const list = [...this.sessions.values()];
+    // Bring reports up to date (the agent may have typed since the last pause).
+    await Promise.all(list.filter((s) => s.analysedText !== s.bridge.read().text).map((s) => s.analyse()));
+    return {
+      composers: list.map((s) => ({
+        composerId: s.id,
+        site: this.adapter.id,
+        editor: s.bridge.kind,
+        report: { ...s.report, findings: s.visibleFindings().map((v) => v.finding) },
+      })),
+    };
+  }
+
+  private ensureUi(): Promise<ShadowRootContentScriptUi<void>> {
+    this.ui ??= createShadowRootUi(this.ctx, {
+      name: 'attune-ui',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      isolateEvents: ['keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'click', 'focusin', 'focusout'],
+      onMount: (container, _shadow, host) => {
+        host.style.cssText = 'position:fixed !important;top:0 !important;left:0 !important;width:0 !important;height:0 !important;overflow:visible !important;z-index:2147483647 !important;display:block !important;';
+        container.setAttribute('class', 'attune-root');
+      },
+    }).then((ui) => {
+      ui.mount();
+      this.mounted = ui;
+      this.layoutNow();
+      return ui;
+    });
+    return this.ui;
+  }
+
+  private scheduleLayout() {
+    if (this.layoutQueued) return;
+    this.layoutQueued = true;
+    requestAnimationFrame(() => {
+      this.layoutQueued = false;
+      this.layoutNow();
+    });
+  }
+
+  /** Recompute geometry and render. */
+  private layoutNow() {
+    this.checkConnected();
+    const titles: Record<string, string> = {};
+    this.state.composers = [...this.sessions.values()].map((s) => {
+      Object.assign(titles, s.titles);
+      return s.view();
+    });
+    this.state.titles = titles;
+    const card = this.state.card;
+    if (card && !this.findShown(card.composerId, card.key)) this.state.card = undefined;
+    const ui = this.mounted;
+    if (!ui) return;
+    render(h(PageUi, { state: { ...this.state }, actions: this.actions }), ui.uiContainer);
+    this.expose(ui.shadowHost);
+  }
+
+  /** Test- and tool-visible state on the shadow host (no draft text beyond the flagged words). */
+  private expose(host: HTMLElement) {
+    const round = (n: number) => Math.round(n * 10) / 10;
+    host.setAttribute(
+      'data-attune-findings',
+      JSON.stringify(
+        this.state.composers.flatMap((c) =>
+          c.findings.map((f) => ({
+            composerId: c.composerId,
+            ruleId: f.finding.ruleId,
+            severity: f.finding.severity,
+            text: f.finding.text,
+            start: f.finding.start,
+            end: f.finding.end,
+            rects: f.rects.map((r) => ({ left: round(r.left), top: round(r.top), width: round(r.width), height: round(r.height) })),
+          })),
+        ),
+      ),
+    );
+    host.setAttribute('data-attune-coaching', JSON.stringify(this.state.composers.flatMap((c) => c.coaching.map((k) => ({ composerId: c.composerId, ...k })))));
+    host.setAttribute(
+      'data-attune-composers',
+      JSON.stringify([...this.sessions.values()].map((s) => ({ composerId: s.id, site: this.adapter.id, editor: s.bridge.kind, painted: s.painted }))),
+    );
+    host.setAttribute('data-attune-analyses', String(this.analyses));
+    host.setAttribute('data-attune-card', this.state.card?.key ?? '');
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Attune's content script. Runs on the supported helpdesks (static matches) and on sites the agent
+ * turned on (registered at run time by lib/extension/generic-sites.ts with the same file).
+ * Kept cheap on page load: no NLP here (analysis runs in the background), no DOM scan until a composer is focused.
+ */
+import '@/lib/ui/page/style.css';
+import { helpdeskMatches, adapterForUrl } from '@/lib/sites';
+import { PageController } from './controller';
+
+export default defineContentScript({
+  matches: helpdeskMatches,
+  runAt: 'document_idle',
+  // CKEditor 4 / TinyMCE iframes are same-origin: the top frame reaches into them, so no allFrames here.
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    if (window !== window.top && parentIsReachable()) return; // the parent frame's instance covers this frame
+    const controller = new PageController(ctx, adapterForUrl(window.top === window ? location.href : document.referrer || location.href));
+    await controller.start();
+  },
+});
+
+/** True when the parent frame is same-origin (so its content script can see into this frame). */
+function parentIsReachable(): boolean {
+  try {
+    return !!window.parent.document;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * One composer the agent is typing in: its editor bridge, the latest Report for its draft,
+ * debounced analysis through the background, and the geometry of its findings.
+ */
+import { browser } from 'wxt/browser';
+import type { EditorBridge } from '@/lib/editors/types';
+import type { Report } from '@/lib/analysis/types';
+import type { AnalyzeRequest, AnalyzeResponse, ForgetRequest } from '@/lib/extension/messages';
+import { findingKey, type ComposerView, type ShownFinding } from '@/lib/ui/page/model';
+import { composerBox, spanRects } from './geometry';
+import { highlightsSupported, paint, unpaint } from './highlights';
+
+/** Pause after the last keystroke before analysing. */
+export const DEBOUNCE_MS = 150;
+
+let nextId = 1;
+
+export class ComposerSession {
+  readonly id = `c${nextId++}-${Math.random().toString(36).slice(2, 7)}`;
+  report: Report = { findings: [], signals: [], coaching: [] };
+  /** The draft text `report` describes; findings are only shown while the draft still equals it. */
+  analysedText = '';
+  titles: Record<string, string> = {};
+  /** Findings dismissed with "Ignore once" (by findingKey). */
+  readonly ignoredOnce = new Set<string>();
+  /** Findings already counted as shown (stats count a finding once). */
+  private readonly counted = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private seq = 0;
+  private unsubscribe: () => void;
+  /** Uses CSS highlights (contenteditable in the top document) rather than the overlay. */
+  readonly painted: boolean;
+  activeKey: string | undefined;
+
+  constructor(
+    readonly bridge: EditorBridge,
+    readonly site: string,
+    private readonly customer: () => string | undefined,
+    private readonly onUpdate: () => void,
+  ) {
+    const el = bridge.element;
+    this.painted = el.ownerDocument === document && el.tagName !== 'TEXTAREA' && el.tagName !== 'INPUT' && highlightsSupported(document);
+    this.unsubscribe = bridge.onChange(() => this.schedule());
+  }
+
+  get element() {
+    return this.bridge.element;
+  }
+
+  /** Analyse after the agent pauses typing. */
+  schedule(delay = DEBOUNCE_MS) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.analyse(), delay);
+  }
+
+  /** Analyse now; resolves when the new report is in place (or was superseded). */
+  async analyse(): Promise<void> {
+    clearTimeout(this.timer);
+    const text = this.bridge.read().text;
+    const seq = ++this.seq;
+    const request: AnalyzeRequest = { type: 'attune:analyze', composerId: this.id, text, context: { customer: this.customer() } };
+    let response: AnalyzeResponse | undefined;
+    try {
+      response = (await browser.runtime.sendMessage(request)) as AnalyzeResponse | undefined;
+    } catch {
+      return; // extension reloaded or background asleep: the next keystroke retries
+    }
+    // A newer request is on its way, or the draft moved on: this report describes stale text.
+    if (!response || seq !== this.seq || this.bridge.read().text !== text) return;
+    this.report = { findings: response.findings, signals: response.signals, coaching: response.coaching };
+    this.titles = response.titles ?? this.titles;
+    this.analysedText = text;
+    this.countShown();
+    this.onUpdate();
+  }
+
+  /** Findings still valid for the current draft, minus those ignored once. */
+  visibleFindings(current = this.bridge.read().text): { key: string; finding: Report['findings'][number] }[] {
+    if (current !== this.analysedText) return [];
+    return this.report.findings
+      .map((finding) => ({ key: findingKey(current, finding), finding }))
+      .filter(({ key }) => !this.ignoredOnce.has(key));
+  }
+
+  /** Findings with their rects, and the composer's box, for the UI; repaints CSS highlights. */
+  view(): ComposerView {
+    const snapshot = this.bridge.read();
+    const shown: ShownFinding[] = this.visibleFindings(snapshot.text).map(({ key, finding }) => ({
+      composerId: this.id,
+      key,
+      finding,
+      rects: spanRects(this.bridge, snapshot, finding.start, finding.end),
+      overlay: !this.painted,
+    }));
+    if (this.painted) {
+      const ranges = [];
+      for (const s of shown) {
+        const range = snapshot.rangeFor(s.finding.start, s.finding.end);
+        if (!range) continue;
+        ranges.push({ severity: s.finding.severity, range });
+        if (s.key === this.activeKey) ranges.push({ severity: 'active' as const, range: range.cloneRange() });
+      }
+      paint(document, this.id, ranges);
+    }
+    return {
+      composerId: this.id,
+      box: composerBox(this.element),
+      findings: shown,
+      coaching: this.report.coaching,
+      signalCount: this.report.signals.length,
+    };
+  }
+
+  private countShown() {
+    for (const { key, finding } of this.visibleFindings(this.analysedText)) {
+      if (this.counted.has(key)) continue;
+      this.counted.add(key);
+      void browser.runtime.sendMessage({ type: 'attune:stat', ruleId: finding.ruleId, kind: 'fired' }).catch(() => undefined);
+    }
+  }
+
+  /** The composer left the page: drop everything (and the background's cache). */
+  dispose() {
+    clearTimeout(this.timer);
+    this.seq++;
+    this.unsubscribe();
+    unpaint(this.id);
+    const forget: ForgetRequest = { type: 'attune:forget', composerId: this.id };
+    void browser.runtime.sendMessage(forget).catch(() => undefined);
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The background's analysis service: one incremental analyzer per tab + frame + composer, with the
+ * agent's settings applied (master switch, switched-off hosts, disabled rules, ignored phrases per host).
+ * The content script never loads compromise or the phrasebank; it sends `attune:analyze` here.
+ */
+import type { AnalysisContext, AnalysisOptions, Report } from '../analysis/types';
+import type { CompiledPhrasebank } from '../phrasebank/types';
+import type { AnalyzeRequest, AnalyzeResponse } from './messages';
+import { analysisOptionsFor, type Settings } from './settings';
+
+/** What the service needs from the rest of the extension (injected, so it can be unit-tested in Node). */
+export interface AnalysisServiceDeps {
+  getPhrasebank(): Promise<CompiledPhrasebank>;
+  getSettings(): Promise<Settings>;
+  createAnalyzer(pb: CompiledPhrasebank, options: AnalysisOptions): { analyze(text: string, context?: AnalysisContext): Report };
+}
+
+/** Who asked: the tab, the frame and the page URL (host decides per-site ignored phrases). */
+export interface Requester {
+  tabId: number;
+  frameId?: number;
+  /** The top page's URL (host of the helpdesk). */
+  url?: string;
+}
+
+const EMPTY: Report = { findings: [], signals: [], coaching: [] };
+
+function hostOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+}
+
+
+/** Creates the service; `analyze` answers `attune:analyze`, `forget*` drop cached analyzers. */
+export function createAnalysisService(deps: AnalysisServiceDeps) {
+  const analyzers = new Map<string, { analyzer: ReturnType<AnalysisServiceDeps['createAnalyzer']>; signature: string; pb: CompiledPhrasebank }>();
+  const keyOf = (who: Requester, composerId: string) => `${who.tabId}:${who.frameId ?? 0}:${composerId}`;
+
+  return {
+    /** Analyse one composer's draft with the current settings and phrasebank. */
+    async analyze(req: AnalyzeRequest, who: Requester): Promise<AnalyzeResponse> {
+      const [settings, pb] = await Promise.all([deps.getSettings(), deps.getPhrasebank()]);
+      const host = hostOf(who.url);
+      if (!settings.enabled || settings.disabledHosts.includes(host)) return { ...EMPTY, disabled: true };
+      const options = analysisOptionsFor(settings, host);
+      const signature = JSON.stringify(options);
+      const key = keyOf(who, req.composerId);
+      let entry = analyzers.get(key);
+      // Settings or packs changed: the incremental cache is built for the old ones.
+      if (!entry || entry.signature !== signature || entry.pb !== pb) {
+        entry = { analyzer: deps.createAnalyzer(pb, options), signature, pb };
+        analyzers.set(key, entry);
+      }
+      const report = entry.analyzer.analyze(req.text, req.context);
+      const titles: Record<string, string> = {};
+      for (const c of pb.categories) titles[c.category] = c.title;
+      return { ...report, titles };
+    },
+    /** A composer went away. */
+    forget(who: Requester, composerId: string): void {
+      analyzers.delete(keyOf(who, composerId));
+    },
+    /** A tab closed or navigated away. */
+    forgetTab(tabId: number): void {
+      for (const key of [...analyzers.keys()]) if (key.startsWith(`${tabId}:`)) analyzers.delete(key);
+    },
+    /** How many analyzers are cached (tests, leak checks). */
+    get size() {
+      return analyzers.size;
+    },
+  };
+}
+
+export type AnalysisService = ReturnType<typeof createAnalysisService>;
+
+/** Wires the service to runtime messages and tab lifecycle (called from the background entrypoint). */
+export function registerAnalysisService(deps: AnalysisServiceDeps, api: typeof import('wxt/browser').browser): AnalysisService {
+  const service = createAnalysisService(deps);
+  api.runtime.onMessage.addListener((msg: any, sender: any) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || typeof msg?.type !== 'string') return undefined;
+    const who: Requester = { tabId, frameId: sender.frameId, url: sender.tab?.url ?? sender.url };
+    if (msg.type === 'attune:analyze') return service.analyze(msg, who);
+    if (msg.type === 'attune:forget') service.forget(who, msg.composerId);
+    return undefined;
+  });
+  api.tabs.onRemoved.addListener((tabId) => service.forgetTab(tabId));
+  // A full navigation starts a new page: its composers get new ids.
+  api.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading' && info.url) service.forgetTab(tabId);
+  });
+  return service;
+}

@@ -1,0 +1,23 @@
+/**
+ * Front. The reply composer is a contenteditable region (Front's own editor); messages in the
+ * conversation are inbound (customer) or outbound (teammates).
+ *
+ * Manual test: open https://app.frontapp.com/open/<conversation>, click Reply, type
+ * "Please calm down, as I already said that's our policy." → underlines + badge.
+ */
+import type { SiteAdapter } from './types';
+import { anyEditables, lastText, queryComposers } from './dom';
+
+export const front: SiteAdapter = {
+  id: 'front',
+  name: 'Front',
+  matches: ['https://app.frontapp.com/*'],
+  exampleUrls: ['https://app.frontapp.com/open/cnv_abc123', 'https://app.frontapp.com/inboxes/teams/folders/1'],
+  findComposers(root) {
+    const found = queryComposers(root, ['[data-testid="composer-editor"] [contenteditable="true"]', '[data-testid="composer-editor"]']);
+    return found.length ? found : anyEditables(root);
+  },
+  findCustomerMessage(root) {
+    return lastText(root, ['[data-testid="message"][data-inbound="true"] [data-testid="message-body"]']);
+  },
+};

@@ -1,0 +1,27 @@
+/**
+ * HubSpot conversations inbox (help desk). The reply editor is a Tiptap/ProseMirror editor; the
+ * thread shows incoming (contact) and outgoing (agent) messages.
+ *
+ * Manual test: open https://app.hubspot.com/live-messages/<portal>/inbox/<thread>, type
+ * "Please calm down, as I already said that's our policy." in the reply editor → underlines + badge.
+ */
+import type { SiteAdapter } from './types';
+import { anyEditables, lastText, queryComposers } from './dom';
+
+export const hubspot: SiteAdapter = {
+  id: 'hubspot',
+  name: 'HubSpot',
+  matches: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
+  exampleUrls: ['https://app.hubspot.com/live-messages/123/inbox/456', 'https://app-eu1.hubspot.com/help-desk/123'],
+  findComposers(root) {
+    const found = queryComposers(root, [
+      '[data-test-id="reply-editor"] .ProseMirror',
+      '.tiptap.ProseMirror[contenteditable="true"]',
+      '.ProseMirror[contenteditable="true"]',
+    ]);
+    return found.length ? found : anyEditables(root);
+  },
+  findCustomerMessage(root) {
+    return lastText(root, ['[data-test-id="thread-message"][data-direction="incoming"] [data-test-id="message-text"]']);
+  },
+};

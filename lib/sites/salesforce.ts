@@ -1,0 +1,25 @@
+/**
+ * Salesforce Service Cloud (Lightning). The email composer in the case feed is CKEditor 4 inside a
+ * same-origin iframe (`iframe.cke_wysiwyg_frame`, body contenteditable); the case feed lists emails.
+ * The content script reaches the editor's body through `iframe.contentDocument` from the top frame.
+ *
+ * Manual test: open https://<org>.lightning.force.com/lightning/r/Case/<id>/view, open "Email" in the
+ * feed publisher, type "Please calm down, as I already said that's our policy." → underlines in the
+ * iframe body; the card opens over the page.
+ */
+import type { SiteAdapter } from './types';
+import { anyEditables, lastText, queryComposers } from './dom';
+
+export const salesforce: SiteAdapter = {
+  id: 'salesforce',
+  name: 'Salesforce Service Cloud',
+  matches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
+  exampleUrls: ['https://acme.lightning.force.com/lightning/r/Case/5003000000D8cuI/view', 'https://acme.my.salesforce.com/500/o'],
+  findComposers(root) {
+    const found = queryComposers(root, ['iframe.cke_wysiwyg_frame', '.cke_editable[contenteditable="true"]']);
+    return found.length ? found : anyEditables(root);
+  },
+  findCustomerMessage(root) {
+    return lastText(root, ['.cuf-feedItem[data-direction="inbound"] .emailMessageBody', '.emailMessageBody']);
+  },
+};

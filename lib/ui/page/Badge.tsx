@@ -1,0 +1,55 @@
+/**
+ * The badge in the composer's corner (how many suggestions) and the list it opens.
+ */
+import type { ComposerView, PageActions } from './model';
+
+export function badgePosition(box: ComposerView['box']): { left: number; top: number } {
+  return { left: Math.max(0, box.left + box.width - 34), top: Math.max(0, box.top + box.height - 30) };
+}
+
+export function Badge({ view, open, actions, titles }: { view: ComposerView; open: boolean; actions: PageActions; titles: Record<string, string> }) {
+  const n = view.findings.length;
+  const pos = badgePosition(view.box);
+  const label = n === 0 ? 'Attune: no suggestions for this draft' : `Attune: ${n} suggestion${n === 1 ? '' : 's'}. Show the list`;
+  return (
+    <>
+      <button
+        type="button"
+        class={`attune-badge ${n ? 'has-findings' : 'is-clear'}`}
+        style={{ left: `${pos.left}px`, top: `${pos.top}px` }}
+        aria-label={label}
+        aria-expanded={open}
+        data-attune-badge={view.composerId}
+        onClick={() => actions.toggleList(view.composerId)}
+      >
+        {n ? String(n) : '✓'}
+      </button>
+      {open && (
+        <div class="attune-list" role="dialog" aria-label="Attune suggestions" style={{ left: `${Math.max(8, pos.left - 290)}px`, top: `${Math.max(8, pos.top - 8)}px` }} onKeyDown={(e) => e.key === 'Escape' && actions.toggleList(view.composerId)}>
+          {n === 0 && <p class="attune-list__empty">Nothing to change — this draft reads kindly.</p>}
+          {view.findings.length > 0 && (
+            <ul class="attune-list__items">
+              {view.findings.map((f) => (
+                <li>
+                  <button type="button" class="attune-list__item" data-action="open" onClick={() => actions.openCard(view.composerId, f.key, 'list')}>
+                    <span class={`attune-sev attune-sev--${f.finding.severity}`} aria-hidden="true" />
+                    <span class="attune-list__phrase">“{f.finding.text}”</span>
+                    <span class="attune-list__cat">{titles[f.finding.category] ?? f.finding.category}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {view.coaching.length > 0 && (
+            <ul class="attune-list__coaching" aria-label="Coaching">
+              {view.coaching.map((c) => (
+                <li data-kind={c.kind}>{c.message}</li>
+              ))}
+            </ul>
+          )}
+          {view.signalCount > 0 && <p class="attune-list__signals">{`You already show empathy in ${view.signalCount} place${view.signalCount === 1 ? '' : 's'} — nice.`}</p>}
+        </div>
+      )}
+    </>
+  );
+}

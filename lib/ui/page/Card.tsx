@@ -1,0 +1,104 @@
+/**
+ * The suggestion card: what the phrase may sound like, why, and kinder alternatives.
+ * A dialog: focus stays inside (Tab cycles), Enter/click applies, Escape closes and returns focus to the editor.
+ * Phrasebank text is rendered as text nodes only.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { Box, CardState, PageActions, ShownFinding } from './model';
+import { SEVERITY_STYLE } from './model';
+
+const CARD_WIDTH = 340;
+const CARD_HEIGHT_GUESS = 280;
+
+/** Where the card goes: under the phrase, or above it when there is no room below; always inside the viewport. */
+export function cardPosition(anchor: Box | undefined, viewport: { width: number; height: number }): { left: number; top: number } {
+  const a = anchor ?? { left: 16, top: 16, width: 0, height: 0 };
+  const left = Math.max(8, Math.min(a.left, viewport.width - CARD_WIDTH - 8));
+  const below = a.top + a.height + 8;
+  const top = below + CARD_HEIGHT_GUESS <= viewport.height || a.top < CARD_HEIGHT_GUESS ? below : a.top - CARD_HEIGHT_GUESS - 8;
+  return { left, top: Math.max(8, Math.min(top, viewport.height - 60)) };
+}
+
+export interface CardProps {
+  shown: ShownFinding;
+  title: string;
+  card: CardState;
+  actions: PageActions;
+  /** Fallback anchor when the phrase is scrolled out of view: the composer's box. */
+  fallback: Box;
+}
+
+export function Card({ shown, title, card, actions, fallback }: CardProps) {
+  const root = useRef<HTMLDivElement>(null);
+  const { finding } = shown;
+  useEffect(() => {
+    if (card.via === 'click') return; // a click leaves the caret in the editor; Alt+Shift+A reaches the card
+    root.current?.querySelector<HTMLElement>('button')?.focus();
+  }, [card.key, card.via]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      actions.closeCard(true);
+    } else if (e.key === 'Tab') {
+      // Keep focus inside the dialog.
+      const buttons = Array.from(root.current?.querySelectorAll<HTMLElement>('button') ?? []);
+      if (!buttons.length) return;
+      const active = (root.current?.getRootNode() as ShadowRoot | undefined)?.activeElement;
+      const i = buttons.indexOf(active as HTMLElement);
+      const next = e.shiftKey ? (i <= 0 ? buttons.length - 1 : i - 1) : i === buttons.length - 1 ? 0 : i + 1;
+      e.preventDefault();
+      buttons[next].focus();
+    }
+  };
+
+  const anchor = shown.rects[0] ?? { ...fallback, top: fallback.top + fallback.height - 40, height: 0 };
+  const pos = cardPosition(anchor, { width: window.innerWidth, height: window.innerHeight });
+  const titleId = `attune-card-title-${card.key.length}-${finding.start}`;
+  const why = finding.message;
+  return (
+    <div
+      ref={root}
+      class={`attune-card sev-${finding.severity}`}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      data-attune-card={finding.ruleId}
+      style={{ left: `${pos.left}px`, top: `${pos.top}px` }}
+      onKeyDown={onKeyDown}
+    >
+      <div class="attune-card__head">
+        <span class={`attune-sev attune-sev--${finding.severity}`} aria-hidden="true" data-style={SEVERITY_STYLE[finding.severity]} />
+        <h2 id={titleId} class="attune-card__title">{title}</h2>
+        <button type="button" class="attune-icon" aria-label="Close" data-action="close" onClick={() => actions.closeCard(true)}>
+          ×
+        </button>
+      </div>
+      <p class="attune-card__phrase">
+        <span class="attune-visually-hidden">Phrase: </span>“{finding.text}”
+      </p>
+      <p class="attune-card__why">{why}</p>
+      {finding.suggestions.length > 0 && (
+        <div class="attune-card__alts" role="group" aria-label="Try instead">
+          <p class="attune-card__label">Try instead</p>
+          {finding.suggestions.map((s, i) => (
+            <button type="button" class="attune-alt" data-action="apply" data-index={i} onClick={() => actions.apply(shown.composerId, shown.key, s)}>
+              {s}
+            </button>
+          ))}
+        </div>
+      )}
+      <div class="attune-card__foot">
+        <button type="button" class="attune-link" data-action="ignore-once" onClick={() => actions.ignoreOnce(shown.composerId, shown.key)}>
+          Ignore once
+        </button>
+        <button type="button" class="attune-link" data-action="ignore-phrase" onClick={() => actions.ignorePhrase(shown.composerId, shown.key)}>
+          Ignore this phrase on this site
+        </button>
+        <button type="button" class="attune-link" data-action="disable-rule" onClick={() => actions.disableRule(shown.composerId, shown.key)}>
+          Turn off this rule
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * View model of the in-page UI (pure data: the content script computes it, Preact renders it).
+ */
+import type { Coaching, Finding } from '../../analysis/types';
+
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** One finding as shown on the page, with its client rects (viewport coordinates of the top frame). */
+export interface ShownFinding {
+  composerId: string;
+  /** Stable while the text around it does not change: what "ignore once" remembers. */
+  key: string;
+  finding: Finding;
+  rects: Box[];
+  /** Drawn by the overlay (textarea, iframe editors, no Highlight API) rather than CSS highlights. */
+  overlay: boolean;
+}
+
+export interface ComposerView {
+  composerId: string;
+  /** Where the composer is (for the badge in its corner). */
+  box: Box;
+  findings: ShownFinding[];
+  coaching: Coaching[];
+  /** Signals (empathy already present), by mechanism, for the list. */
+  signalCount: number;
+}
+
+export interface CardState {
+  composerId: string;
+  key: string;
+  /** How it was opened: keyboard focus goes to the first alternative. */
+  via: 'click' | 'keyboard' | 'list';
+}
+
+export interface PageState {
+  composers: ComposerView[];
+  titles: Record<string, string>;
+  card?: CardState;
+  /** composerId whose findings list is open. */
+  list?: string;
+  notice?: string;
+}
+
+/** Actions the UI can ask for. */
+export interface PageActions {
+  openCard(composerId: string, key: string, via: CardState['via']): void;
+  closeCard(restoreFocus: boolean): void;
+  apply(composerId: string, key: string, replacement: string): void;
+  ignoreOnce(composerId: string, key: string): void;
+  ignorePhrase(composerId: string, key: string): void;
+  disableRule(composerId: string, key: string): void;
+  toggleList(composerId: string): void;
+}
+
+/** "Ignore once" key: the rule, the words, and a little of the text before them (so typing elsewhere keeps it). */
+export function findingKey(text: string, f: Pick<Finding, 'ruleId' | 'start' | 'end'>): string {
+  const before = text.slice(Math.max(0, f.start - 24), f.start);
+  return `${f.ruleId}\u0001${text.slice(f.start, f.end).toLowerCase()}\u0001${before.toLowerCase()}`;
+}
+
+/** Severity → the underline's look (colour AND style, so it reads without colour too). */
+export const SEVERITY_STYLE = { high: 'wavy', medium: 'solid', low: 'dotted' } as const;
