@@ -1,6 +1,6 @@
 /** The options page for team leads: phrasebank browser, try a rule, packs, stats, settings. */
 import { useEffect, useState } from 'preact/hooks';
-import { getEffectivePhrasebank, invalidate } from '../../lib/extension/packs';
+import { getEffectivePhrasebank } from '../../lib/extension/packs';
 import { packsItem, settingsItem } from '../../lib/extension/settings';
 import { useAsync, useStorageItem } from '../../lib/ui/hooks';
 import { Packs } from './Packs';
@@ -32,7 +32,7 @@ export function App() {
   }, []);
   const settings = useStorageItem(settingsItem);
   const packs = useStorageItem(packsItem);
-  const pb = useAsync(() => (invalidate(), getEffectivePhrasebank()), [packs]);
+  const pb = useAsync(getEffectivePhrasebank, [packs]);
 
   const select = (id: TabId) => {
     history.replaceState(null, '', '#' + id);

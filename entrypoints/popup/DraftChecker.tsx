@@ -2,7 +2,7 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { analyze } from '../../lib/analysis/index';
 import type { Finding, Report } from '../../lib/analysis/types';
-import { getEffectivePhrasebank, invalidate } from '../../lib/extension/packs';
+import { getEffectivePhrasebank } from '../../lib/extension/packs';
 import { analysisOptionsFor, packsItem, settingsItem } from '../../lib/extension/settings';
 import { recordStat } from '../../lib/extension/stats';
 import { useAsync, useDebounced, useStorageItem } from '../../lib/ui/hooks';
@@ -21,7 +21,7 @@ export function DraftChecker({ host }: { host?: string }) {
   const settings = useStorageItem(settingsItem);
   const packs = useStorageItem(packsItem);
   // Re-merge when packs change, so a freshly imported pack is used at once.
-  const pb = useAsync(() => (invalidate(), getEffectivePhrasebank()), [packs]);
+  const pb = useAsync(getEffectivePhrasebank, [packs]);
   const text = useDebounced(draft, 180);
   const ctx = useDebounced(customer, 180);
   const report: Report | undefined = useMemo(() => {

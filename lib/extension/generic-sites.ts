@@ -68,8 +68,8 @@ export async function enableSite(origin: string, tabId?: number): Promise<void> 
     const { js, css } = contentScriptFiles();
     // So the agent need not reload: run the content script in the current tab once.
     try {
-      if (css.length) await browser.scripting.insertCSS({ target: { tabId, allFrames: true }, files: css });
-      if (js.length) await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: js as any });
+      if (css.length) await browser.scripting.insertCSS({ target: { tabId }, files: css });
+      if (js.length) await browser.scripting.executeScript({ target: { tabId }, files: js as any });
     } catch {
       // The next page load picks it up through the registration.
     }
@@ -109,7 +109,7 @@ export async function syncGenericSites(): Promise<void> {
         matches: [originPattern(origin)],
         js,
         ...(css.length ? { css } : {}),
-        allFrames: true,
+        allFrames: false, // like the static content script: the top frame reaches into same-origin editor iframes
         runAt: 'document_idle' as const,
         persistAcrossSessions: false,
       })),

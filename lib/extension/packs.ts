@@ -67,8 +67,8 @@ export function checkPack(text: string, fallbackName: string, existing: Layer[],
     return fail(
       failures.map(
         (r) =>
-          `${r.ruleId}: the ${r.kind === 'flag' ? 'example that should be flagged' : 'example that should pass'} "${r.text}" ` +
-          `${r.kind === 'flag' ? 'was not flagged' : 'was flagged'}${r.detail ? ` (${r.detail})` : ''}.`,
+          `${r.ruleId}: ${r.kind === 'flag' ? 'example to flag' : 'example to leave alone'} "${r.text}": ` +
+          (r.detail ?? (r.kind === 'flag' ? 'it was not flagged.' : 'it was flagged.')),
       ),
       name,
     );
@@ -138,35 +138,39 @@ export function mergeLayers(layers: Layer[]): { phrasebank: CompiledPhrasebank; 
   return mergePacks(sortLayers(layers));
 }
 
-let cache: Promise<CompiledPhrasebank> | undefined;
-let watching = false;
+let cache: { key: string; value: Promise<CompiledPhrasebank> } | undefined;
 
-/** The phrasebank analysis should use: bundled + policy + imported packs, merged. Cached until packs or policy change. */
-export function getEffectivePhrasebank(): Promise<CompiledPhrasebank> {
-  watchForChanges();
-  cache ??= getLayers().then((layers) => mergeLayers(layers).phrasebank).catch((e) => {
-    cache = undefined;
-    throw e;
-  });
-  return cache;
+/** What the effective phrasebank depends on, cheaply: each pack's identity and the raw policy value. */
+async function sourceKey(): Promise<string> {
+  const packs = await packsItem.getValue();
+  let policy = '';
+  try {
+    policy = JSON.stringify(await browser.storage.managed.get(['pinnedPack', 'pinnedPackName'])) ?? '';
+  } catch {
+    // No managed storage here.
+  }
+  return JSON.stringify(packs.map((p) => [p.name, p.layer, p.importedAt])) + '\n' + policy;
 }
 
-/** Drops the cached effective phrasebank (done automatically when packs or policy change). */
+/**
+ * The phrasebank analysis should use: bundled + policy + imported packs, merged. Cached; recomputed when
+ * the packs or the policy change (checked on every call, so it also holds across contexts and restarts).
+ */
+export async function getEffectivePhrasebank(): Promise<CompiledPhrasebank> {
+  const key = await sourceKey();
+  if (cache?.key !== key) {
+    const value = getLayers().then((layers) => mergeLayers(layers).phrasebank);
+    cache = { key, value };
+    value.catch(() => {
+      if (cache?.value === value) cache = undefined;
+    });
+  }
+  return cache.value;
+}
+
+/** Drops the cached effective phrasebank (it also refreshes itself when packs or policy change). */
 export function invalidate(): void {
   cache = undefined;
-}
-
-function watchForChanges(): void {
-  if (watching) return;
-  watching = true;
-  packsItem.watch(() => invalidate());
-  try {
-    browser.storage.onChanged.addListener((_changes, area) => {
-      if (area === 'managed') invalidate();
-    });
-  } catch {
-    // Some contexts have no storage.onChanged; the packs watch still covers imports.
-  }
 }
 
 function sortLayers(layers: Layer[]): Layer[] {

@@ -1,0 +1,96 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  addIgnoredPhrase,
+  analysisOptionsFor,
+  ANY_HOST,
+  DEFAULT_SETTINGS,
+  getSettings,
+  normalizeSettings,
+  parseSettingsExport,
+  removeIgnoredPhrase,
+  setHostDisabled,
+  setRuleEnabled,
+  settingsItem,
+  updateSettings,
+} from '../../../lib/extension/settings';
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('settings', () => {
+  it('starts from the defaults', async () => {
+    expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS.enabled).toBe(true);
+  });
+
+  it('fills fields an older or partial stored value lacks', async () => {
+    await fakeBrowser.storage.local.set({ settings: { disabledRules: ['a/b'] } });
+    const s = await getSettings();
+    expect(s.disabledRules).toEqual(['a/b']);
+    expect(s.enabled).toBe(true);
+    expect(s.enabledOrigins).toEqual([]);
+  });
+
+  it('turns rules off and on without duplicates', async () => {
+    await setRuleEnabled('invalidating/calm-down', false);
+    await setRuleEnabled('invalidating/calm-down', false);
+    expect((await getSettings()).disabledRules).toEqual(['invalidating/calm-down']);
+    await setRuleEnabled('invalidating/calm-down', true);
+    expect((await getSettings()).disabledRules).toEqual([]);
+  });
+
+  it('stores ignored phrases lower-cased per host and removes them', async () => {
+    await addIgnoredPhrase('  Per Our Policy ', 'acme.zendesk.com');
+    await addIgnoredPhrase('per our policy', 'acme.zendesk.com');
+    await addIgnoredPhrase('as I said');
+    const s = await getSettings();
+    expect(s.ignoredPhrases).toEqual([
+      { host: 'acme.zendesk.com', phrase: 'per our policy' },
+      { host: ANY_HOST, phrase: 'as i said' },
+    ]);
+    await removeIgnoredPhrase('per our policy', 'acme.zendesk.com');
+    expect((await getSettings()).ignoredPhrases).toEqual([{ host: ANY_HOST, phrase: 'as i said' }]);
+  });
+
+  it('gives analysis the phrases for this host plus every-site ones', async () => {
+    await addIgnoredPhrase('a', 'x.com');
+    await addIgnoredPhrase('b', 'y.com');
+    await addIgnoredPhrase('c');
+    await setRuleEnabled('r/one', false);
+    const s = await getSettings();
+    expect(analysisOptionsFor(s, 'x.com')).toEqual({ disabledRules: ['r/one'], ignoredPhrases: ['a', 'c'] });
+    expect(analysisOptionsFor(s)).toEqual({ disabledRules: ['r/one'], ignoredPhrases: ['c'] });
+  });
+
+  it('disables and re-enables a helpdesk host', async () => {
+    await setHostDisabled('acme.zendesk.com', true);
+    expect((await getSettings()).disabledHosts).toEqual(['acme.zendesk.com']);
+    await setHostDisabled('acme.zendesk.com', false);
+    expect((await getSettings()).disabledHosts).toEqual([]);
+  });
+
+  it('notifies watchers when updated', async () => {
+    const seen: boolean[] = [];
+    const unwatch = settingsItem.watch((v) => seen.push(v.enabled));
+    await updateSettings({ enabled: false });
+    unwatch();
+    expect(seen).toEqual([false]);
+  });
+
+  it('normalises junk into valid settings', () => {
+    const s = normalizeSettings({ enabled: 'yes', disabledRules: ['a', 3, 'a'], ignoredPhrases: [{ host: 'h' }, { host: 'h', phrase: 'p' }] });
+    expect(s).toEqual({ ...DEFAULT_SETTINGS, disabledRules: ['a'], ignoredPhrases: [{ host: 'h', phrase: 'p' }] });
+  });
+
+  it('parses a settings export and reports precise errors', () => {
+    expect(parseSettingsExport('{nope').errors[0]).toMatch(/not valid JSON/);
+    expect(parseSettingsExport('{"settings":{}}').errors[0]).toMatch(/not an Attune settings file/);
+    expect(parseSettingsExport('{"attuneSettings":1,"settings":{"disabledRules":"x","enabled":1}}').errors).toEqual([
+      'settings.enabled must be true or false.',
+      'settings.disabledRules must be a list of strings.',
+    ]);
+    const ok = parseSettingsExport(JSON.stringify({ attuneSettings: 1, settings: { ...DEFAULT_SETTINGS, disabledRules: ['x/y'] } }));
+    expect(ok.errors).toEqual([]);
+    expect(ok.settings?.disabledRules).toEqual(['x/y']);
+  });
+});
