@@ -4,8 +4,10 @@ import { registerAnalysisService } from '@/lib/extension/analysis-service';
 import { getEffectivePhrasebank } from '@/lib/extension/packs';
 import { getSettings } from '@/lib/extension/settings';
 import { recordStat } from '@/lib/extension/stats';
+import { startGenericSites } from '@/lib/extension/generic-sites';
 
 export default defineBackground(() => {
+  startGenericSites(); // content script on sites the agent turned on (settings.enabledOrigins + permission)
   // Analysis for every composer in every tab (the content script never loads the NLP engine).
   registerAnalysisService(
     { getPhrasebank: getEffectivePhrasebank, getSettings, createAnalyzer: (pb, options) => new IncrementalAnalyzer(pb, options) },
