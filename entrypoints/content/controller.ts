@@ -13,6 +13,7 @@ import type { ApplyRequest, ApplyResponse, FindingsResponse, StatRequest } from 
 import { addIgnoredPhrase, getSettings, setRuleEnabled, settingsItem, type Settings } from '@/lib/extension/settings';
 import type { PageActions, PageState, ShownFinding } from '@/lib/ui/page/model';
 import { PageUi } from '@/lib/ui/page/PageUi';
+import pageCss from '@/lib/ui/page/style.css?inline';
 import { ComposerSession } from './session';
 import { copyText } from './clipboard';
 import { hits, frameOffset } from './geometry';
@@ -376,6 +377,7 @@ export class PageController {
   private ensureUi(): Promise<ShadowRootContentScriptUi<void>> {
     this.ui ??= createShadowRootUi(this.ctx, {
       name: 'attune-ui',
+      css: pageCss,
       position: 'inline',
       anchor: 'body',
       append: 'last',

@@ -3,7 +3,6 @@
  * turned on (registered at run time by lib/extension/generic-sites.ts with the same file).
  * Kept cheap on page load: no NLP here (analysis runs in the background), no DOM scan until a composer is focused.
  */
-import '@/lib/ui/page/style.css';
 import { helpdeskMatches, adapterForUrl } from '@/lib/sites';
 import { PageController } from './controller';
 
@@ -11,7 +10,9 @@ export default defineContentScript({
   matches: helpdeskMatches,
   runAt: 'document_idle',
   // CKEditor 4 / TinyMCE iframes are same-origin: the top frame reaches into them, so no allFrames here.
-  cssInjectionMode: 'ui',
+  // The card's CSS is inlined into the shadow root (see controller.ts) rather than fetched as a web-accessible
+  // file: on sites registered at run time the file would not be web-accessible.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     if (window !== window.top && parentIsReachable()) return; // the parent frame's instance covers this frame
     const controller = new PageController(ctx, adapterForUrl(window.top === window ? location.href : document.referrer || location.href));
