@@ -8,6 +8,7 @@ import { buildNet, parse, parseMatch, sweep, matchesParsed, type NlpDoc, type Nl
 import { mayMatch, requiredGroups, wordSet, type ParsedTerm, type RequiredGroups } from './prefilter';
 import { trimSpan } from './text';
 import { isAboutAThing } from './context';
+import { expandPattern } from './expand';
 
 /** A match inside one sentence (offsets relative to the sentence). */
 export interface SentenceHit {
@@ -50,7 +51,7 @@ function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
   const netInput: Array<{ match: string; meta: Record<string, unknown> }> = [];
   const add = (kind: 'rule' | 'signal', entries: Array<RuleEntry | SignalEntry>) =>
     entries.forEach((entry, index) => {
-      for (const source of entry.match) {
+      for (const source of entry.match.flatMap(expandPattern)) {
         const parsed = parseMatch(source);
         if (!parsed.length) continue;
         patterns.push({ kind, index, groups: requiredGroups(parsed as ParsedTerm[]) });
@@ -60,7 +61,7 @@ function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
   add('rule', pb.rules);
   add('signal', pb.signals);
   const unless = (entries: Array<RuleEntry | SignalEntry>) =>
-    entries.map((e) => (e.unless ?? []).map(parseMatch).filter((p) => p.length > 0));
+    entries.map((e) => (e.unless ?? []).flatMap(expandPattern).map(parseMatch).filter((p) => p.length > 0));
   return {
     phrasebank: pb,
     net: netInput.length ? buildNet(netInput) : null,

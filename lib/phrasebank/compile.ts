@@ -33,10 +33,11 @@ export function compilePhrasebank(files: PhrasebankFile[], renames: Record<strin
   const phrasebank = emptyPhrasebank();
   const errors: PhrasebankError[] = [];
   const categoryFile = new Map<string, string>();
+  const declared = new Set<string>();
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    compileFile(file, phrasebank, errors, categoryFile);
+    compileFile(file, phrasebank, errors, categoryFile, declared);
   }
-  checkRenames(renames, phrasebank, errors);
+  checkRenames(renames, declared, errors);
   phrasebank.renames = { ...renames };
   return { phrasebank, errors };
 }
@@ -45,16 +46,16 @@ function baseName(path: string): string {
   return path.replace(/^.*[\\/]/, '').replace(/\.(ya?ml)$/i, '');
 }
 
-function compileFile(file: PhrasebankFile, pb: CompiledPhrasebank, errors: PhrasebankError[], categoryFile: Map<string, string>): void {
+function compileFile(file: PhrasebankFile, pb: CompiledPhrasebank, errors: PhrasebankError[], categoryFile: Map<string, string>, declared: Set<string>): void {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(file.source, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(file.source, { lineCounter, prettyErrors: true });
   const at = (node: Node | null | undefined) => position(lineCounter, node);
   const err = (node: Node | null | undefined, message: string, entryId?: string) =>
     errors.push({ file: file.path, ...at(node), ...(entryId ? { entryId } : {}), message });
   if (doc.errors.length) {
     for (const e of doc.errors) {
       const pos = e.linePos?.[0];
-      errors.push({ file: file.path, line: pos?.line, column: pos?.col, message: `YAML syntax: ${e.message.split('\n')[0]} Check indentation and that text containing ": " or "#" is in quotes.` });
+      errors.push({ file: file.path, line: pos?.line, column: pos?.col, message: `YAML syntax: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.?$/, '.')} Check indentation and that text containing ": " or "#" is in quotes.` });
     }
     return;
   }
@@ -104,6 +105,8 @@ function compileFile(file: PhrasebankFile, pb: CompiledPhrasebank, errors: Phras
       continue;
     }
     const entry = compileEntry(item, cat, signal, mechanism, err, ids);
+    const id = str(item, 'id');
+    if (id) declared.add(`${cat}/${id}`); // counts for renames even when the entry has mistakes
     if (!entry) continue;
     if (signal) pb.signals.push(entry as SignalEntry);
     else pb.rules.push(entry as RuleEntry);
@@ -222,8 +225,7 @@ function kebab(s: string): string {
   return s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-function checkRenames(renames: Record<string, string>, pb: CompiledPhrasebank, errors: PhrasebankError[]): void {
-  const ids = new Set([...pb.rules, ...pb.signals].map((e) => e.ruleId));
+function checkRenames(renames: Record<string, string>, ids: Set<string>, errors: PhrasebankError[]): void {
   for (const [oldId, newId] of Object.entries(renames)) {
     if (ids.has(oldId)) errors.push({ file: 'renames.json', entryId: oldId, message: `"${oldId}" is renamed to "${newId}" but still exists; remove the old entry or drop the rename.` });
     if (!ids.has(newId)) {

@@ -6,6 +6,7 @@ import type { CompiledPhrasebank, RuleEntry, SignalEntry } from './types';
 import { analyze } from '../analysis/index';
 import { matchAll, parse, parseMatch } from '../analysis/nlp';
 import { normaliseForMatching, splitSentences } from '../analysis/text';
+import { expandPattern } from '../analysis/expand';
 
 /** The outcome of one example. */
 export interface ExampleResult {
@@ -54,10 +55,11 @@ export function uncoveredAlternatives(pb: CompiledPhrasebank): UncoveredAlternat
   const out: UncoveredAlternative[] = [];
   for (const entry of [...pb.rules, ...pb.signals]) {
     const docs = entry.examples.flag.flatMap((t) => splitSentences(normaliseForMatching(t)).map((s) => parse(s.text)));
-    const matches = (pattern: string) => {
-      const parsed = parseMatch(pattern);
-      return parsed.length > 0 && docs.some((d) => matchAll(d, parsed).length > 0);
-    };
+    const matches = (pattern: string) =>
+      expandPattern(pattern).some((variant) => {
+        const parsed = parseMatch(variant);
+        return parsed.length > 0 && docs.some((d) => matchAll(d, parsed).length > 0);
+      });
     for (const pattern of entry.match) {
       if (!matches(pattern)) {
         if (entry.match.length > 1) out.push({ ruleId: entry.ruleId, alternative: pattern });

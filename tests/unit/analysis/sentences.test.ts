@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences, quotedRanges, normaliseForMatching } from '../../../lib/analysis/text';
+
+const texts = (t: string) => splitSentences(t).map((s) => s.text);
+
+describe('splitSentences', () => {
+  it('splits on sentence punctuation but not abbreviations, decimals or URLs', () => {
+    expect(texts('Hi Mr. Lee. It costs 3.5 euros, e.g. on example.com today! Thanks?')).toEqual([
+      'Hi Mr. Lee.', 'It costs 3.5 euros, e.g. on example.com today!', 'Thanks?',
+    ]);
+  });
+
+  it('makes every line and bullet its own sentence, without the bullet marker', () => {
+    expect(texts('Hello,\n* first point\n2) second point\n  \u2022 third')).toEqual(['Hello,', 'first point', 'second point', 'third']);
+  });
+
+  it('skips quoted mail lines and the signature', () => {
+    expect(texts('Reply here.\n> old text\n>> older\nMore.\n--\nAlex\nSupport')).toEqual(['Reply here.', 'More.']);
+  });
+
+  it('keeps offsets exact and handles CRLF', () => {
+    const t = 'One.\r\nTwo \u{1F600} three.';
+    for (const s of splitSentences(t)) expect(t.slice(s.start, s.end)).toBe(s.text);
+    expect(texts(t)).toEqual(['One.', 'Two \u{1F600} three.']);
+  });
+});
+
+describe('quotedRanges', () => {
+  it('finds straight and curly quotations but not apostrophes', () => {
+    const t = 'You said \u201Cno\u201D and "yes", it\u2019s the customers\u2019 call, \u2018maybe\u2019 too.';
+    expect(quotedRanges(t).map(([a, b]) => t.slice(a, b))).toEqual(['\u201Cno\u201D', '"yes"', '\u2018maybe\u2019']);
+  });
+
+  it('leaves an unpaired quote alone', () => {
+    expect(quotedRanges('A 5" screen is fine.')).toEqual([]);
+  });
+});
+
+describe('normaliseForMatching', () => {
+  it('keeps length while replacing look-alike characters', () => {
+    const t = 'It\u2019s\u00A0\u201Cfine\u201D';
+    expect(normaliseForMatching(t)).toBe('It\'s "fine"');
+    expect(normaliseForMatching(t).length).toBe(t.length);
+  });
+});

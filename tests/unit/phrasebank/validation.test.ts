@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { loadPhrasebank } from '../../../lib/phrasebank/node';
+import { compilePhrasebank, formatError } from '../../../lib/phrasebank/compile';
+import type { PhrasebankError } from '../../../lib/phrasebank/types';
+
+const dir = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const broken = loadPhrasebank(dir('broken'));
+const find = (pred: (e: PhrasebankError) => boolean) => {
+  const hit = broken.errors.find(pred);
+  expect(hit, `no such error in:\n${broken.errors.map(formatError).join('\n')}`).toBeDefined();
+  return hit!;
+};
+
+describe('phrasebank validation: one precise error per mistake', () => {
+  it('the good fixture compiles cleanly', () => {
+    const good = loadPhrasebank(dir('good'));
+    expect(good.errors).toEqual([]);
+    expect(good.phrasebank.rules.map((r) => r.ruleId)).toContain('invalidating/calm-down');
+    expect(good.phrasebank.signals.map((s) => s.mechanism).sort()).toEqual(['emotional-reaction', 'next-steps', 'ownership']);
+  });
+
+  it('non-kebab id, with the fixed spelling', () => {
+    const e = find((e) => e.entryId === 'Calm_Down');
+    expect(e).toMatchObject({ file: 'invalidating.yml', line: 5 });
+    expect(e.message).toContain('"calm-down"');
+  });
+
+  it('bad severity with a hint', () => {
+    expect(find((e) => e.entryId === 'bad-severity' && /severity/.test(e.message))).toMatchObject({ line: 13 });
+  });
+
+  it('unbalanced bracket in a pattern', () => {
+    expect(find((e) => e.entryId === 'bad-pattern' && /never closes/.test(e.message)).line).toBe(18);
+  });
+
+  it('unknown key with "did you mean"', () => {
+    const e = find((e) => /Unknown key "sugest"/.test(e.message));
+    expect(e).toMatchObject({ entryId: 'unknown-key', line: 27 });
+    expect(e.message).toContain('Did you mean "suggest"?');
+  });
+
+  it('high severity needs two flag and two pass examples', () => {
+    const errs = broken.errors.filter((e) => e.entryId === 'too-few-examples');
+    expect(errs.map((e) => e.message).join(' ')).toMatch(/two "flag".*two "pass"/);
+  });
+
+  it('empty why and missing examples', () => {
+    expect(find((e) => e.entryId === 'empty-why').message).toMatch(/"why:"/);
+    expect(find((e) => e.entryId === 'no-examples').message).toMatch(/"examples:"/);
+  });
+
+  it('duplicate id and unknown tag', () => {
+    expect(find((e) => /used twice/.test(e.message)).line).toBe(46);
+    expect(find((e) => /unknown tag #Nown/.test(e.message)).line).toBe(47);
+  });
+
+  it('category must equal the file name', () => {
+    expect(find((e) => e.file === 'wrong-name.yml').message).toMatch(/must equal the file name "wrong-name"/);
+  });
+
+  it('unknown mechanism in a signal file', () => {
+    expect(find((e) => e.file === 'signals/ownership.yml').message).toContain('Did you mean "ownership"?');
+  });
+
+  it('YAML syntax errors carry a line', () => {
+    expect(find((e) => e.file === 'syntax.yml')).toMatchObject({ line: 6 });
+  });
+
+  it('renames: old id still present, new id missing', () => {
+    expect(find((e) => e.file === 'renames.json' && /still exists/.test(e.message))).toMatchObject({ line: 2, entryId: 'invalidating/bad-severity' });
+    expect(find((e) => e.file === 'renames.json' && /invalidating\/missing/.test(e.message))).toMatchObject({ line: 3 });
+  });
+
+  it('rejects nested groups, which compromise silently never matches', () => {
+    const source = 'category: x\ntitle: X\nwhy: Y.\nentries:\n  - id: a\n    match: "sorry (for the (trouble|mess)|that)"\n    severity: low\n    why: W.\n    suggest: [S]\n    examples: {flag: [A], pass: [B]}\n';
+    const { errors } = compilePhrasebank([{ path: 'x.yml', source }]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ line: 6, entryId: 'a' });
+    expect(errors[0].message).toMatch(/inside another one/);
+  });
+
+  it('duplicate categories across files are reported', () => {
+    const source = 'category: x\ntitle: X\nwhy: Y.\nentries:\n  - id: a\n    match: "a b"\n    severity: low\n    why: W.\n    suggest: [S]\n    examples: {flag: [a b], pass: [B]}\n';
+    const { errors } = compilePhrasebank([{ path: 'one/x.yml', source }, { path: 'two/x.yml', source }]);
+    expect(errors.map((e) => e.message).join()).toMatch(/already defined in one\/x.yml/);
+  });
+});
