@@ -1,0 +1,52 @@
+/**
+ * A bridge for any DOM-based editor: text from {@link readText}, changes from input events and a
+ * MutationObserver, replacement through {@link safeReplace}. Editor families differ only in options.
+ * Works from the extension's isolated world: it relies on DOM and events only, never on page objects.
+ */
+import type { EditorBridge } from './types';
+import { readText, type ReadOptions } from './offsets';
+import { safeReplace, type InsertTechnique, type UndoTechnique } from './replace';
+
+/** What distinguishes one DOM editor family from another. */
+export interface DomBridgeOptions {
+  kind: string;
+  insert: InsertTechnique;
+  undo: UndoTechnique | ((el: HTMLElement) => void);
+  read?: ReadOptions;
+  settleMs?: number;
+}
+
+/** Create a bridge for the editable root `element`. */
+export function createDomBridge(element: HTMLElement, options: DomBridgeOptions): EditorBridge {
+  const read = () => readText(element, options.read);
+  return {
+    kind: options.kind,
+    element,
+    read,
+    replace: (start, end, expected, replacement) =>
+      safeReplace({ element, read, insert: options.insert, undo: options.undo, settleMs: options.settleMs }, start, end, expected, replacement),
+    onChange: (listener) => observeChanges(element, listener),
+  };
+}
+
+/**
+ * Call `listener` (at most once per task) when the element's content changes: user input, editor API
+ * changes (seen as DOM mutations), undo/redo. Returns an unsubscribe function.
+ */
+export function observeChanges(element: HTMLElement, listener: () => void): () => void {
+  let queued = false;
+  const notify = () => {
+    if (queued) return;
+    queued = true;
+    setTimeout(() => { queued = false; listener(); }, 0);
+  };
+  const events = ['input', 'compositionend', 'cut', 'paste', 'drop'];
+  for (const e of events) element.addEventListener(e, notify);
+  const view = element.ownerDocument.defaultView ?? window;
+  const observer = new view.MutationObserver(notify);
+  observer.observe(element, { characterData: true, childList: true, subtree: true });
+  return () => {
+    for (const e of events) element.removeEventListener(e, notify);
+    observer.disconnect();
+  };
+}

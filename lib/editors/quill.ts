@@ -1,0 +1,18 @@
+/**
+ * Bridge for Quill 2: `.ql-editor` is the editable root. Quill's MutationObserver turns the
+ * execCommand edit into a 'user' delta, which its history module can undo. Chrome to skip: list
+ * markers (`.ql-ui`, non-editable) and the cursor blot's U+FEFF filler.
+ */
+import type { BridgeFactory } from './registry';
+import { closestEditable } from './registry';
+import { createDomBridge } from './dom-bridge';
+
+/** Registry entry for Quill. */
+export const quill: BridgeFactory = {
+  kind: 'quill',
+  detect: (el) => closestEditable(el, '.ql-editor'),
+  create: (root) => createDomBridge(root, {
+    kind: 'quill', insert: 'execCommand', undo: 'keydown',
+    read: { skip: (el) => el.classList.contains('ql-ui') || el.classList.contains('ql-clipboard') },
+  }),
+};

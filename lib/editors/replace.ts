@@ -1,0 +1,170 @@
+/**
+ * The shared safe-apply algorithm: replace one span of a draft through the editor's own input path,
+ * then verify, and undo anything unintended. Measured technique per editor in
+ * /work/shared/notes/browser-and-editors.md §3. Never writes into the editor's DOM directly.
+ */
+import type { ApplyResult, DraftSnapshot } from './types';
+
+/** How text is inserted once the span is selected. */
+export type InsertTechnique =
+  /** `document.execCommand('insertText')`: textarea, contenteditable, ProseMirror, Tiptap, Quill, Lexical, Draft.js, Trix. */
+  | 'execCommand'
+  /** Synthetic `beforeinput` (insertText) the editor handles itself: CKEditor 5, Slate. */
+  | 'beforeinput'
+  /** execCommand then an `input` event (insertReplacementText) so the editor records an undo level: TinyMCE. */
+  | 'execCommand+input';
+
+/** How to undo one step if the result was wrong. */
+export type UndoTechnique =
+  /** `execCommand('undo')`: the browser's native undo stack (textarea, plain contenteditable). */
+  | 'execCommand'
+  /** A synthetic Ctrl+Z keydown the editor's keymap handles (editors with their own history). */
+  | 'keydown'
+  /** A synthetic `beforeinput` historyUndo (editors that listen for it). */
+  | 'beforeinput';
+
+/** What replace() needs to know about an editor. */
+export interface ReplaceTarget {
+  /** The element the agent types into (for iframe editors, the body inside the iframe). */
+  element: HTMLElement;
+  read(): DraftSnapshot;
+  insert: InsertTechnique;
+  undo: UndoTechnique | ((el: HTMLElement) => void);
+  /** Select [start, end). Default: the DOM range from the snapshot (textarea bridges override). */
+  select?(start: number, end: number, snapshot: DraftSnapshot): boolean;
+  /** How long to keep re-reading for the editor to settle after inserting (ms). Default 200. */
+  settleMs?: number;
+}
+
+/** A macrotask: lets the editor's own selection/input handlers run. */
+export function nextTask(ms = 0): Promise<void> {
+  return new Promise((ok) => setTimeout(ok, ms));
+}
+
+/** The next animation frame, or 50 ms if frames are throttled (background tab). */
+export function nextFrame(win: Window): Promise<void> {
+  return new Promise((ok) => {
+    const timer = setTimeout(ok, 50);
+    win.requestAnimationFrame(() => { clearTimeout(timer); ok(); });
+  });
+}
+
+/** Wait for the document's `selectionchange` (or at most `ms`), then one more macrotask. */
+async function selectionSettled(doc: Document, ms = 60): Promise<void> {
+  await new Promise<void>((ok) => {
+    const done = () => { clearTimeout(timer); doc.removeEventListener('selectionchange', done); ok(); };
+    const timer = setTimeout(done, ms);
+    doc.addEventListener('selectionchange', done);
+  });
+  // Some editors (Quill) read the selection in a timer scheduled from their selectionchange handler.
+  await nextTask(2);
+}
+
+/** Select a span with a DOM Range in the element's own document. */
+export function selectRange(element: HTMLElement, range: Range): void {
+  const sel = element.ownerDocument.getSelection();
+  if (!sel) throw new Error('no selection object');
+  sel.removeAllRanges();
+  sel.addRange(range);
+}
+
+function isTextControl(el: HTMLElement): el is HTMLTextAreaElement | HTMLInputElement {
+  return el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
+}
+
+/** Is the focus (in the element's document) on or inside the element? */
+function hasFocus(el: HTMLElement): boolean {
+  const active = el.ownerDocument.activeElement;
+  return !!active && (active === el || el.contains(active));
+}
+
+function insertText(target: ReplaceTarget, text: string): boolean {
+  const el = target.element;
+  const doc = el.ownerDocument;
+  const view = doc.defaultView ?? window;
+  if (target.insert === 'beforeinput') {
+    const ev = new view.InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true, composed: true });
+    el.dispatchEvent(ev);
+    return ev.defaultPrevented; // the editor handled it
+  }
+  const ok = doc.execCommand('insertText', false, text);
+  if (ok && target.insert === 'execCommand+input') {
+    el.dispatchEvent(new view.InputEvent('input', { inputType: 'insertReplacementText', bubbles: true }));
+  }
+  return ok;
+}
+
+/** Undo one step with the technique the bridge declares. */
+export function undoOnce(target: Pick<ReplaceTarget, 'element' | 'undo'>): void {
+  const el = target.element;
+  const doc = el.ownerDocument;
+  const view = doc.defaultView ?? window;
+  if (typeof target.undo === 'function') return target.undo(el);
+  if (target.undo === 'execCommand') { doc.execCommand('undo'); return; }
+  if (target.undo === 'beforeinput') {
+    el.dispatchEvent(new view.InputEvent('beforeinput', { inputType: 'historyUndo', bubbles: true, cancelable: true, composed: true }));
+    return;
+  }
+  const mac = /Mac|iPhone|iPad/.test(view.navigator.platform);
+  const init = { key: 'z', code: 'KeyZ', keyCode: 90, which: 90, ctrlKey: !mac, metaKey: mac, bubbles: true, cancelable: true, composed: true } as KeyboardEventInit;
+  const target0 = (doc.activeElement as HTMLElement | null) ?? el;
+  target0.dispatchEvent(new view.KeyboardEvent('keydown', init));
+  target0.dispatchEvent(new view.KeyboardEvent('keyup', init));
+}
+
+/** Re-read until `check` holds or `ms` passes; returns the last text read. */
+async function settle(target: ReplaceTarget, check: (text: string) => boolean, ms: number): Promise<string> {
+  const view = target.element.ownerDocument.defaultView ?? window;
+  await nextFrame(view);
+  const deadline = Date.now() + ms;
+  let text = target.read().text;
+  while (!check(text) && Date.now() < deadline) {
+    await nextTask(15);
+    text = target.read().text;
+  }
+  return text;
+}
+
+/**
+ * Replace `text[start, end)` with `replacement` if the draft still holds `expected` there.
+ * Results: `stale` (offsets no longer match; nothing done), `rejected` (the edit did not land, or landed
+ * wrongly and one undo restored the draft), `corrupted` (the draft changed wrongly and could not be restored),
+ * `unsupported` (the span cannot be selected). On any failure the caller copies the suggestion instead.
+ */
+export async function safeReplace(target: ReplaceTarget, start: number, end: number, expected: string, replacement: string): Promise<ApplyResult> {
+  const el = target.element;
+  const before = target.read();
+  if (start < 0 || end < start || end > before.text.length || before.text.slice(start, end) !== expected) {
+    return { ok: false, reason: 'stale' };
+  }
+  const want = before.text.slice(0, start) + replacement + before.text.slice(end);
+
+  if (!hasFocus(el)) {
+    el.focus({ preventScroll: true });
+    // Editors (Draft.js) restore their own stored selection on focus: let that happen before ours.
+    await nextTask(0);
+  }
+  // Offsets may have moved while focusing (an editor normalising its DOM): re-check.
+  const fresh = target.read();
+  if (fresh.text !== before.text) return { ok: false, reason: 'stale' };
+  let selected: boolean;
+  if (target.select) selected = target.select(start, end, fresh);
+  else if (isTextControl(el)) { el.setSelectionRange(start, end); selected = true; }
+  else {
+    const range = fresh.rangeFor(start, end);
+    selected = !!range;
+    if (range) selectRange(el, range);
+  }
+  if (!selected) return { ok: false, reason: 'unsupported' };
+  await selectionSettled(el.ownerDocument);
+  if (target.read().text !== before.text) return { ok: false, reason: 'stale' };
+
+  insertText(target, replacement);
+  const after = await settle(target, (t) => t === want, target.settleMs ?? 200);
+  if (after === want) return { ok: true };
+  if (after === before.text) return { ok: false, reason: 'rejected' };
+
+  undoOnce(target);
+  const restored = await settle(target, (t) => t === before.text, target.settleMs ?? 200);
+  return { ok: false, reason: restored === before.text ? 'rejected' : 'corrupted' };
+}

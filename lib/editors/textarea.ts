@@ -1,0 +1,48 @@
+/**
+ * Bridge for `<textarea>` (and text-like `<input>`): the text is `value`, selection is
+ * `setSelectionRange`, insertion is `execCommand('insertText')` (keeps the native undo stack, and
+ * updates React-controlled fields, unlike setting `value`). Textareas have no DOM text, so `rangeFor`
+ * returns null; overlays measure spans with `rectsForTextareaSpan` (textarea-geometry.ts).
+ */
+import type { EditorBridge } from './types';
+import type { BridgeFactory } from './registry';
+import { safeReplace } from './replace';
+import { observeChanges } from './dom-bridge';
+
+type TextControl = HTMLTextAreaElement | HTMLInputElement;
+
+const TEXT_INPUT_TYPES = new Set(['text', 'email', 'url', 'search', 'tel', '']);
+
+/** Is `el` a textarea or a text-like input? */
+export function isTextControl(el: Element): el is TextControl {
+  if (el.tagName === 'TEXTAREA') return true;
+  return el.tagName === 'INPUT' && TEXT_INPUT_TYPES.has(((el as HTMLInputElement).getAttribute('type') ?? '').toLowerCase());
+}
+
+/** Create a bridge for a textarea or text input. */
+export function createTextareaBridge(element: TextControl): EditorBridge {
+  const read = () => ({ text: element.value, rangeFor: () => null });
+  return {
+    kind: 'textarea',
+    element,
+    read,
+    replace: (start, end, expected, replacement) =>
+      safeReplace({
+        element, read, insert: 'execCommand', undo: 'execCommand',
+        select: (s, e) => { element.setSelectionRange(s, e); return true; },
+      }, start, end, expected, replacement),
+    onChange: (listener) => {
+      // `change` covers values set by page scripts that then fire it; mutations cover attribute-driven resets.
+      const stop = observeChanges(element, listener);
+      element.addEventListener('change', listener);
+      return () => { stop(); element.removeEventListener('change', listener); };
+    },
+  };
+}
+
+/** Registry entry: the element itself must be the textarea/input. */
+export const textarea: BridgeFactory = {
+  kind: 'textarea',
+  detect: (el) => (isTextControl(el) ? el : null),
+  create: (root) => createTextareaBridge(root as TextControl),
+};
