@@ -12,12 +12,16 @@ export interface ActiveTab {
   url?: string;
 }
 
-/** The tab the popup is about: `?tabId=` when given (tests, or opened as a page), else the active tab. */
+/**
+ * The tab the popup is about: `?tabId=` (and optionally `&url=`, for when the browser hides the tab's URL)
+ * when opened as a page, e.g. by tests; otherwise the active tab.
+ */
 async function findTab(): Promise<ActiveTab | undefined> {
-  const param = new URLSearchParams(location.search).get('tabId');
+  const params = new URLSearchParams(location.search);
+  const param = params.get('tabId');
   if (param) {
     const tab = await browser.tabs.get(Number(param)).catch(() => undefined);
-    return tab && { id: tab.id, url: tab.url };
+    return tab && { id: tab.id, url: tab.url ?? params.get('url') ?? undefined };
   }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (!tab || tab.url?.startsWith(browser.runtime.getURL('/'))) return undefined;

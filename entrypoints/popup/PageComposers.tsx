@@ -10,6 +10,8 @@ const REFRESH_MS = 2000;
 
 export function PageComposers({ tabId }: { tabId: number }) {
   const [data, setData] = useState<FindingsResponse | undefined>();
+  // Kept here, not on the finding: a successful apply removes the finding (and its row) from the list.
+  const [status, setStatus] = useState('');
   const refresh = useCallback(async () => {
     try {
       const res = (await browser.tabs.sendMessage(tabId, { type: 'attune:findings' } satisfies FindingsRequest)) as FindingsResponse;
@@ -34,14 +36,23 @@ export function PageComposers({ tabId }: { tabId: number }) {
       res = undefined;
     }
     void refresh();
-    if (res?.ok) return true;
-    if (res?.copied) return 'Copied instead: paste it where you like';
-    return (await copyText(replacement)) ? 'Could not change the editor, so it was copied: paste it in' : 'The draft changed; check again';
+    const outcome = res?.ok
+      ? `Applied: “${replacement}”`
+      : res?.copied
+        ? 'Copied instead: paste it where you like'
+        : (await copyText(replacement))
+          ? 'Could not change the editor, so it was copied: paste it in'
+          : 'The draft changed; check again';
+    setStatus(outcome);
+    return res?.ok ? true : outcome;
   };
 
   return (
     <section class="card" aria-labelledby="page-title" data-testid="page-composers">
       <h2 id="page-title">On this page</h2>
+      <p class="page-status small" role="status" aria-live="polite" data-testid="page-status">
+        {status}
+      </p>
       {data.composers.map((c, i) => (
         <div class="composer" key={c.composerId}>
           {data.composers.length > 1 && (

@@ -166,7 +166,7 @@ export function CoachingList({ coaching }: { coaching: Coaching[] }) {
     <ul class="coaching" aria-label="Coaching">
       {coaching.map((c) => (
         <li key={c.kind} data-kind={c.kind}>
-          <span aria-hidden="true">💡</span> {c.message}
+          <span class="tip">Tip</span> {c.message}
         </li>
       ))}
     </ul>

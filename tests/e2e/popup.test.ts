@@ -1,0 +1,158 @@
+/**
+ * The toolbar popup, opened as a page in real Chromium with the built extension: check a draft,
+ * copy and apply suggestions, this page's composers, and the per-site switch.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { fixtureUrl, focusEditorEnd, launchBrowser, openFixture, screenshot, typeLikeUser, type LaunchedBrowser } from './harness';
+
+const DRAFT = 'Please calm down. You should have read the terms before ordering. I\'ll send the corrected invoice by Friday.';
+
+let b: LaunchedBrowser;
+beforeAll(async () => {
+  b = await launchBrowser();
+});
+afterAll(async () => {
+  await b?.close();
+});
+
+async function openPopup(query = ''): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.setViewportSize({ width: 380, height: 900 });
+  await page.goto(`chrome-extension://${b.extensionId}/popup.html${query}`);
+  await page.waitForSelector('#draft');
+  return page;
+}
+
+/** Opens `url` in a new tab and returns the page and its tab id (found as the one new tab: no "tabs" permission needed). */
+async function openTab(url: string, fixture = false): Promise<{ page: Page; tabId: number }> {
+  const ids = () => b.serviceWorker!.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id!));
+  const before = new Set(await ids());
+  const page = fixture ? await openFixture(b.context, url) : await b.context.newPage();
+  if (!fixture) await page.goto(url);
+  const fresh = (await ids()).filter((id) => !before.has(id));
+  expect(fresh).toHaveLength(1);
+  return { page, tabId: fresh[0] };
+}
+
+describe('popup', () => {
+  it('checks a pasted draft: findings, suggestions, checklist and coaching appear', async () => {
+    const page = await openPopup();
+    await page.fill('#draft', DRAFT);
+    await page.waitForSelector('li.finding');
+    const rules = await page.$$eval('li.finding', (els) => els.map((e) => e.getAttribute('data-rule-id')));
+    expect(rules).toEqual(expect.arrayContaining(['invalidating/calm-down', 'blaming/you-should-have']));
+    // Flagged words, why, and suggestions are shown as text.
+    const first = page.locator('li.finding[data-rule-id="invalidating/calm-down"]');
+    expect(await first.locator('.flagged').textContent()).toMatch(/calm down/i);
+    expect((await first.locator('.why').textContent())!.length).toBeGreaterThan(10);
+    expect(await first.locator('.suggestion').count()).toBeGreaterThan(0);
+    expect(await first.locator('.badge').textContent()).toContain('Likely to hurt');
+    // Checklist: ownership and next steps present with their words; choice missing with a hint.
+    expect(await page.locator('[data-mechanism="ownership"]').getAttribute('class')).toBe('present');
+    expect(await page.locator('[data-mechanism="ownership"] .check-words').textContent()).toMatch(/I'll/);
+    expect(await page.locator('[data-mechanism="choice"]').getAttribute('class')).toBe('missing');
+    expect(await page.locator('[data-mechanism="choice"] .check-hint').textContent()).toBeTruthy();
+    await screenshot(page, 'popup-draft');
+    await page.close();
+  });
+
+  it('updates as you type, and a clean draft says so', async () => {
+    const page = await openPopup();
+    await page.click('#draft');
+    await page.keyboard.type('Thanks for flagging this. Relax');
+    await page.waitForSelector('li.finding[data-rule-id="invalidating/relax"]');
+    await page.fill('#draft', 'Thanks for flagging this, I will look at it today.');
+    await page.waitForSelector('.all-clear');
+    expect(await page.locator('li.finding').count()).toBe(0);
+    await page.close();
+  });
+
+  it('copies a suggestion to the clipboard and applies one to the draft', async () => {
+    const page = await openPopup();
+    await page.fill('#draft', DRAFT);
+    const finding = page.locator('li.finding[data-rule-id="invalidating/calm-down"]');
+    await finding.waitFor();
+    const suggestion = (await finding.locator('.suggestion-text').first().textContent())!;
+    await finding.locator('.suggestion').first().getByRole('button', { name: /^Copy suggestion/ }).click();
+    await finding.locator('.notice', { hasText: 'Copied' }).waitFor();
+    // Paste it (a real Ctrl+V) into the customer box to see what the clipboard holds.
+    await page.click('details.customer summary');
+    await page.click('#customer');
+    await page.keyboard.press('Control+V');
+    expect(await page.inputValue('#customer')).toBe(suggestion);
+    await page.fill('#customer', '');
+
+    await finding.locator('.suggestion').first().getByRole('button', { name: /^Use in draft/ }).click();
+    const value = await page.inputValue('#draft');
+    expect(value).toContain(suggestion);
+    expect(value).not.toMatch(/calm down/i);
+    expect(value).toContain('You should have read the terms'); // the rest is untouched
+    await page.waitForFunction(() => !document.querySelector('li.finding[data-rule-id="invalidating/calm-down"]'));
+    await page.close();
+  });
+
+  it('shows the current tab\'s composer findings and applies from there', async () => {
+    const { page: site, tabId } = await openTab(fixtureUrl('app.frontapp.com', '/inbox/1'), true);
+    await focusEditorEnd(site);
+    await typeLikeUser(site, ' Please calm down, we are on it.');
+    await site.waitForTimeout(600);
+    const page = await openPopup(`?tabId=${tabId}`);
+    const section = page.locator('[data-testid="page-composers"]');
+    await section.waitFor({ timeout: 10_000 });
+    const finding = section.locator('li.finding[data-rule-id="invalidating/calm-down"]');
+    await finding.waitFor();
+    await finding.locator('.suggestion').first().getByRole('button', { name: /^Apply/ }).click();
+    await page.locator('[data-testid="page-status"]', { hasText: 'Applied' }).waitFor();
+    await site.waitForFunction(
+      () => !/calm down/i.test((window as any).__fixture.editors[0].getText()),
+      undefined,
+      { timeout: 5000 },
+    );
+    await screenshot(page, 'popup-page-composer');
+    await page.close();
+    await site.close();
+  });
+
+  it('hides the page section where no content script answers', async () => {
+    const { page: other, tabId } = await openTab(fixtureUrl('helpdesk.attune.test', '/'));
+    const page = await openPopup(`?tabId=${tabId}`);
+    await page.waitForSelector('.site');
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-testid="page-composers"]').count()).toBe(0);
+    await page.close();
+    await other.close();
+  });
+
+  it('turns Attune on and off for a generic site (registration follows)', async () => {
+    const { page: other, tabId } = await openTab(fixtureUrl('helpdesk.attune.test', '/'));
+    const page = await openPopup(`?tabId=${tabId}`);
+    const registered = () =>
+      b.serviceWorker!.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
+    await page.getByRole('button', { name: 'Turn on for this site' }).click();
+    await page.getByRole('button', { name: 'Turn off for this site' }).waitFor();
+    await expect.poll(registered).toContain('attune-generic:https://helpdesk.attune.test');
+    const settings = await b.serviceWorker!.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+    expect(settings.enabledOrigins).toContain('https://helpdesk.attune.test');
+    await screenshot(page, 'popup-generic-site-on');
+    await page.getByRole('button', { name: 'Turn off for this site' }).click();
+    await expect.poll(registered).not.toContain('attune-generic:https://helpdesk.attune.test');
+    await page.close();
+    await other.close();
+  });
+
+  it('turns Attune off for a supported helpdesk host', async () => {
+    // Without "activeTab" (the popup opened as a page) the tab's URL is hidden from the extension, so pass it.
+    const url = fixtureUrl('acme.zendesk.com', '/agent/tickets/1');
+    const { page: site, tabId } = await openTab(url);
+    const page = await openPopup(`?tabId=${tabId}&url=${encodeURIComponent(url)}`);
+    await page.getByRole('button', { name: 'Turn off here' }).click();
+    await page.getByRole('button', { name: 'Turn on here' }).waitFor();
+    const settings = await b.serviceWorker!.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+    expect(settings.disabledHosts).toEqual(['acme.zendesk.com']);
+    await page.getByRole('button', { name: 'Turn on here' }).click();
+    await page.getByRole('button', { name: 'Turn off here' }).waitFor();
+    await page.close();
+    await site.close();
+  });
+});
