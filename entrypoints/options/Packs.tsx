@@ -96,7 +96,7 @@ export function Packs({ merged }: { merged: CompiledPhrasebank }) {
           every example before storing it; if anything fails, nothing changes.
         </p>
         <div class="inline-form">
-          <label>
+          <label class="shrink">
             <span class="visually-hidden">Layer</span>
             <select value={layer} onChange={(e) => setLayer((e.target as HTMLSelectElement).value as 'team' | 'personal')}>
               <option value="team">Team pack</option>

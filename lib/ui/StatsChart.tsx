@@ -12,7 +12,7 @@ export function StatsChart({ rows, title }: { rows: { label: string; totals: Sta
   const max = Math.max(1, ...rows.flatMap((r) => SERIES.map((s) => r.totals[s.key])));
   const labelW = 170;
   const barW = 300;
-  const barH = 9;
+  const barH = 12;
   const groupH = SERIES.length * barH + 12;
   const height = rows.length * groupH + 4;
   return (
@@ -38,7 +38,7 @@ export function StatsChart({ rows, title }: { rows: { label: string; totals: Sta
                 return (
                   <g key={s.key}>
                     <rect x={labelW} y={y0 + j * barH} width={Math.max(w, v > 0 ? 2 : 0)} height={barH - 2} rx="2" fill={s.color} />
-                    <text class="axis" x={labelW + w + 4} y={y0 + j * barH + barH - 2} font-size="10">
+                    <text class="axis" x={labelW + w + 4} y={y0 + j * barH + barH - 3} font-size="11">
                       {v}
                     </text>
                   </g>

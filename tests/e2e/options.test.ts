@@ -1,0 +1,155 @@
+/**
+ * The options page in real Chromium with the built extension: browse and turn off rules (the popup follows),
+ * import a team pack (its rule fires in the popup), refuse a broken pack without changing anything, stats.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, screenshot, type LaunchedBrowser } from './harness';
+
+let b: LaunchedBrowser;
+beforeAll(async () => {
+  b = await launchBrowser();
+});
+afterAll(async () => {
+  await b?.close();
+});
+
+/** A compiled team pack, written for this test (the shape `attune phrasebank pack` produces). */
+const TEAM_PACK = {
+  name: 'Billing team',
+  version: 1,
+  categories: [{ category: 'billing-tone', title: 'Billing tone', why: 'How our billing team wants to sound.', kind: 'dismissive', file: 'billing-tone.yml' }],
+  rules: [
+    {
+      ruleId: 'billing-tone/system-says',
+      id: 'system-says',
+      category: 'billing-tone',
+      match: ['the system says'],
+      unless: [],
+      severity: 'medium',
+      why: 'Hiding behind the system sounds like nobody is in charge.',
+      suggest: ['I checked your account and can see the charge.'],
+      examples: { flag: ['The system says you were charged.'], pass: ['Our system sent the receipt.'] },
+    },
+  ],
+  signals: [],
+  renames: {},
+};
+
+async function openOptions(hash = ''): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.setViewportSize({ width: 1000, height: 1000 });
+  await page.goto(`chrome-extension://${b.extensionId}/options.html${hash}`);
+  await page.waitForSelector('[role="tabpanel"]');
+  return page;
+}
+
+async function popupRules(text: string): Promise<string[]> {
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/popup.html`);
+  await page.fill('#draft', text);
+  await page.waitForSelector('li.finding, .all-clear');
+  const rules = await page.$$eval('li.finding', (els) => els.map((e) => e.getAttribute('data-rule-id')!));
+  await page.close();
+  return rules;
+}
+
+const stored = (key: string) => b.serviceWorker!.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
+
+describe('options page', () => {
+  it('lists every category and rule as text, and search filters them', async () => {
+    const page = await openOptions();
+    await page.waitForSelector('article.rule');
+    const total = await page.locator('article.rule').count();
+    expect(total).toBeGreaterThan(20);
+    expect(await page.locator('article[data-rule-id="invalidating/calm-down"] .why').textContent()).toBeTruthy();
+    await page.fill('#rule-search', 'calm down');
+    await expect.poll(() => page.locator('article.rule').count()).toBeLessThan(total);
+    expect(await page.locator('article[data-rule-id="invalidating/calm-down"]').count()).toBe(1);
+    await page.fill('#rule-search', '');
+    await screenshot(page, 'options-phrasebank');
+    await page.close();
+  });
+
+  it('turning a rule off stops the popup flagging it', async () => {
+    expect(await popupRules('Please calm down.')).toContain('invalidating/calm-down');
+    const page = await openOptions();
+    const toggle = page.locator('article[data-rule-id="invalidating/calm-down"] .toggle input');
+    await toggle.uncheck();
+    await expect.poll(async () => (await stored('settings'))?.disabledRules).toEqual(['invalidating/calm-down']);
+    expect(await popupRules('Please calm down.')).not.toContain('invalidating/calm-down');
+    await toggle.check();
+    await expect.poll(async () => (await stored('settings'))?.disabledRules).toEqual([]);
+    await page.close();
+  });
+
+  it('try a rule shows which rules fire', async () => {
+    const page = await openOptions('#try');
+    await page.fill('#try-input', 'Relax, it happens to everyone. I\'ll send it today.');
+    await page.waitForSelector('[data-testid="try-results"] tr[data-rule-id="invalidating/relax"]');
+    expect(await page.locator('[data-testid="try-results"] tr[data-rule-id^="ownership/"]').count()).toBeGreaterThan(0);
+    await screenshot(page, 'options-try');
+    await page.close();
+  });
+
+  it('imports a team pack; its rule fires in the popup', async () => {
+    expect(await popupRules('The system says you were charged twice.')).not.toContain('billing-tone/system-says');
+    const page = await openOptions('#packs');
+    await page.setInputFiles('[data-testid="pack-file"]', {
+      name: 'billing.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(TEAM_PACK)),
+    });
+    await page.locator('[data-testid="pack-imported"]').waitFor();
+    expect(await page.locator('[data-testid="pack-imported"]').textContent()).toContain('Billing team');
+    expect(await page.locator('[data-testid="pack-list"]').textContent()).toContain('Billing team');
+    expect(await popupRules('The system says you were charged twice.')).toContain('billing-tone/system-says');
+    await screenshot(page, 'options-packs');
+    await page.close();
+  });
+
+  it('refuses a broken pack with a precise error and changes nothing', async () => {
+    const before = await stored('packs');
+    const page = await openOptions('#packs');
+    const broken = structuredClone(TEAM_PACK) as any;
+    broken.name = 'Broken pack';
+    broken.rules[0].severity = 'urgent';
+    await page.setInputFiles('[data-testid="pack-file"]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    const errors = page.locator('[data-testid="pack-errors"]');
+    await errors.waitFor();
+    expect(await errors.textContent()).toContain('rules[0].severity must be high, medium or low');
+    expect(await errors.textContent()).toContain('Nothing changed');
+    // Failing examples are caught too.
+    const failing = structuredClone(TEAM_PACK) as any;
+    failing.name = 'Failing pack';
+    failing.rules[0].examples.flag = ['Nothing here matches.'];
+    await page.setInputFiles('[data-testid="pack-file"]', { name: 'failing.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(failing)) });
+    await page.locator('[data-testid="pack-errors"]', { hasText: 'Nothing here matches.' }).waitFor();
+    await page.setInputFiles('[data-testid="pack-file"]', { name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1,') });
+    await page.locator('[data-testid="pack-errors"]', { hasText: 'not valid JSON' }).waitFor();
+    expect(await stored('packs')).toEqual(before);
+    await screenshot(page, 'options-pack-error');
+    await page.close();
+  });
+
+  it('charts and tables the last 30 days of counts', async () => {
+    await b.serviceWorker!.evaluate(async () => {
+      const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+      await chrome.storage.local.set({
+        stats: {
+          [day(0)]: { 'invalidating/calm-down': { fired: 9, applied: 6, ignored: 1 }, 'blaming/you-should-have': { fired: 4, applied: 1, ignored: 2 } },
+          [day(3)]: { 'invalidating/relax': { fired: 5, applied: 2, ignored: 0 } },
+          [day(45)]: { 'invalidating/relax': { fired: 99, applied: 0, ignored: 0 } },
+        },
+      });
+    });
+    const page = await openOptions('#stats');
+    await page.waitForSelector('svg.chart');
+    const row = page.locator('tr[data-key="invalidating"]');
+    expect((await row.locator('td').allTextContents()).slice(1)).toEqual(['14', '8', '1', '57%']);
+    expect(await page.locator('tr[data-key="invalidating/relax"] td').nth(1).textContent()).toBe('5');
+    expect(await page.locator('svg.chart rect').count()).toBe(6); // 2 categories × 3 series
+    await screenshot(page, 'options-stats');
+    await page.close();
+  });
+});
