@@ -234,8 +234,7 @@ export class PageController {
     this.caret = undefined;
     if (!caret || !caret.el.isConnected) return;
     const doc = caret.el.ownerDocument;
-    (doc.defaultView?.frameElement as HTMLElement | null)?.focus();
-    caret.el.focus({ preventScroll: true });
+    focusComposer(caret.el);
     if (caret.start !== undefined) (caret.el as HTMLTextAreaElement).setSelectionRange(caret.start, caret.end ?? caret.start);
     else if (caret.range) {
       const sel = doc.getSelection();
@@ -321,7 +320,10 @@ export class PageController {
 
   /** Applies a suggestion through the editor bridge; copies it instead when the editor refuses. */
   private async apply(session: ComposerSession, start: number, end: number, expected: string, replacement: string, ruleId?: string): Promise<ApplyResponse> {
+    // The card had focus and is gone: put focus back in the editor (its frame first) so the edit and a later Ctrl+Z land there.
+    focusComposer(session.element);
     const result = await session.bridge.replace(start, end, expected, replacement);
+    if (result.ok) focusComposer(session.element);
     let copied = false;
     if (result.ok) {
       if (ruleId) this.stat(ruleId, 'applied');
@@ -448,4 +450,11 @@ export class PageController {
     host.setAttribute('data-attune-analyses', String(this.analyses));
     host.setAttribute('data-attune-card', this.state.card?.key ?? '');
   }
+}
+
+/** Focus an editor, including one inside a same-origin iframe (focus the frame first, or keys stay in the top page). */
+function focusComposer(el: HTMLElement) {
+  const frame = el.ownerDocument.defaultView?.frameElement as HTMLElement | null;
+  if (frame && document.activeElement !== frame) frame.focus();
+  if (el.ownerDocument.activeElement !== el) el.focus({ preventScroll: true });
 }

@@ -33,7 +33,7 @@ export function Card({ shown, title, card, actions, fallback }: CardProps) {
   const { finding } = shown;
   useEffect(() => {
     if (card.via === 'click') return; // a click leaves the caret in the editor; Alt+Shift+A reaches the card
-    root.current?.querySelector<HTMLElement>('button')?.focus();
+    (root.current?.querySelector<HTMLElement>('.attune-alt') ?? root.current?.querySelector<HTMLElement>('button'))?.focus();
   }, [card.key, card.via]);
 
   const onKeyDown = (e: KeyboardEvent) => {

@@ -1,0 +1,241 @@
+/**
+ * The in-page experience in real Chromium with the built extension, on every helpdesk fixture:
+ * underlines where the engine says, the card by click and keyboard, apply through the editor's own
+ * model, one Ctrl+Z to undo, typing on, the customer's message read, opt-outs, ignore/turn off, and the
+ * popup's messages. Expected findings come from the engine itself (lib/analysis in Node) on the editor's model text.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { analyze } from '../../lib/analysis';
+import { bundledPhrasebank } from '../../lib/phrasebank/bundled';
+import { focusEditorEnd, launchBrowser, modelText, pressUndo, screenshot, waitForFixture, fixtureUrl, assertNoStrayRequests, type LaunchedBrowser } from './harness';
+import { HELPDESK_FIXTURES, cardOpen, measureWords, pageAttr, pageFindings, union, waitForFindings, type PageFinding } from './in-page-helpers';
+
+const DRAFT = "Please calm down, as I already said that's our policy.";
+
+let browser: LaunchedBrowser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openHelpdesk(host: string, path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(fixtureUrl(host, path));
+  await waitForFixture(page);
+  return page;
+}
+
+/** Type the draft like a user and return the findings plus how long after the last key they appeared. */
+async function typeDraft(page: Page, text = DRAFT): Promise<{ findings: PageFinding[]; latencyMs: number }> {
+  await focusEditorEnd(page);
+  await page.keyboard.type(text);
+  const t0 = Date.now();
+  const findings = await waitForFindings(page, (f) => f.some((x) => x.ruleId === 'invalidating/calm-down'));
+  return { findings, latencyMs: Date.now() - t0 };
+}
+
+/** The findings the engine reports for this model text (what the page must show). */
+function engineFindings(model: string) {
+  return analyze(model, bundledPhrasebank).findings.map((f) => `${f.ruleId}@${f.start}:${f.text}`).sort();
+}
+
+describe.each(HELPDESK_FIXTURES)('$host ($editor)', ({ host, path }) => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openHelpdesk(host, path);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('underlines what the engine flags, over the right words, soon after typing pauses', async () => {
+    const { findings, latencyMs } = await typeDraft(page);
+    const model = await modelText(page);
+    // Some editors turn ' into ’ as you type (ProseMirror's smart-quote input rule): the engine handles both.
+    expect(model.replace(/\u2019/g, "'")).toContain(DRAFT);
+    expect(findings.map((f) => `${f.ruleId}@${f.start}:${f.text}`).sort()).toEqual(engineFindings(model));
+    expect(latencyMs, 'underlines after the pause (ms)').toBeLessThan(600);
+    for (const f of findings) {
+      const want = union(await measureWords(page, f.text));
+      expect(f.rects.length, f.text).toBeGreaterThan(0);
+      const got = union(f.rects);
+      for (const k of ['left', 'top', 'width', 'height'] as const) expect(Math.abs(got[k] - want[k]), `${f.text} ${k}`).toBeLessThan(3);
+    }
+    await screenshot(page, `in-page-${host}-underlines`);
+  });
+
+  it('reads the customer message (coaching about the unacknowledged feeling)', async () => {
+    const coaching = JSON.parse((await pageAttr(page, 'data-attune-coaching')) ?? '[]') as { kind: string }[];
+    expect(coaching.map((c) => c.kind)).toContain('unacknowledged-emotion');
+  });
+
+  it('opens the card on a click on the underlined words, and Escape closes it', async () => {
+    const calm = (await pageFindings(page)).find((f) => f.ruleId === 'invalidating/calm-down')!;
+    const r = calm.rects[0];
+    await page.mouse.click(r.left + r.width / 2, r.top + r.height / 2);
+    await expect.poll(() => cardOpen(page)).toBe(true);
+    const card = await page.evaluate(() => {
+      const d = document.querySelector('attune-ui')!.shadowRoot!.querySelector('[role="dialog"]')!;
+      return { label: d.getAttribute('aria-labelledby'), text: d.textContent, alts: d.querySelectorAll('[data-action="apply"]').length };
+    });
+    expect(card.label).toBeTruthy();
+    expect(card.text).toContain('calm down');
+    expect(card.alts).toBeGreaterThan(0);
+    await screenshot(page, `in-page-${host}-card`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardOpen(page)).toBe(false);
+  });
+
+  it('keyboard: Alt+Shift+A opens the card with focus on a suggestion; Enter applies it; one Ctrl+Z undoes', async () => {
+    const before = await modelText(page);
+    await focusEditorEnd(page);
+    await page.keyboard.press('Alt+Shift+A');
+    await expect.poll(() => cardOpen(page)).toBe(true);
+    const focused = await page.evaluate(() => {
+      const root = document.querySelector('attune-ui')!.shadowRoot!;
+      const active = root.activeElement as HTMLElement | null;
+      return { cls: active?.className ?? '', text: active?.textContent ?? '', rule: root.querySelector('[role="dialog"]')!.getAttribute('data-attune-card') };
+    });
+    expect(focused.cls).toContain('attune-alt');
+    const target = (await pageFindings(page)).find((f) => f.ruleId === focused.rule)!;
+    await page.keyboard.press('Enter');
+    const expected = before.slice(0, target.start) + focused.text + before.slice(target.end);
+    await expect.poll(() => modelText(page)).toBe(expected);
+    await expect.poll(() => cardOpen(page)).toBe(false);
+    // The re-analysis after apply no longer flags the replaced words.
+    await expect.poll(async () => (await pageFindings(page)).some((f) => f.ruleId === target.ruleId && f.start === target.start)).toBe(false);
+    await pressUndo(page);
+    await expect.poll(() => modelText(page)).toBe(before);
+    // Typing goes on where the agent was.
+    await focusEditorEnd(page);
+    await page.keyboard.type(' Thanks for bearing with me.');
+    await expect.poll(() => modelText(page)).toBe(before + ' Thanks for bearing with me.');
+  });
+});
+
+describe('controls on the card', () => {
+  const fixture = HELPDESK_FIXTURES.find((f) => f.host === 'app.frontapp.com')!;
+
+  async function openCardFor(page: Page, ruleId: string) {
+    const f = (await pageFindings(page)).find((x) => x.ruleId === ruleId)!;
+    await page.mouse.click(f.rects[0].left + 2, f.rects[0].top + f.rects[0].height / 2);
+    await expect.poll(() => cardOpen(page)).toBe(true);
+  }
+  const clickAction = (page: Page, action: string) =>
+    page.evaluate((a) => (document.querySelector('attune-ui')!.shadowRoot!.querySelector(`[data-action="${a}"]`) as HTMLElement).click(), action);
+  const settings = () =>
+    browser.serviceWorker!.evaluate(async () => ((await (globalThis as any).chrome.storage.local.get('settings')).settings ?? {}) as { disabledRules?: string[]; ignoredPhrases?: { host: string; phrase: string }[] });
+
+  it('Ignore once hides that finding only, and typing elsewhere does not bring it back', async () => {
+    const page = await openHelpdesk(fixture.host, fixture.path);
+    const { findings } = await typeDraft(page);
+    await openCardFor(page, 'invalidating/calm-down');
+    await clickAction(page, 'ignore-once');
+    await expect.poll(async () => (await pageFindings(page)).some((f) => f.ruleId === 'invalidating/calm-down')).toBe(false);
+    expect((await pageFindings(page)).length).toBe(findings.length - 1);
+    await focusEditorEnd(page);
+    await page.keyboard.type(' More text.');
+    await page.waitForTimeout(500);
+    expect((await pageFindings(page)).some((f) => f.ruleId === 'invalidating/calm-down')).toBe(false);
+    await page.close();
+  });
+
+  it('Ignore this phrase on this site stores it for the host and stops flagging it', async () => {
+    const page = await openHelpdesk(fixture.host, fixture.path);
+    await typeDraft(page);
+    await openCardFor(page, 'invalidating/calm-down');
+    const phrase = (await pageFindings(page)).find((f) => f.ruleId === 'invalidating/calm-down')!.text.toLowerCase();
+    await clickAction(page, 'ignore-phrase');
+    await expect.poll(async () => (await settings()).ignoredPhrases ?? []).toContainEqual({ host: fixture.host, phrase });
+    await page.close();
+    // A fresh page on the same site: the phrase is not flagged any more (the background applies it).
+    const again = await openHelpdesk(fixture.host, fixture.path);
+    await focusEditorEnd(again);
+    await again.keyboard.type(DRAFT);
+    await expect.poll(async () => Number(await pageAttr(again, 'data-attune-analyses'))).toBeGreaterThan(0);
+    await again.waitForTimeout(400);
+    expect((await pageFindings(again)).some((f) => f.ruleId === 'invalidating/calm-down')).toBe(false);
+    await again.close();
+    await browser.serviceWorker!.evaluate(async () => {
+      const c = (globalThis as any).chrome;
+      const s = (await c.storage.local.get('settings')).settings;
+      await c.storage.local.set({ settings: { ...s, ignoredPhrases: [] } });
+    });
+  });
+
+  it('Turn off this rule disables it in settings and removes its underline', async () => {
+    const page = await openHelpdesk('acme.gorgias.com', '/app/ticket/5551');
+    await typeDraft(page);
+    await openCardFor(page, 'invalidating/calm-down');
+    await clickAction(page, 'disable-rule');
+    await expect.poll(async () => (await settings()).disabledRules ?? []).toContain('invalidating/calm-down');
+    await page.waitForTimeout(400);
+    expect((await pageFindings(page)).some((f) => f.ruleId === 'invalidating/calm-down')).toBe(false);
+    await page.close();
+    await browser.serviceWorker!.evaluate(async () => {
+      const c = (globalThis as any).chrome;
+      const s = (await c.storage.local.get('settings')).settings;
+      await c.storage.local.set({ settings: { ...s, disabledRules: [] } });
+    });
+  });
+});
+
+describe('opt-outs, SPA and the popup messages', () => {
+  it('a field marked data-attune="off" gets no underlines and no session', async () => {
+    const page = await openHelpdesk('secure.helpscout.net', '/conversation/1/2/');
+    await page.evaluate(() => (window as any).__fixture.editors[0].element.setAttribute('data-attune', 'off'));
+    await focusEditorEnd(page);
+    await page.keyboard.type(DRAFT);
+    await page.waitForTimeout(700);
+    expect(await pageFindings(page)).toEqual([]);
+    expect(JSON.parse((await pageAttr(page, 'data-attune-composers')) ?? '[]')).toEqual([]);
+    await page.close();
+  });
+
+  it('a composer removed by the app (SPA ticket switch) is forgotten', async () => {
+    const page = await openHelpdesk('acme.freshdesk.com', '/a/tickets/77');
+    await typeDraft(page);
+    await page.evaluate(() => (window as any).__fixture.editors[0].element.closest('.composer').remove());
+    await expect.poll(async () => JSON.parse((await pageAttr(page, 'data-attune-composers')) ?? '[]').length).toBe(0);
+    expect(await pageFindings(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("answers the popup's attune:findings and attune:apply (chrome.tabs.sendMessage from an extension page)", async () => {
+    const page = await openHelpdesk('mail.google.com', '/mail/u/0/#inbox/1');
+    await typeDraft(page);
+    const ext = await browser.context.newPage();
+    await ext.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const res = await ext.evaluate(async () => {
+      const c = (globalThis as any).chrome;
+      // No "tabs" permission, so tab URLs are hidden: ask every tab; only the one with a composer has any.
+      let tab: any;
+      let found: any;
+      for (const t of await c.tabs.query({})) {
+        const r = await c.tabs.sendMessage(t.id, { type: 'attune:findings' }).catch(() => undefined);
+        if (r?.composers?.length) [tab, found] = [t, r];
+      }
+      const comp = found.composers[0];
+      const f = comp.report.findings.find((x: any) => x.ruleId === 'invalidating/calm-down');
+      const applied = await c.tabs.sendMessage(tab.id, { type: 'attune:apply', composerId: comp.composerId, start: f.start, end: f.end, expected: f.text, replacement: f.suggestions[0] });
+      const stale = await c.tabs.sendMessage(tab.id, { type: 'attune:apply', composerId: comp.composerId, start: f.start, end: f.end, expected: f.text, replacement: 'X' });
+      return { found, f, applied, stale };
+    });
+    expect(res.found.composers).toHaveLength(1);
+    expect(res.found.composers[0].site).toBe('gmail');
+    expect(res.applied.ok).toBe(true);
+    expect(await modelText(page)).toBe(DRAFT.slice(0, res.f.start) + res.f.suggestions[0] + DRAFT.slice(res.f.end));
+    // The same offsets again are stale now: refused, and the suggestion copied instead of written.
+    expect(res.stale.ok).toBe(false);
+    expect(await modelText(page)).not.toContain('X');
+    await ext.close();
+    await page.close();
+  });
+
+  it('the extension made no network requests', async () => {
+    await assertNoStrayRequests();
+  });
+});
