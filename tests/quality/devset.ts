@@ -1,0 +1,42 @@
+/**
+ * Loads the development set: reply-length cases written by the team (never copied from
+ * ../shared/corpus). Dismissive cases carry the category they should be flagged with;
+ * polite and ordinary cases must produce no finding at all.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+/** One reply in the development set. */
+export interface DevCase {
+  /** Stable id for reports, e.g. `blaming/dismissive/3` (1-based). */
+  id: string;
+  kind: 'dismissive' | 'polite' | 'ordinary';
+  /** The category a dismissive case should be flagged with, or whose trigger words a polite case reuses. */
+  category?: string;
+  text: string;
+}
+
+/** Files that make up the development set, relative to this folder. */
+export const DEVSET_FILES = ['devset-categories-a.yml', 'devset-categories-b.yml', 'devset-ordinary.yml'];
+
+type CategoryBlock = { dismissive?: string[]; polite?: string[] };
+
+/** Reads every development-set file in `dir` (defaults to this folder). */
+export function loadDevset(dir: string = import.meta.dirname): DevCase[] {
+  const cases: DevCase[] = [];
+  for (const file of DEVSET_FILES) {
+    const data = parse(readFileSync(join(dir, file), 'utf8')) as Record<string, CategoryBlock | string[]>;
+    for (const [key, value] of Object.entries(data)) {
+      if (key === 'ordinary' && Array.isArray(value)) {
+        value.forEach((text, i) => cases.push({ id: `ordinary/${i + 1}`, kind: 'ordinary', text }));
+        continue;
+      }
+      const block = value as CategoryBlock;
+      for (const kind of ['dismissive', 'polite'] as const) {
+        (block[kind] ?? []).forEach((text, i) => cases.push({ id: `${key}/${kind}/${i + 1}`, kind, category: key, text }));
+      }
+    }
+  }
+  return cases;
+}

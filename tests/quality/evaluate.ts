@@ -1,0 +1,53 @@
+/**
+ * `npx tsx tests/quality/evaluate.ts [--no-corpus] [--misses] [--record-gaps]`: measures the phrasebank and the
+ * empathy signals, prints a summary, and writes docs/quality.md (figures only: no corpus text).
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadPhrasebank } from '../../lib/phrasebank/node';
+import { loadDevset } from './devset';
+import { corpusDir, readEpitome, readRealReplies } from './corpus';
+import { evaluateDevset, evaluateEpitome, evaluateRealReplies, meetsTargets } from './metrics';
+import { renderQualityReport } from './report';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+const args = new Set(process.argv.slice(2));
+
+const { phrasebank, errors } = loadPhrasebank(resolve(repoRoot, 'phrasebank'));
+if (errors.length) {
+  console.error(`phrasebank has ${errors.length} problem(s); scoring what compiled. First: ${errors[0].file}: ${errors[0].message}`);
+}
+const devset = evaluateDevset(phrasebank, loadDevset());
+const dir = corpusDir(repoRoot);
+const replies = args.has('--no-corpus') ? null : readRealReplies(dir);
+const epitome = args.has('--no-corpus') ? null : readEpitome(dir);
+const real = replies ? evaluateRealReplies(phrasebank, replies) : null;
+const empathy = epitome ? evaluateEpitome(phrasebank, epitome) : null;
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+for (const r of devset.categories) {
+  const mark = !r.inPhrasebank ? 'NO FILE' : meetsTargets(r) ? 'ok' : 'MISS';
+  console.log(`${r.category.padEnd(20)} recall ${r.caught}/${r.dismissive} (${pct(r.recall)})  FP ${r.politeFlagged}/${r.polite} (${pct(r.falsePositiveRate)})  ${mark}`);
+  if (args.has('--misses') && r.inPhrasebank) {
+    for (const m of r.misses) console.log(`   miss ${m.id} [fired: ${m.fired.join(', ') || 'nothing'}] ${m.text}`);
+    for (const m of r.falsePositives) console.log(`   fp   ${m.id} [fired: ${m.fired.join(', ')}] ${m.text}`);
+  }
+}
+console.log(`ordinary polite: ${devset.ordinary.flagged}/${devset.ordinary.total} flagged (${pct(devset.ordinary.rate)})`);
+if (args.has('--misses')) for (const m of devset.ordinary.falsePositives) console.log(`   fp   ${m.id} [fired: ${m.fired.join(', ')}] ${m.text}`);
+if (real) console.log(`real replies: ${real.withFinding}/${real.total} with a finding (${pct(real.share)}), ${real.msPerReply.toFixed(1)} ms/reply`);
+else console.log(`real replies: skipped (no ${dir}/real-replies.jsonl)`);
+if (empathy) for (const s of empathy.scores) console.log(`EPITOME ${s.label} ← ${s.mechanism}: precision ${pct(s.precision)}, recall ${pct(s.recall)} (${s.truePositives}/${s.positives}; predicted ${s.predicted})`);
+else console.log('EPITOME: skipped (no empathy-labelled.jsonl)');
+
+if (args.has('--record-gaps')) {
+  // Records today's below-target categories so CI blocks regressions while the misses are routed.
+  const gaps: Record<string, { recall: number; falsePositiveRate: number }> = {};
+  for (const r of devset.categories) if (r.inPhrasebank && !meetsTargets(r)) gaps[r.category] = { recall: r.recall, falsePositiveRate: r.falsePositiveRate };
+  writeFileSync(resolve(repoRoot, 'tests/quality/known-gaps.json'), `${JSON.stringify(gaps, null, 2)}\n`);
+  console.log(`recorded ${Object.keys(gaps).length} known gap(s) in tests/quality/known-gaps.json`);
+}
+
+const out = resolve(repoRoot, 'docs/quality.md');
+writeFileSync(out, renderQualityReport({ phrasebank, devset, real, empathy, phrasebankErrors: errors.length }));
+console.log(`wrote ${out.replace(repoRoot + '/', '')}`);

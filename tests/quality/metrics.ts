@@ -1,0 +1,187 @@
+/**
+ * Quality measurements for Attune's analysis core: dev-set recall and false positives per
+ * category, finding rates on real replies, and empathy-signal precision/recall against EPITOME
+ * labels. Pure functions over rows already read; the caller decides where rows come from.
+ */
+import { analyze } from '../../lib/analysis/index';
+import type { CompiledPhrasebank, Mechanism } from '../../lib/phrasebank/types';
+import type { DevCase } from './devset';
+
+/** Targets from the brief: recall ≥ 0.90 on dismissive cases, ≤ 3 % false positives on polite ones. */
+export const TARGETS = { recall: 0.9, falsePositiveRate: 0.03, realReplyShare: 0.03 } as const;
+
+/** A dev-set case the phrasebank got wrong, with what fired (rule ids only). */
+export interface DevMiss {
+  id: string;
+  text: string;
+  /** Rule ids that fired on the case. */
+  fired: string[];
+}
+
+/** Dev-set figures for one dismissive category. */
+export interface CategoryResult {
+  category: string;
+  /** Whether phrasebank/<category>.yml exists (a missing file cannot be scored fairly). */
+  inPhrasebank: boolean;
+  dismissive: number;
+  caught: number;
+  recall: number;
+  polite: number;
+  politeFlagged: number;
+  falsePositiveRate: number;
+  misses: DevMiss[];
+  falsePositives: DevMiss[];
+}
+
+/** The whole dev-set evaluation. */
+export interface DevsetResult {
+  categories: CategoryResult[];
+  ordinary: { total: number; flagged: number; rate: number; falsePositives: DevMiss[] };
+  /** Every finding on a polite or ordinary case, by the category that fired (for routing). */
+  falsePositivesByRuleCategory: Record<string, number>;
+}
+
+/** Runs the dev set through `analyze` and scores each category. */
+export function evaluateDevset(pb: CompiledPhrasebank, cases: DevCase[]): DevsetResult {
+  const known = new Set(pb.categories.filter((c) => c.kind === 'dismissive').map((c) => c.category));
+  const byCategory = new Map<string, CategoryResult>();
+  const fpByRuleCategory: Record<string, number> = {};
+  const ordinary = { total: 0, flagged: 0, rate: 0, falsePositives: [] as DevMiss[] };
+  const entry = (category: string) => {
+    let r = byCategory.get(category);
+    if (!r) {
+      r = { category, inPhrasebank: known.has(category), dismissive: 0, caught: 0, recall: 0, polite: 0, politeFlagged: 0, falsePositiveRate: 0, misses: [], falsePositives: [] };
+      byCategory.set(category, r);
+    }
+    return r;
+  };
+  for (const c of cases) {
+    const findings = analyze(c.text, pb).findings;
+    const fired = [...new Set(findings.map((f) => f.ruleId))];
+    if (c.kind === 'dismissive') {
+      const r = entry(c.category!);
+      r.dismissive++;
+      if (findings.some((f) => f.category === c.category)) r.caught++;
+      else r.misses.push({ id: c.id, text: c.text, fired });
+      continue;
+    }
+    if (fired.length) for (const cat of new Set(findings.map((f) => f.category))) fpByRuleCategory[cat] = (fpByRuleCategory[cat] ?? 0) + 1;
+    if (c.kind === 'polite') {
+      const r = entry(c.category!);
+      r.polite++;
+      if (fired.length) {
+        r.politeFlagged++;
+        r.falsePositives.push({ id: c.id, text: c.text, fired });
+      }
+    } else {
+      ordinary.total++;
+      if (fired.length) {
+        ordinary.flagged++;
+        ordinary.falsePositives.push({ id: c.id, text: c.text, fired });
+      }
+    }
+  }
+  for (const r of byCategory.values()) {
+    r.recall = r.dismissive ? r.caught / r.dismissive : 0;
+    r.falsePositiveRate = r.polite ? r.politeFlagged / r.polite : 0;
+  }
+  ordinary.rate = ordinary.total ? ordinary.flagged / ordinary.total : 0;
+  return { categories: [...byCategory.values()], ordinary, falsePositivesByRuleCategory: fpByRuleCategory };
+}
+
+/** Finding rates over real replies: counts only, never text. */
+export interface RealRepliesResult {
+  total: number;
+  withFinding: number;
+  share: number;
+  byCategory: Record<string, number>;
+  byRule: Record<string, number>;
+  /** Replies with at least one signal of each mechanism. */
+  signalsByMechanism: Record<string, number>;
+  msPerReply: number;
+}
+
+/** Analyses real replies and counts replies with findings, per category and per rule. */
+export function evaluateRealReplies(pb: CompiledPhrasebank, texts: string[]): RealRepliesResult {
+  const byCategory: Record<string, number> = {};
+  const byRule: Record<string, number> = {};
+  const signalsByMechanism: Record<string, number> = {};
+  let withFinding = 0;
+  const started = performance.now();
+  for (const text of texts) {
+    const report = analyze(text, pb);
+    if (report.findings.length) withFinding++;
+    for (const cat of new Set(report.findings.map((f) => f.category))) byCategory[cat] = (byCategory[cat] ?? 0) + 1;
+    for (const id of new Set(report.findings.map((f) => f.ruleId))) byRule[id] = (byRule[id] ?? 0) + 1;
+    for (const m of new Set(report.signals.map((s) => s.mechanism))) signalsByMechanism[m] = (signalsByMechanism[m] ?? 0) + 1;
+  }
+  const elapsed = performance.now() - started;
+  return { total: texts.length, withFinding, share: texts.length ? withFinding / texts.length : 0, byCategory, byRule, signalsByMechanism, msPerReply: texts.length ? elapsed / texts.length : 0 };
+}
+
+/** One EPITOME row as needed here: response, seeker post, and 0/1/2 levels. */
+export interface EpitomeRow {
+  text: string;
+  context?: string;
+  levels: { ER: number; IP: number; EX: number };
+}
+
+/** Precision/recall of one mechanism against one EPITOME label. */
+export interface MechanismScore {
+  mechanism: Mechanism;
+  label: 'ER' | 'IP' | 'EX';
+  positives: number;
+  predicted: number;
+  truePositives: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Recall on strong (level 2) rows only. */
+  recallStrong: number;
+  /** Which signal rules produced the predictions (counts, no text). */
+  byRule: Record<string, number>;
+}
+
+/** Which EPITOME label each of our mechanisms is scored against. */
+export const EPITOME_MAPPING: Array<{ mechanism: Mechanism; label: 'ER' | 'IP' | 'EX' }> = [
+  { mechanism: 'emotional-reaction', label: 'ER' },
+  { mechanism: 'interpretation', label: 'IP' },
+  { mechanism: 'exploration', label: 'EX' },
+];
+
+/** Scores emotional-reaction/interpretation/exploration signals against EPITOME (positive = level ≥ 1). */
+export function evaluateEpitome(pb: CompiledPhrasebank, rows: EpitomeRow[]): { rows: number; scores: MechanismScore[] } {
+  const scores = EPITOME_MAPPING.map(({ mechanism, label }) => ({
+    mechanism, label, positives: 0, predicted: 0, truePositives: 0, precision: 0, recall: 0, f1: 0, recallStrong: 0, byRule: {} as Record<string, number>,
+    strong: 0, strongHit: 0,
+  }));
+  for (const row of rows) {
+    const signals = analyze(row.text, pb, { customer: row.context }).signals;
+    for (const s of scores) {
+      const mine = signals.filter((x) => x.mechanism === s.mechanism);
+      const level = row.levels[s.label];
+      const predicted = mine.length > 0;
+      if (level >= 1) s.positives++;
+      if (level === 2) s.strong++;
+      if (predicted) {
+        s.predicted++;
+        for (const id of new Set(mine.map((x) => x.ruleId))) s.byRule[id] = (s.byRule[id] ?? 0) + 1;
+      }
+      if (predicted && level >= 1) s.truePositives++;
+      if (predicted && level === 2) s.strongHit++;
+    }
+  }
+  return {
+    rows: rows.length,
+    scores: scores.map(({ strong, strongHit, ...s }) => {
+      const precision = s.predicted ? s.truePositives / s.predicted : 0;
+      const recall = s.positives ? s.truePositives / s.positives : 0;
+      return { ...s, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, recallStrong: strong ? strongHit / strong : 0 };
+    }),
+  };
+}
+
+/** True when a category meets both dev-set targets. */
+export function meetsTargets(r: CategoryResult): boolean {
+  return r.recall >= TARGETS.recall && r.falsePositiveRate <= TARGETS.falsePositiveRate;
+}

@@ -1,0 +1,84 @@
+// The dev-set quality gate: per dismissive category, recall ≥ 0.90 on dismissive replies and
+// ≤ 3 % false positives on polite replies that reuse its trigger words (tests/quality/). Categories
+// listed in tests/quality/known-gaps.json are below target today; for them the test only stops a
+// regression below the recorded figure, and docs/quality.md lists the exact misses.
+// The corpus checks run only when ../shared/corpus is present next to the checkout.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { loadPhrasebank } from '../../lib/phrasebank/node';
+import { emptyPhrasebank } from '../../lib/phrasebank/compile';
+import { loadDevset } from '../quality/devset';
+import { TARGETS, evaluateDevset, evaluateEpitome, evaluateRealReplies } from '../quality/metrics';
+import { corpusDir, readEpitome, readRealReplies } from '../quality/corpus';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const { phrasebank } = loadPhrasebank(resolve(repoRoot, 'phrasebank'));
+const cases = loadDevset(resolve(repoRoot, 'tests/quality'));
+const result = evaluateDevset(phrasebank, cases);
+type Gap = { recall: number; falsePositiveRate: number };
+const gaps = JSON.parse(readFileSync(resolve(repoRoot, 'tests/quality/known-gaps.json'), 'utf8')) as Record<string, Gap>;
+const list = (misses: Array<{ id: string; fired: string[] }>) => misses.map((m) => `${m.id} [${m.fired.join(', ') || 'nothing fired'}]`).join('; ');
+
+describe('development set', () => {
+  it('has at least 10 dismissive and 15 polite replies per category, and 100 ordinary replies', () => {
+    for (const r of result.categories) {
+      expect(r.dismissive, r.category).toBeGreaterThanOrEqual(10);
+      expect(r.polite, r.category).toBeGreaterThanOrEqual(15);
+    }
+    expect(result.ordinary.total).toBeGreaterThanOrEqual(100);
+  });
+
+  it('never repeats a phrasebank example or another case word for word', () => {
+    const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const examples = new Set([...phrasebank.rules, ...phrasebank.signals].flatMap((e) => [...e.examples.flag, ...e.examples.pass]).map(norm));
+    const seen = new Set<string>();
+    for (const c of cases) {
+      const n = norm(c.text);
+      expect(examples.has(n), `${c.id} copies a phrasebank example`).toBe(false);
+      expect(seen.has(n), `${c.id} is a duplicate`).toBe(false);
+      seen.add(n);
+    }
+  });
+
+  it('scores an empty phrasebank as catching nothing (the metric can fail)', () => {
+    const empty = evaluateDevset(emptyPhrasebank(), cases);
+    expect(empty.categories.every((r) => r.caught === 0 && r.politeFlagged === 0)).toBe(true);
+  });
+});
+
+describe('dev-set targets per category', () => {
+  for (const r of result.categories) {
+    const gap = gaps[r.category];
+    it.skipIf(!r.inPhrasebank)(`${r.category}: recall ≥ ${TARGETS.recall} and false positives ≤ ${TARGETS.falsePositiveRate * 100} %${gap ? ' (known gap: no regression)' : ''}`, () => {
+      const minRecall = gap ? Math.min(gap.recall, TARGETS.recall) : TARGETS.recall;
+      const maxFp = gap ? Math.max(gap.falsePositiveRate, TARGETS.falsePositiveRate) : TARGETS.falsePositiveRate;
+      expect(r.recall, `missed: ${list(r.misses)}`).toBeGreaterThanOrEqual(minRecall - 1e-9);
+      expect(r.falsePositiveRate, `false positives: ${list(r.falsePositives)}`).toBeLessThanOrEqual(maxFp + 1e-9);
+    });
+  }
+
+  it(`ordinary polite replies: ≤ ${TARGETS.falsePositiveRate * 100} % with any finding`, () => {
+    expect(result.ordinary.rate, `false positives: ${list(result.ordinary.falsePositives)}`).toBeLessThanOrEqual(TARGETS.falsePositiveRate);
+  });
+});
+
+describe('third-party corpus (skipped when ../shared/corpus is absent)', () => {
+  const dir = corpusDir(repoRoot);
+  const replies = readRealReplies(dir);
+  const epitome = readEpitome(dir);
+
+  it.skipIf(!replies)(`real replies: ≤ ${TARGETS.realReplyShare * 100} % have any finding`, { timeout: 180_000 }, () => {
+    const real = evaluateRealReplies(phrasebank, replies!);
+    expect(real.total).toBeGreaterThan(1000);
+    expect(real.share, JSON.stringify(real.byRule)).toBeLessThanOrEqual(TARGETS.realReplyShare);
+  });
+
+  it.skipIf(!epitome)('EPITOME: emotional-reaction signals are precise (≥ 0.8)', { timeout: 180_000 }, () => {
+    const scores = evaluateEpitome(phrasebank, epitome!).scores;
+    const er = scores.find((s) => s.mechanism === 'emotional-reaction')!;
+    expect(er.predicted).toBeGreaterThan(0);
+    expect(er.precision).toBeGreaterThanOrEqual(0.8);
+  });
+});
