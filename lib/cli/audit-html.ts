@@ -3,12 +3,17 @@
  * resources) that a team lead can open or attach anywhere. Every piece of text is HTML-escaped.
  */
 import type { Finding } from '../analysis/types';
-import { MECHANISM_PRAISE } from './human';
+import { MECHANISM_PRAISE, plural } from './human';
 import { percent, type AuditSummary, type Tally } from './audit-stats';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Cuts a label to `max` characters so it fits beside the bars (the full title is in the tooltip and table). */
+function shorten(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
 /** A horizontal bar chart of findings per category, as inline SVG. */
@@ -24,7 +29,7 @@ export function categoryChart(categories: Tally[]): string {
       const y = i * rowH + 5;
       const w = Math.max(2, Math.round((c.findings / max) * barW));
       return (
-        `<text x="${labelW - 8}" y="${y + 17}" text-anchor="end">${escapeHtml(c.title)}</text>` +
+        `<text x="${labelW - 8}" y="${y + 17}" text-anchor="end">${escapeHtml(shorten(c.title, 32))}</text>` +
         `<rect x="${labelW}" y="${y + 4}" width="${w}" height="18" rx="3" fill="#c2563a"><title>${escapeHtml(`${c.title}: ${c.findings}`)}</title></rect>` +
         `<text x="${labelW + w + 6}" y="${y + 17}">${c.findings}</text>`
       );
@@ -72,7 +77,7 @@ body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#222;max-
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
 .muted{color:#666}.big{font-size:1.15rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid #eee}
-th{background:#f6f4f0}td.n{text-align:right;white-space:nowrap}code{font-size:.9em;background:#f3f3f3;padding:0 .2em;border-radius:3px}
+th{background:#f6f4f0}td.n{text-align:right;white-space:nowrap}td code{white-space:nowrap}code{font-size:.9em;background:#f3f3f3;padding:0 .2em;border-radius:3px}
 .row{border:1px solid #e4e0da;border-radius:6px;padding:.6rem .8rem;margin:.6rem 0;white-space:pre-wrap;overflow-wrap:anywhere}
 .row h3{font-size:.9rem;margin:0 0 .3rem;color:#555;white-space:normal}
 mark{background:#ffe1a8;border-bottom:2px solid #c2563a;padding:0 .1em}
@@ -99,11 +104,11 @@ export function renderAuditHtml(s: AuditSummary, generatedAt: Date = new Date())
   const samples = s.samples
     .map((row) => {
       const rules = [...new Set(row.report.findings.map((f) => f.ruleId))].map((id) => `<code>${e(id)}</code>`).join(' ');
-      return `<div class="row"><h3>Row ${row.row} · ${row.report.findings.length} flagged · ${rules}</h3>${highlightRow(row.text, row.report.findings)}</div>`;
+      return `<div class="row"><h3>Row ${row.row} · ${plural(row.report.findings.length, 'finding')} · ${rules}</h3>${highlightRow(row.text, row.report.findings)}</div>`;
     })
     .join('\n');
   const skipped = s.skipped.length
-    ? `<p class="muted">${s.skipped.length} row(s) were skipped: ${s.skipped.slice(0, 5).map((k) => `row ${k.row} (${e(k.reason)})`).join('; ')}${s.skipped.length > 5 ? '; …' : ''}.</p>`
+    ? `<p class="muted">${plural(s.skipped.length, 'row')} skipped: ${s.skipped.slice(0, 5).map((k) => `row ${k.row} (${e(k.reason)})`).join('; ')}${s.skipped.length > 5 ? '; …' : ''}.</p>`
     : '';
   return `<!doctype html>
 <html lang="en">
@@ -116,7 +121,7 @@ export function renderAuditHtml(s: AuditSummary, generatedAt: Date = new Date())
 <body>
 <h1>Attune audit</h1>
 <p class="muted">${e(s.source)}, column <code>${e(s.column)}</code> · generated ${e(generatedAt.toISOString().slice(0, 16).replace('T', ' '))} UTC · analysed on this machine</p>
-<p class="big">${s.rowsWithFindings} of ${s.analysed} replies (${percent(s.rowsWithFindings, s.analysed)}) have phrasing worth another look; ${s.totalFindings} finding(s) in all.${s.empty ? ` ${s.empty} empty row(s) were not counted.` : ''}</p>
+<p class="big">${s.rowsWithFindings} of ${s.analysed} replies (${percent(s.rowsWithFindings, s.analysed)}) have phrasing worth another look; ${plural(s.totalFindings, 'finding')} in all.${s.empty ? ` ${plural(s.empty, 'empty row')} not counted.` : ''}</p>
 ${skipped}
 <h2>Findings per category</h2>
 ${categoryChart(s.categories)}

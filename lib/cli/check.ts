@@ -1,7 +1,7 @@
 /**
  * `attune check`: analyse one draft (FILE or stdin), or many as JSON Lines with `--jsonl`.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import type { AnalysisContext, Report } from '../analysis/types';
 import type { CompiledPhrasebank } from '../phrasebank/types';
 import { parseCommandArgs, stringFlag } from './args';
@@ -124,7 +124,13 @@ function jsonType(v: unknown): string {
 async function checkJsonl(file: string | undefined, pb: CompiledPhrasebank): Promise<number> {
   let input: AsyncIterable<Buffer>;
   if (file) {
-    const stream = createReadStream(userPath(file));
+    const full = userPath(file);
+    try {
+      if (statSync(full).isDirectory()) throw new CliError(`${file} is a folder; give a .jsonl file.`);
+    } catch (err) {
+      throw err instanceof CliError ? err : new CliError(`Cannot read ${file}: ${fsReason(err)}.`);
+    }
+    const stream = createReadStream(full);
     await new Promise<void>((ok, fail) => {
       stream.once('open', () => ok());
       stream.once('error', (err) => fail(new CliError(`Cannot read ${file}: ${fsReason(err)}.`)));

@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../../lib/analysis/types';
-import { fixture, looksLikeCleanError, runCli } from './run-cli';
+import { fixture, looksLikeCleanError, MAIN, REPO, runCli } from './run-cli';
 
 // Each test spawns the real CLI (start-up is mostly loading the NLP library); allow for a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -111,6 +112,15 @@ describe('attune check --jsonl', () => {
     expect(r.stderr).toMatch(/3 of 6 lines could not be read/);
   });
 
+  it('reads JSON Lines from FILE as well as stdin', async () => {
+    const file = join(tmp, 'drafts.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: 'f1', text: 'Just read the manual.' })}\r\n${JSON.stringify({ id: 'f2', text: CLEAN })}\r\n`);
+    const r = await runCli(['check', '--jsonl', ...PB, file]);
+    expect(r.code).toBe(1);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => [o.id, o.findings.length])).toEqual([['f1', 1], ['f2', 0]]);
+  });
+
   it('exits 0 when every line is clean, 2 when every line is bad or there is no input', async () => {
     const clean = await runCli(['check', '--jsonl', ...PB], `${JSON.stringify({ id: 1, text: CLEAN })}\n`);
     expect(clean.code).toBe(0);
@@ -197,4 +207,17 @@ describe('--help', () => {
       expect(r.stdout).toMatch(/Exit codes/);
     });
   }
+});
+
+// `script` gives the CLI a real terminal, to check that colour follows the TTY and NO_COLOR.
+const haveScript = existsSync('/usr/bin/script');
+describe('colour', () => {
+  it.skipIf(!haveScript)('is used on a terminal unless NO_COLOR is set, and never in a pipe', async () => {
+    const cmd = (env: string) => `${env} '${process.execPath}' --import tsx '${MAIN}' check --phrasebank '${fixture('pb-good')}' '${draftFile}'`;
+    const tty = spawnSync('/usr/bin/script', ['-qec', cmd('env -u NO_COLOR'), '/dev/null'], { cwd: REPO, encoding: 'utf8' });
+    expect(tty.stdout).toContain('\u001b[31mhigh\u001b[39m');
+    const noColor = spawnSync('/usr/bin/script', ['-qec', cmd('NO_COLOR=1'), '/dev/null'], { cwd: REPO, encoding: 'utf8' });
+    expect(noColor.stdout).toContain('high  Sounds like a closed door');
+    expect(noColor.stdout).not.toContain('\u001b[');
+  });
 });
