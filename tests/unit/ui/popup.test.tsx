@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { applyToDraft, DraftChecker } from '../../../entrypoints/popup/DraftChecker';
+import type { Finding } from '../../../lib/analysis/types';
+import { setRuleEnabled, statsItem } from '../../../lib/extension/settings';
+
+const f = (start: number, end: number, text: string): Finding => ({
+  ruleId: 'invalidating/calm-down', category: 'invalidating', severity: 'high', start, end, text, message: 'm', suggestions: [],
+});
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Let timers (debounce) and promises run, then flush Preact's effects and renders (act defers effects to its end). */
+async function settle(ms = 300): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await wait(ms / 3);
+    await act(async () => undefined);
+  }
+}
+
+let root: HTMLElement;
+beforeEach(() => {
+  fakeBrowser.reset();
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('popup: check a draft', () => {
+  it('applyToDraft replaces exactly the finding, and refuses when the words moved', () => {
+    expect(applyToDraft('Hi. Calm down please.', f(4, 13, 'Calm down'), 'I hear you')).toBe('Hi. I hear you please.');
+    expect(applyToDraft('Hello. Calm down please.', f(4, 13, 'Calm down'), 'I hear you')).toBeUndefined();
+  });
+
+  it('analyses what is typed, applies a suggestion into the box, and counts the apply (no text stored)', async () => {
+    act(() => render(<DraftChecker />, root));
+    await settle();
+    const box = root.querySelector<HTMLTextAreaElement>('#draft')!;
+    act(() => {
+      box.value = 'Please calm down, I am looking at it now.';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle();
+    const finding = root.querySelector('li.finding[data-rule-id="invalidating/calm-down"]');
+    expect(finding).not.toBeNull();
+    const suggestion = finding!.querySelector('.suggestion-text')!.textContent!;
+    const apply = [...finding!.querySelectorAll('button')].find((b) => b.textContent === 'Use in draft')!;
+    act(() => apply.click());
+    await settle();
+    expect(box.value).toContain(suggestion);
+    expect(box.value).not.toMatch(/calm down/i);
+    const stats = await statsItem.getValue();
+    expect(Object.values(stats)[0]).toEqual({ 'invalidating/calm-down': { fired: 0, applied: 1, ignored: 0 } });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('looking at it');
+  });
+
+  it('a rule turned off in settings is not flagged', async () => {
+    await setRuleEnabled('invalidating/calm-down', false);
+    act(() => render(<DraftChecker />, root));
+    await settle();
+    const box = root.querySelector<HTMLTextAreaElement>('#draft')!;
+    act(() => {
+      box.value = 'Please calm down.';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle();
+    expect(root.querySelector('.draft-report')).not.toBeNull();
+    expect(root.querySelector('li.finding[data-rule-id="invalidating/calm-down"]')).toBeNull();
+  });
+});
