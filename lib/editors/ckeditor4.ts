@@ -1,9 +1,9 @@
 /**
  * Bridge for CKEditor 4 (Salesforce's composer is a customised CKEditor 4): the root is the iframe's
  * `body.cke_editable` (classic mode) or the inline editable div. execCommand('insertText') in the editor's
- * document updates the content (CKEditor 4's data is its DOM), but its UndoManager only snapshots typing it
- * has seen a keydown for: so the insert is wrapped in a synthetic keydown/keyup pair (key code 0, no
- * character), which makes CKEditor 4 save the pre-edit snapshot as one undo step, like a typed key.
+ * document updates the content (CKEditor 4's data is its DOM), but its UndoManager only records typing it
+ * has seen key events for: so the insert is bracketed by synthetic key events (see {@link withUndoSnapshot})
+ * that make CKEditor 4 keep the pre-edit image as exactly one undo step, like a typed word.
  * Chrome to skip: temporary helpers (`data-cke-temp`, hidden selection container, bookmarks, magic line,
  * widget drag handles); the 7×U+200B filling sequence is a default ignored char.
  */
@@ -20,23 +20,38 @@ export function isCkeditor4Chrome(el: Element): boolean {
   return el.matches(CHROME);
 }
 
-/** A synthetic key event with no key code: CKEditor 4 treats it as a typed character for undo purposes. */
-function neutralKey(root: HTMLElement, type: 'keydown' | 'keyup'): void {
+/** Dispatch a synthetic key event on the editable (no browser default action: it only informs CKEditor 4). */
+function key(root: HTMLElement, type: 'keydown' | 'keyup', keyCode = 0): void {
   const view = root.ownerDocument.defaultView ?? window;
-  root.dispatchEvent(new view.KeyboardEvent(type, { bubbles: true, cancelable: true }));
+  root.dispatchEvent(new view.KeyboardEvent(type, { keyCode, which: keyCode, bubbles: true, cancelable: true } as KeyboardEventInit));
 }
 
-/** Wrap a DOM bridge so each replacement is bracketed by the keydown/keyup CKEditor 4's UndoManager needs. */
+/** PageUp: a navigation key for CKEditor 4's UndoManager, which closes the current typing run as one undo step. */
+const NAVIGATION_KEY = 33;
+
+/**
+ * Wrap a DOM bridge so each replacement is one CKEditor 4 undo step of its own:
+ * - a navigation key first closes any typing run in progress (so the agent's typing and the replacement
+ *   don't merge into one step);
+ * - a keydown/keyup pair with key code 0 brackets the edit: the image taken on keydown becomes the undo
+ *   image, and the `input` that execCommand fires counts as a typed key;
+ * - a navigation key after closes the run again (so typing after the replacement is a separate step).
+ * Synthetic key events have no default action, so the caret and the text are untouched by them.
+ */
 export function withUndoSnapshot(bridge: EditorBridge): EditorBridge {
   return {
     ...bridge,
     async replace(start, end, expected, replacement) {
-      // The keydown must come before the edit: CKEditor 4 keeps the image taken on keydown as the undo step.
-      neutralKey(bridge.element, 'keydown');
+      const el = bridge.element;
+      key(el, 'keydown', NAVIGATION_KEY);
+      key(el, 'keyup', NAVIGATION_KEY);
+      key(el, 'keydown');
       try {
         return await bridge.replace(start, end, expected, replacement);
       } finally {
-        neutralKey(bridge.element, 'keyup');
+        key(el, 'keyup');
+        key(el, 'keydown', NAVIGATION_KEY);
+        key(el, 'keyup', NAVIGATION_KEY);
       }
     },
   };

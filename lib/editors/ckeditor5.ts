@@ -8,6 +8,7 @@
 import type { BridgeFactory } from './registry';
 import { closestEditable } from './registry';
 import { createDomBridge } from './dom-bridge';
+import { withDeleteInput } from './slate';
 
 const CHROME = '.ck-fake-selection-container, .ck-widget__type-around, .ck-widget__selection-handle, .ck-widget__resizer, [data-cke-filler]';
 
@@ -20,11 +21,11 @@ export function isCkeditor5Chrome(el: Element): boolean {
 export const ckeditor5: BridgeFactory = {
   kind: 'ckeditor5',
   detect: (el) => closestEditable(el, '.ck-editor__editable'),
-  create: (root) => createDomBridge(root, {
+  create: (root) => withDeleteInput(createDomBridge(root, {
     kind: 'ckeditor5',
     insert: 'beforeinput',
     // CKEditor 5's keystroke handler maps a synthetic Ctrl+Z keydown to its own undo command.
     undo: 'keydown',
     read: { skip: isCkeditor5Chrome },
-  }),
+  })),
 };

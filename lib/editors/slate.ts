@@ -7,6 +7,7 @@
  * lines), placeholder text, non-editable voids.
  */
 import type { BridgeFactory } from './registry';
+import type { EditorBridge } from './types';
 import { closestEditable } from './registry';
 import { createDomBridge } from './dom-bridge';
 
@@ -17,15 +18,45 @@ export function isSlateChrome(el: Element): boolean {
   return el.matches(CHROME);
 }
 
+/**
+ * For `beforeinput` editors, a pure deletion (empty replacement) must be a delete input: Slate and others
+ * ignore an `insertText` whose data is empty. The shared algorithm sends insertText, so while a deletion
+ * runs, a capturing listener swaps that one synthetic event for a `deleteContentBackward` on the same
+ * element (the selection is already the span, so the editor deletes exactly it).
+ */
+export function withDeleteInput(bridge: EditorBridge): EditorBridge {
+  return {
+    ...bridge,
+    async replace(start, end, expected, replacement) {
+      if (replacement !== '') return bridge.replace(start, end, expected, replacement);
+      const el = bridge.element;
+      const view = el.ownerDocument.defaultView ?? window;
+      const translate = (event: Event) => {
+        const input = event as InputEvent;
+        if (event.isTrusted || event.target !== el || input.inputType !== 'insertText' || input.data !== '') return;
+        event.stopImmediatePropagation();
+        event.preventDefault();
+        el.dispatchEvent(new view.InputEvent('beforeinput', { inputType: 'deleteContentBackward', bubbles: true, cancelable: true, composed: true }));
+      };
+      view.addEventListener('beforeinput', translate, true);
+      try {
+        return await bridge.replace(start, end, expected, replacement);
+      } finally {
+        view.removeEventListener('beforeinput', translate, true);
+      }
+    },
+  };
+}
+
 /** Registry entry for Slate. */
 export const slate: BridgeFactory = {
   kind: 'slate',
   detect: (el) => closestEditable(el, '[data-slate-editor]'),
-  create: (root) => createDomBridge(root, {
+  create: (root) => withDeleteInput(createDomBridge(root, {
     kind: 'slate',
     insert: 'beforeinput',
     // slate-react's keydown handler maps Ctrl+Z to HistoryEditor.undo.
     undo: 'keydown',
     read: { skip: isSlateChrome },
-  }),
+  })),
 };

@@ -7,6 +7,7 @@
  */
 import type { BridgeFactory } from './registry';
 import { createDomBridge } from './dom-bridge';
+import { withDeleteInput } from './slate';
 
 const CHROME = '[data-trix-cursor-target], [data-trix-serialize="false"], .attachment__toolbar, figure[data-trix-attachment]';
 
@@ -22,11 +23,11 @@ export const trix: BridgeFactory = {
     const root = el.closest<HTMLElement>('trix-editor');
     return root && root.isContentEditable ? root : null;
   },
-  create: (root) => createDomBridge(root, {
+  create: (root) => withDeleteInput(createDomBridge(root, {
     kind: 'trix',
     insert: 'beforeinput',
     // Trix handles `historyUndo` input events with its own undo manager.
     undo: 'beforeinput',
     read: { skip: isTrixChrome },
-  }),
+  })),
 };

@@ -1,0 +1,262 @@
+/**
+ * Editor bridges in real Chromium for CKEditor 5, CKEditor 4, TinyMCE, Slate and Trix: each conformance page
+ * mounts the real editor; the lib/editors bundle (`window.__attuneEditors`) is injected and driven directly.
+ * Checks per editor: read() matches the editor's own model and maps back to the DOM; a replacement lands in
+ * the model and nothing else changes; typing continues after it; ONE real Ctrl+Z restores the draft; stale
+ * offsets are refused; then a seeded randomized run (emoji, line breaks, bullet lists, curly quotes) with
+ * real Ctrl+Z undos, asserting that no draft is ever corrupted.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  assertNoStrayRequests, clearRequestLog, editorPageUrl, injectEditorsBundle, launchBrowser, openFixture, pressUndo, screenshot,
+  type LaunchedBrowser,
+} from './harness';
+
+const KINDS = ['ckeditor5', 'ckeditor4', 'tinymce', 'slate', 'trix'] as const;
+type Kind = (typeof KINDS)[number];
+
+/** Random applications per editor (two pages: the seeded page draft with a list, then generated drafts). */
+const RANDOM_OPS = Number(process.env.ATTUNE_EDITOR_OPS ?? 200);
+
+/** Model text as the bridge contract reads it: non-breaking spaces count as spaces. */
+const normalise = (t: string) => t.replace(/\u00a0/g, ' ');
+
+/** Mulberry32: a small seeded PRNG so a failing run can be replayed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---- page-side helpers (run inside the page through page.evaluate) ----
+
+type PageWindow = Window & {
+  __fixture: { editors: { kind: string; element: HTMLElement; getText(): string; setText?(t: string): void }[]; ready: Promise<void> };
+  __attuneEditors: { bridgeFor(el: HTMLElement): import('../../lib/editors/types').EditorBridge | null };
+};
+
+interface State { model: string; bridge: string; kind: string | null }
+
+async function state(page: Page): Promise<State> {
+  const s = await page.evaluate(() => {
+    const w = window as unknown as PageWindow;
+    const f = w.__fixture.editors[0];
+    const bridge = w.__attuneEditors.bridgeFor(f.element);
+    return { model: f.getText(), bridge: bridge ? bridge.read().text : '', kind: bridge ? bridge.kind : null };
+  });
+  return { ...s, model: normalise(s.model) };
+}
+
+async function replace(page: Page, start: number, end: number, expected: string, replacement: string) {
+  return page.evaluate(async ([s, e, x, r]) => {
+    const w = window as unknown as PageWindow;
+    const bridge = w.__attuneEditors.bridgeFor(w.__fixture.editors[0].element)!;
+    return bridge.replace(s, e, x, r);
+  }, [start, end, expected, replacement] as const);
+}
+
+/** Poll the model until it equals `want` (editors may apply undo a tick later); returns the last model text. */
+async function modelSettles(page: Page, want: string, ms = 600): Promise<string> {
+  const deadline = Date.now() + ms;
+  let model = (await state(page)).model;
+  while (model !== want && Date.now() < deadline) {
+    await page.waitForTimeout(20);
+    model = (await state(page)).model;
+  }
+  return model;
+}
+
+/** Uncaught page errors per kind (an editor throwing during an edit is a failure even if the text looks right). */
+const pageErrors: Record<string, string[]> = {};
+
+async function openEditor(browser: LaunchedBrowser, kind: Kind): Promise<Page> {
+  const errors = (pageErrors[kind] ??= []);
+  browser.context.once('page', (p) => p.on('pageerror', (e) => errors.push(e.message)));
+  const page = await openFixture(browser.context, editorPageUrl(kind));
+  await injectEditorsBundle(page);
+  return page;
+}
+
+/** Every word of every line: the DOM range the bridge gives holds exactly that word. */
+async function rangeMismatches(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as PageWindow;
+    const bridge = w.__attuneEditors.bridgeFor(w.__fixture.editors[0].element)!;
+    const snap = bridge.read();
+    const bad: string[] = [];
+    for (const m of snap.text.matchAll(/[^\s]+/g)) {
+      const range = snap.rangeFor(m.index!, m.index! + m[0].length);
+      // Fillers inside a range are invisible chrome; the bridge skips them in text.
+      const got = range ? range.toString().replace(/[\u200b\u2060\ufeff]/g, '').replace(/\u00a0/g, ' ') : null;
+      if (got !== m[0]) bad.push(`${JSON.stringify(m[0])} -> ${JSON.stringify(got)}`);
+    }
+    return bad;
+  });
+}
+
+// ---- random drafts and operations ----
+
+const REPLACEMENTS = [
+  'I hear you', 'I’ll sort this out today 🙂', '“right away”', '', 'thanks — really', '👍🏽 done', 'x', 'it’s on me',
+  'we’ll', 'Let’s fix it together', '🎉', 'I can see why that’s frustrating', ' ', 'here’s what I’ll do:', '‘soon’',
+];
+const WORDS = ['refund', 'calm', 'down', 'policy', '🙂', '“Billing”', 'I’m', 'sorry', 'the', 'order', '👩🏽‍💻', 'again', 'we’ve', 'today', 'ticket'];
+
+function randomDraft(rand: () => number): string {
+  const lines: string[] = [];
+  const n = 2 + Math.floor(rand() * 5);
+  for (let i = 0; i < n; i++) {
+    if (rand() < 0.15) { lines.push(''); continue; }
+    const words: string[] = [];
+    const m = 1 + Math.floor(rand() * 9);
+    for (let j = 0; j < m; j++) words.push(WORDS[Math.floor(rand() * WORDS.length)]);
+    lines.push(words.join(' '));
+  }
+  if (!lines.some((l) => l)) lines.push('calm down');
+  return lines.join('\n');
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Grapheme boundaries of `line` (never inside an emoji sequence or a surrogate pair). */
+function boundaries(line: string): number[] {
+  const out = [0];
+  for (const g of graphemes.segment(line)) out.push(g.index + g.segment.length);
+  return out;
+}
+
+/** A span inside one line (suggestions never cross a line), at word edges most of the time. */
+function randomSpan(text: string, rand: () => number): { start: number; end: number } | null {
+  const lines = text.split('\n');
+  const candidates = lines.map((l, i) => ({ l, i })).filter((x) => x.l.length > 0);
+  if (!candidates.length) return null;
+  const { i } = candidates[Math.floor(rand() * candidates.length)];
+  const line = lines[i];
+  const lineStart = lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
+  let cuts = boundaries(line);
+  if (rand() < 0.7) {
+    const wordCuts = cuts.filter((c) => c === 0 || c === line.length || line[c - 1] === ' ' || line[c] === ' ');
+    if (wordCuts.length >= 2) cuts = wordCuts;
+  }
+  const a = Math.floor(rand() * cuts.length);
+  let b = Math.min(cuts.length - 1, a + Math.floor(rand() * 5));
+  // Findings are never empty; a pure insertion is tested only inside a line (a collapsed range at a line
+  // start maps to the block element, which Slate cannot map back: a known offsets.ts limitation).
+  if (a === b && cuts[a] === 0) b = Math.min(cuts.length - 1, a + 1);
+  return { start: lineStart + cuts[a], end: lineStart + cuts[b] };
+}
+
+interface RunStats { applied: number; rejected: string[]; corrupted: string[]; undos: number; badUndos: string[] }
+
+async function randomRun(page: Page, kind: Kind, ops: number, seed: number, drafts: boolean, stats: RunStats): Promise<void> {
+  const rand = prng(seed);
+  for (let op = 0; op < ops; op++) {
+    if (drafts && op % 25 === 0) {
+      const draft = randomDraft(rand);
+      await page.evaluate((t) => (window as unknown as PageWindow).__fixture.editors[0].setText!(t), draft);
+      expect(await modelSettles(page, draft), `${kind} setText`).toBe(draft);
+    }
+    const before = await state(page);
+    const span = randomSpan(before.bridge, rand);
+    if (!span) continue;
+    const replacement = REPLACEMENTS[Math.floor(rand() * REPLACEMENTS.length)];
+    const expected = before.bridge.slice(span.start, span.end);
+    if (!expected && !replacement) continue;
+    const want = before.bridge.slice(0, span.start) + replacement + before.bridge.slice(span.end);
+    const context = JSON.stringify(`${before.bridge.slice(Math.max(0, span.start - 12), span.start)}[${expected}]${before.bridge.slice(span.end, span.end + 12)}`);
+    const label = `${kind} seed ${seed} op ${op}: [${span.start},${span.end}) ${context} → ${JSON.stringify(replacement)}`;
+    const result = await replace(page, span.start, span.end, expected, replacement);
+    const after = await state(page);
+    if (result.ok && after.model === want && after.bridge === want) stats.applied++;
+    else if (!result.ok && result.reason === 'rejected' && after.model === before.model) stats.rejected.push(label);
+    else {
+      stats.corrupted.push(`${label}: ${JSON.stringify(result)}\n  want  ${JSON.stringify(want)}\n  model ${JSON.stringify(after.model)}\n  read  ${JSON.stringify(after.bridge)}`);
+      return; // one corruption is enough to report; the draft is no longer a known state
+    }
+    if (result.ok && rand() < 0.4) {
+      await pressUndo(page);
+      const restored = await modelSettles(page, before.model);
+      stats.undos++;
+      if (restored !== before.model) {
+        stats.badUndos.push(`${label} undo:\n  want  ${JSON.stringify(before.model)}\n  model ${JSON.stringify(restored)}`);
+        return;
+      }
+    }
+  }
+}
+
+// ---- the suite ----
+
+let browser: LaunchedBrowser;
+beforeAll(async () => {
+  await clearRequestLog(); // the last test checks this file's requests only
+  browser = await launchBrowser({ extension: false });
+});
+afterAll(async () => { await browser?.close(); });
+
+describe.each(KINDS)('%s bridge', (kind) => {
+  test('reads the model, replaces a span, keeps typing, undoes with one Ctrl+Z, refuses stale offsets', async () => {
+    const page = await openEditor(browser, kind);
+    const original = await state(page);
+    expect(original.kind).toBe(kind);
+    expect(original.bridge).toBe(original.model);
+    expect(original.model).toContain('calm down');
+    expect(await rangeMismatches(page)).toEqual([]);
+
+    // Replace "calm down": the model holds exactly the new text, the DOM read agrees.
+    const start = original.bridge.indexOf('calm down');
+    const end = start + 'calm down'.length;
+    const want = original.model.slice(0, start) + 'take all the time you need' + original.model.slice(end);
+    expect(await replace(page, start, end, 'calm down', 'take all the time you need')).toEqual({ ok: true });
+    expect(await state(page)).toEqual({ model: want, bridge: want, kind });
+
+    // One real Ctrl+Z restores the original draft exactly.
+    await pressUndo(page);
+    expect(await modelSettles(page, original.model)).toBe(original.model);
+    expect((await state(page)).bridge).toBe(original.model);
+
+    // Apply again and keep typing: the caret sits right after the replacement.
+    expect(await replace(page, start, end, 'calm down', 'I hear you')).toEqual({ ok: true });
+    await page.keyboard.type(', truly');
+    const typed = original.model.slice(0, start) + 'I hear you, truly' + original.model.slice(end);
+    expect(await modelSettles(page, typed)).toBe(typed);
+
+    // Stale offsets (the text moved, or the caller's idea of it is wrong) are refused and change nothing.
+    expect(await replace(page, start, end, 'calm down', 'x')).toEqual({ ok: false, reason: 'stale' });
+    const moved = await state(page);
+    expect(await replace(page, 0, 2, 'Zz', 'x')).toEqual({ ok: false, reason: 'stale' });
+    expect(await replace(page, moved.bridge.length, moved.bridge.length + 4, 'oops', 'x')).toEqual({ ok: false, reason: 'stale' });
+    expect(await state(page)).toEqual(moved);
+    await screenshot(page, `editors-b-${kind}`);
+    await page.close();
+  });
+
+  test(`seeded random replacements with Ctrl+Z undos never corrupt the draft (${RANDOM_OPS} per editor)`, async () => {
+    const stats: RunStats = { applied: 0, rejected: [], corrupted: [], undos: 0, badUndos: [] };
+    const seed = 7 + KINDS.indexOf(kind) * 1000;
+    // Half on the page's own draft (a bullet list, emoji, curly quotes), half on generated drafts.
+    let page = await openEditor(browser, kind);
+    await randomRun(page, kind, Math.ceil(RANDOM_OPS / 2), seed, false, stats);
+    await page.close();
+    page = await openEditor(browser, kind);
+    await randomRun(page, kind, Math.floor(RANDOM_OPS / 2), seed + 1, true, stats);
+    await screenshot(page, `editors-b-${kind}-random`);
+    await page.close();
+    console.log(`[editors-b] ${kind}: ${stats.applied} applied, ${stats.rejected.length} rejected, ${stats.undos} Ctrl+Z checked, ${stats.corrupted.length + stats.badUndos.length} corrupted`);
+    expect(stats.corrupted).toEqual([]);
+    expect(stats.badUndos).toEqual([]);
+    // Every technique here is measured to land: a decline would mean the agent has to copy by hand.
+    expect(stats.rejected).toEqual([]);
+    expect(stats.applied).toBeGreaterThanOrEqual(RANDOM_OPS * 0.9);
+  });
+});
+
+test('the editor pages load only their own fixture assets (no request reached the sink)', async () => {
+  await assertNoStrayRequests();
+});
