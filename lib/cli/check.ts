@@ -25,9 +25,9 @@ Options:
                          UTF-16 indices and text === draft.slice(start, end).
   --jsonl                Read JSON Lines (from stdin, or FILE): one {"id": …, "text": "…",
                          "customer": "…"?} per line. Writes one line per input line:
-                         {"id": <same id>, "findings", "signals", "coaching"}. A line that cannot
-                         be read gets {"id": <id or null>, "error": "line N: …"} and the rest go on.
-                         Blank lines are skipped.
+                         {"id": <same id>, "findings", "signals", "coaching"}. A line that
+                         cannot be read gets {"id": <id or null>, "error": "line N: …"} and
+                         the rest go on. Blank lines are skipped.
   --customer FILE        The customer's latest message, for context-aware coaching (single draft).
   --phrasebank PATH      Use this phrasebank (a .yml file, a folder, or a compiled .json pack)
                          instead of the bundled one.
@@ -83,14 +83,18 @@ export async function checkCommand(argv: string[]): Promise<number> {
   return report.findings.length ? EXIT.findings : EXIT.clean;
 }
 
+/** Longest JSONL line read at all (JSON escaping can make a 1 MB draft's line several times longer). */
+const MAX_JSONL_LINE_BYTES = 8 * MAX_DRAFT_BYTES;
+
 /** One parsed JSONL input line: either a draft to analyse or the reason it can't be. */
 type JsonlItem = { id: unknown; text: string; context: AnalysisContext } | { id: unknown; error: string };
 
 /** Validates one JSONL line (raw bytes) into something to analyse or an error. */
 export function parseJsonlLine(bytes: Buffer, lineNo: number): JsonlItem {
   const bad = (id: unknown, why: string) => ({ id, error: `line ${lineNo}: ${why}` });
-  if (bytes.length > MAX_DRAFT_BYTES) {
-    return bad(null, `the line is ${formatBytes(bytes.length)}; one draft can be at most ${formatBytes(MAX_DRAFT_BYTES)}`);
+  // The 1 MB limit is on the draft text (checked below); this only stops absurd lines before parsing.
+  if (bytes.length > MAX_JSONL_LINE_BYTES) {
+    return bad(null, `the line is ${formatBytes(bytes.length)}; a line can be at most ${formatBytes(MAX_JSONL_LINE_BYTES)}`);
   }
   const problem = binaryProblem(bytes);
   if (problem) return bad(null, `the line ${problem.replace(/; .*$/, '')}`);
@@ -109,6 +113,13 @@ export function parseJsonlLine(bytes: Buffer, lineNo: number): JsonlItem {
   if (typeof obj.text !== 'string') return bad(id, `"text" must be a string, not ${jsonType(obj.text)}`);
   if (obj.customer !== undefined && obj.customer !== null && typeof obj.customer !== 'string') {
     return bad(id, `"customer" must be a string when present, not ${jsonType(obj.customer)}`);
+  }
+  for (const field of ['text', 'customer'] as const) {
+    const value = obj[field];
+    const size = typeof value === 'string' ? Buffer.byteLength(value) : 0;
+    if (size > MAX_DRAFT_BYTES) {
+      return bad(id, `"${field}" is ${formatBytes(size)}; one draft can be at most ${formatBytes(MAX_DRAFT_BYTES)}`);
+    }
   }
   const context: AnalysisContext = typeof obj.customer === 'string' ? { customer: obj.customer } : {};
   return { id, text: obj.text, context };

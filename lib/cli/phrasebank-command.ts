@@ -69,9 +69,13 @@ Exit codes: 0 done, 2 bad usage, a broken phrasebank, or FILE has no markers.
 /** Runs `attune phrasebank …`; resolves to the exit code. */
 export async function phrasebankCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
+  if (sub === undefined) {
+    process.stderr.write(PHRASEBANK_HELP);
+    return EXIT.badInput;
+  }
+  if (sub === '--help' || sub === '-h' || sub === 'help') {
     process.stdout.write(PHRASEBANK_HELP);
-    return sub === undefined ? EXIT.badInput : EXIT.clean;
+    return EXIT.clean;
   }
   if (sub === 'test') return testCommand(rest);
   if (sub === 'pack') return packCommand(rest);

@@ -148,7 +148,7 @@ describe('attune check --jsonl', () => {
     const r = await runCli(['check', '--jsonl', ...PB], input);
     const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(out).toHaveLength(3);
-    expect(out[0].error).toMatch(/^line 1: the line is 1\.\d MB; one draft can be at most 1\.0 MB/);
+    expect(out[0]).toEqual({ id: 'big', error: 'line 1: "text" is 1.1 MB; one draft can be at most 1.0 MB' });
     expect(out[1].error).toMatch(/^line 2: .*not valid UTF-8/);
     expect(out[2].id).toBe('ok');
     expect(r.code).toBe(1);
