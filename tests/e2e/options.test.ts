@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot, type LaunchedBrowser } from './harness';
 
+/** The extension API inside the service worker (evaluated there; typed loosely for the tests). */
+declare const chrome: any;
+
 let b: LaunchedBrowser;
 beforeAll(async () => {
   b = await launchBrowser();

@@ -8,6 +8,9 @@ import { fixtureUrl, focusEditorEnd, launchBrowser, openFixture, screenshot, typ
 
 const DRAFT = 'Please calm down. You should have read the terms before ordering. I\'ll send the corrected invoice by Friday.';
 
+/** The extension API inside the service worker (evaluated there; typed loosely for the tests). */
+declare const chrome: any;
+
 let b: LaunchedBrowser;
 beforeAll(async () => {
   b = await launchBrowser();
@@ -26,7 +29,7 @@ async function openPopup(query = ''): Promise<Page> {
 
 /** Opens `url` in a new tab and returns the page and its tab id (found as the one new tab: no "tabs" permission needed). */
 async function openTab(url: string, fixture = false): Promise<{ page: Page; tabId: number }> {
-  const ids = () => b.serviceWorker!.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id!));
+  const ids = () => b.serviceWorker!.evaluate(async () => (await chrome.tabs.query({})).map((t: { id: number }) => t.id) as number[]);
   const before = new Set(await ids());
   const page = fixture ? await openFixture(b.context, url) : await b.context.newPage();
   if (!fixture) await page.goto(url);
@@ -128,7 +131,7 @@ describe('popup', () => {
     const { page: other, tabId } = await openTab(fixtureUrl('helpdesk.attune.test', '/'));
     const page = await openPopup(`?tabId=${tabId}`);
     const registered = () =>
-      b.serviceWorker!.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
+      b.serviceWorker!.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s: { id: string }) => s.id) as string[]);
     await page.getByRole('button', { name: 'Turn on for this site' }).click();
     await page.getByRole('button', { name: 'Turn off for this site' }).waitFor();
     await expect.poll(registered).toContain('attune-generic:https://helpdesk.attune.test');
