@@ -3,7 +3,7 @@
  * A dialog: focus stays inside (Tab cycles), Enter/click applies, Escape closes and returns focus to the editor.
  * Phrasebank text is rendered as text nodes only.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Box, CardState, PageActions, ShownFinding } from './model';
 import { SEVERITY_STYLE } from './model';
 
@@ -11,12 +11,17 @@ const CARD_WIDTH = 340;
 const CARD_HEIGHT_GUESS = 280;
 
 /** Where the card goes: under the phrase, or above it when there is no room below; always inside the viewport. */
-export function cardPosition(anchor: Box | undefined, viewport: { width: number; height: number }): { left: number; top: number } {
+export function cardPosition(
+  anchor: Box | undefined,
+  viewport: { width: number; height: number },
+  height = CARD_HEIGHT_GUESS,
+): { left: number; top: number } {
   const a = anchor ?? { left: 16, top: 16, width: 0, height: 0 };
   const left = Math.max(8, Math.min(a.left, viewport.width - CARD_WIDTH - 8));
   const below = a.top + a.height + 8;
-  const top = below + CARD_HEIGHT_GUESS <= viewport.height || a.top < CARD_HEIGHT_GUESS ? below : a.top - CARD_HEIGHT_GUESS - 8;
-  return { left, top: Math.max(8, Math.min(top, viewport.height - 60)) };
+  const above = a.top - height - 8;
+  const top = below + height <= viewport.height - 8 ? below : above >= 8 ? above : viewport.height - height - 8;
+  return { left, top: Math.max(8, top) };
 }
 
 export interface CardProps {
@@ -30,7 +35,13 @@ export interface CardProps {
 
 export function Card({ shown, title, card, actions, fallback }: CardProps) {
   const root = useRef<HTMLDivElement>(null);
+  const [height, setHeight] = useState(CARD_HEIGHT_GUESS);
   const { finding } = shown;
+  // Place by the card's real height once rendered (suggestion lists vary in length).
+  useLayoutEffect(() => {
+    const h = root.current?.offsetHeight;
+    if (h && Math.abs(h - height) > 1) setHeight(h);
+  });
   useEffect(() => {
     if (card.via === 'click') return; // a click leaves the caret in the editor; Alt+Shift+A reaches the card
     (root.current?.querySelector<HTMLElement>('.attune-alt') ?? root.current?.querySelector<HTMLElement>('button'))?.focus();
@@ -53,7 +64,7 @@ export function Card({ shown, title, card, actions, fallback }: CardProps) {
   };
 
   const anchor = shown.rects[0] ?? { ...fallback, top: fallback.top + fallback.height - 40, height: 0 };
-  const pos = cardPosition(anchor, { width: window.innerWidth, height: window.innerHeight });
+  const pos = cardPosition(anchor, { width: window.innerWidth, height: window.innerHeight }, height);
   const titleId = `attune-card-title-${card.key.length}-${finding.start}`;
   const why = finding.message;
   return (

@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from 'vitest';
+import { IncrementalAnalyzer } from '../../../lib/analysis';
+import { bundledPhrasebank } from '../../../lib/phrasebank/bundled';
+import { createAnalysisService, type AnalysisServiceDeps } from '../../../lib/extension/analysis-service';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/extension/settings';
+
+const DRAFT = 'Please calm down, we are on it.';
+
+function service(settings: Partial<Settings> = {}) {
+  let current: Settings = { ...DEFAULT_SETTINGS, ...settings };
+  const created = vi.fn((pb, options) => new IncrementalAnalyzer(pb, options));
+  const deps: AnalysisServiceDeps = {
+    getPhrasebank: async () => bundledPhrasebank,
+    getSettings: async () => current,
+    createAnalyzer: created,
+  };
+  return { svc: createAnalysisService(deps), created, set: (s: Partial<Settings>) => (current = { ...current, ...s }) };
+}
+const req = (composerId = 'a', text = DRAFT) => ({ type: 'attune:analyze' as const, composerId, text });
+const zd = { tabId: 1, frameId: 0, url: 'https://acme.zendesk.com/agent/tickets/1' };
+
+describe('analysis service', () => {
+  it('flags the draft and adds category titles for the card', async () => {
+    const { svc } = service();
+    const r = await svc.analyze(req(), zd);
+    const calm = r.findings.find((f) => f.ruleId === 'invalidating/calm-down');
+    expect(calm?.text.toLowerCase()).toContain('calm down');
+    expect(r.titles?.[calm!.category]).toBeTruthy();
+  });
+
+  it('keeps one analyzer per tab + frame + composer and reuses it', async () => {
+    const { svc, created } = service();
+    await svc.analyze(req('a'), zd);
+    await svc.analyze(req('a', DRAFT + ' More.'), zd);
+    await svc.analyze(req('b'), zd);
+    await svc.analyze(req('a'), { ...zd, tabId: 2 });
+    expect(created).toHaveBeenCalledTimes(3);
+    expect(svc.size).toBe(3);
+    svc.forget(zd, 'a');
+    expect(svc.size).toBe(2);
+    svc.forgetTab(1);
+    expect(svc.size).toBe(1);
+  });
+
+  it('applies ignored phrases only on their host (and "*" everywhere), and rebuilds when settings change', async () => {
+    const { svc, set, created } = service();
+    await svc.analyze(req(), zd);
+    set({ ignoredPhrases: [{ host: 'acme.zendesk.com', phrase: 'please calm down' }] });
+    const here = await svc.analyze(req(), zd);
+    expect(here.findings.some((f) => f.ruleId === 'invalidating/calm-down')).toBe(false);
+    expect(created).toHaveBeenCalledTimes(2);
+    const elsewhere = await svc.analyze(req(), { tabId: 3, url: 'https://app.intercom.com/a/inbox' });
+    expect(elsewhere.findings.some((f) => f.ruleId === 'invalidating/calm-down')).toBe(true);
+  });
+
+  it('turned-off rules are not reported', async () => {
+    const { svc } = service({ disabledRules: ['invalidating/calm-down'] });
+    const r = await svc.analyze(req(), zd);
+    expect(r.findings.some((f) => f.ruleId === 'invalidating/calm-down')).toBe(false);
+  });
+
+  it('answers with an empty, disabled report when Attune is off globally or for the host', async () => {
+    for (const s of [{ enabled: false }, { disabledHosts: ['acme.zendesk.com'] }]) {
+      const { svc, created } = service(s);
+      const r = await svc.analyze(req(), zd);
+      expect(r).toMatchObject({ findings: [], signals: [], coaching: [], disabled: true });
+      expect(created).not.toHaveBeenCalled();
+    }
+  });
+});
