@@ -13,6 +13,10 @@ const LAYER_LABEL: Record<string, string> = {
   personal: 'Personal',
 };
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** What an import produced, shown until the next import. */
 export function ImportResult({ result }: { result: PackCheck }) {
   if (!result.ok) {
@@ -31,8 +35,8 @@ export function ImportResult({ result }: { result: PackCheck }) {
   return (
     <div class="result ok-box" role="status" data-testid="pack-imported">
       <p>
-        <strong>“{result.name}” imported.</strong> {result.phrasebank?.rules.length ?? 0} rules and {result.phrasebank?.signals.length ?? 0}{' '}
-        signals; all {result.exampleCount} examples pass.
+        <strong>“{result.name}” imported.</strong> {plural(result.phrasebank?.rules.length ?? 0, 'rule')} and{' '}
+        {plural(result.phrasebank?.signals.length ?? 0, 'signal')}; all {result.exampleCount} examples pass.
       </p>
       {result.conflicts.length > 0 && <ConflictList conflicts={result.conflicts} />}
     </div>
