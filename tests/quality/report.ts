@@ -76,15 +76,16 @@ export function renderQualityReport({ phrasebank, devset, real, empathy, phraseb
   if (!empathy) L.push('Not measured: `empathy-labelled.jsonl` was not found next to the checkout.', '');
   else {
     L.push(`${empathy.rows.toLocaleString('en')} EPITOME rows (Reddit mental-health peer support: a seeker post and a response, labelled 0 none / 1 weak / 2 strong for emotional reactions (ER), interpretations (IP) and explorations (EX)). A response counts as positive when its level is ≥ 1; our prediction is positive when the mechanism has any signal in the response (analysed with the seeker post as context). No EPITOME text appears anywhere in the project.`, '');
-    L.push('| our mechanism | EPITOME label | precision | recall | F1 | recall on strong (level 2) | predicted / labelled positive |', '|---|---|---|---|---|---|---|');
-    for (const s of empathy.scores) L.push(`| ${s.mechanism} | ${s.label} | ${s.precision.toFixed(2)} | ${s.recall.toFixed(2)} | ${s.f1.toFixed(2)} | ${s.recallStrong.toFixed(2)} | ${s.predicted} / ${s.positives} |`);
+    L.push('| our mechanism | EPITOME label | base rate | precision | recall | F1 | recall on strong (level 2) | predicted / labelled positive |', '|---|---|---|---|---|---|---|---|');
+    for (const s of empathy.scores) L.push(`| ${s.mechanism} | ${s.label} | ${(s.positives / empathy.rows).toFixed(2)} | ${s.precision.toFixed(2)} | ${s.recall.toFixed(2)} | ${s.f1.toFixed(2)} | ${s.recallStrong.toFixed(2)} | ${s.predicted} / ${s.positives} |`);
     L.push('');
     for (const s of empathy.scores) L.push(`- ${s.mechanism}: predictions by rule: ${top(s.byRule, 8).map(([id, n]) => `\`${id.split('/')[1]}\` ${n}`).join(', ') || 'none'}.`);
     L.push('');
     L.push('**What this means.** These are peer-support replies on Reddit, not support e-mails, so read the figures as a sanity check rather than a score:');
-    L.push('- Our signals were written for service language ("that sounds frustrating", "if I understand correctly", "could you tell me more about…"). EPITOME\'s emotional reactions are often warmth without naming a feeling ("hang in there", "sending hugs", "you are not alone"), and its interpretations are often the responder sharing a similar experience ("I went through the same thing"). Neither is something a support agent should be praised for, so low recall there is expected and not something to tune towards.');
-    L.push('- EPITOME explorations are mostly open questions about the person ("what happened?", "how long have you felt this way?"); our exploration signals look for questions about the customer\'s situation and what would help, so they overlap only in part.');
-    L.push('- Precision matters more for Attune than recall: a signal is praise shown to the agent, and praise for the wrong thing is noise. A precision well above the base rate of positive rows shows the signals pick out the right kind of sentence; recall shows how much of the empathy an agent might write goes unrecognised (no praise, but no harm either).');
+    L.push('- Our signals were written for service language: naming how a problem feels, reflecting the customer\'s situation back, asking about it. In EPITOME many emotional reactions are general warmth and encouragement without naming a feeling, and most interpretations are the responder disclosing a similar experience of their own. Neither is something a support agent should be praised for, so low recall there is expected and not something to tune towards.');
+    L.push('- EPITOME explorations are mostly open questions about the person\'s inner life; our exploration signals look for questions about the customer\'s situation, what happened and what would help, so they overlap only in part.');
+    L.push('- Precision matters more for Attune than recall: a signal is praise shown to the agent, and praise for the wrong thing is noise. Compare precision with the base rate of positive rows (labelled positive / rows): well above it means the signals pick out the right kind of sentence. Recall says how much empathic writing goes unrecognised (no praise, but no harm either).');
+    L.push('- Counts of predictions are small for interpretation and exploration, so their precision has wide uncertainty.');
     L.push('- The sample is enriched for empathic responses, so base rates here are higher than in ordinary replies.', '');
   }
 
