@@ -1,7 +1,11 @@
 /**
- * Bridge for Draft.js (`.public-DraftEditor-content`): execCommand('insertText') reaches Draft's
- * input handling and becomes an undoable EditorState change. Draft restores its own selection on
- * focus, which replace.ts waits out before selecting the span. The placeholder lives outside the root.
+ * Bridge for Draft.js (`.public-DraftEditor-content`). Text goes in as a synthetic `textInput` event,
+ * which Draft handles itself (React's onBeforeInput): an undoable EditorState change that React then
+ * renders. Plain execCommand('insertText') works for most spans but, over a whole block, drops Draft's
+ * inline wrappers so the DOM stops following the model (measured: Ctrl+Z then left stale text on
+ * screen); it remains the fallback where no `textInput` exists (Firefox). Draft restores its own
+ * selection on focus, which replace.ts waits out before selecting the span. The placeholder lives
+ * outside the root.
  */
 import type { BridgeFactory } from './registry';
 import { closestEditable } from './registry';
@@ -11,5 +15,5 @@ import { createDomBridge } from './dom-bridge';
 export const draftjs: BridgeFactory = {
   kind: 'draftjs',
   detect: (el) => closestEditable(el, '.public-DraftEditor-content'),
-  create: (root) => createDomBridge(root, { kind: 'draftjs', insert: 'execCommand', undo: 'keydown' }),
+  create: (root) => createDomBridge(root, { kind: 'draftjs', insert: 'textInput', undo: 'keydown' }),
 };

@@ -12,7 +12,14 @@ export type InsertTechnique =
   /** Synthetic `beforeinput` (insertText) the editor handles itself: CKEditor 5, Slate. */
   | 'beforeinput'
   /** execCommand then an `input` event (insertReplacementText) so the editor records an undo level: TinyMCE. */
-  | 'execCommand+input';
+  | 'execCommand+input'
+  /**
+   * A synthetic `textInput` event (what React's onBeforeInput listens to in Chrome) so a React editor
+   * (Draft.js) changes its model and re-renders; execCommand when nobody handles it (Firefox).
+   * Measured: execCommand over a whole Draft block drops Draft's inline wrappers and its DOM stops
+   * following the model (undo then leaves the DOM stale).
+   */
+  | 'textInput';
 
 /** How to undo one step if the result was wrong. */
 export type UndoTechnique =
@@ -86,6 +93,14 @@ function insertText(target: ReplaceTarget, text: string): boolean {
     const ev = new view.InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true, composed: true });
     el.dispatchEvent(ev);
     return ev.defaultPrevented; // the editor handled it
+  }
+  if (target.insert === 'textInput') {
+    const ev = doc.createEvent('TextEvent') as Event & { initTextEvent?: (...args: unknown[]) => void };
+    if (typeof ev.initTextEvent === 'function') {
+      ev.initTextEvent('textInput', true, true, view, text);
+      el.dispatchEvent(ev);
+      if (ev.defaultPrevented) return true;
+    }
   }
   const ok = doc.execCommand('insertText', false, text);
   if (ok && target.insert === 'execCommand+input') {

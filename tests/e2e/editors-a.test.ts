@@ -1,18 +1,28 @@
 /**
  * Editor conformance for the execCommand family (textarea, contenteditable, ProseMirror, Tiptap, Quill,
- * Lexical, Draft.js): lib/editors is injected into each conformance page and its bridge is driven directly.
+ * Lexical, Draft.js). lib/editors is injected into each conformance page (`window.__attuneEditors`) and its
+ * bridge is driven directly; the editor's OWN model (`__fixture.editors[0].getText()`) is the oracle.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openFixture, editorPageUrl, injectEditorsBundle, modelText, screenshot, type LaunchedBrowser } from './harness';
+import {
+  launchBrowser, openFixture, editorPageUrl, injectEditorsBundle, modelText, screenshot, pressUndo,
+  typeLikeUser, requestLog, sinkRequests, assertNoStrayRequests, type LaunchedBrowser,
+} from './harness';
+import { randomDraft, randomReplacement, randomSpan, seededRandom } from './random-drafts';
 
 const KINDS = ['textarea', 'contenteditable', 'prosemirror', 'tiptap', 'quill', 'lexical', 'draftjs'] as const;
 /** The bridge kind each fixture must be detected as (Tiptap is ProseMirror underneath). */
 const BRIDGE_KIND: Record<string, string> = { tiptap: 'prosemirror' };
+/** Random applications per editor (each verified against the model; about half are undone with a real Ctrl+Z). */
+const RANDOM_APPLIES = Number(process.env.ATTUNE_RANDOM_APPLIES ?? 200);
 
 let browser: LaunchedBrowser;
 beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
+
+/** Browsers write NBSP for spaces that would otherwise collapse; the bridge reads it as a space. */
+const norm = (s: string) => s.replace(/\u00a0/g, ' ');
 
 /** Open a conformance page with the bridge bundle injected. */
 async function openEditor(kind: string): Promise<Page> {
@@ -21,18 +31,161 @@ async function openEditor(kind: string): Promise<Page> {
   return page;
 }
 
+interface ApplyOutcome {
+  result: { ok: boolean; reason?: string };
+  model: string;
+  bridgeText: string;
+  rangeText: string | null;
+}
+
+/** In the page: check the span's DOM range, apply through the bridge, and read back model + bridge text. */
+function apply(page: Page, start: number, end: number, expected: string, replacement: string): Promise<ApplyOutcome> {
+  return page.evaluate(async ({ start, end, expected, replacement }) => {
+    const w = window as any;
+    const fx = w.__fixture.editors[0];
+    const bridge = w.__attuneEditors.bridgeFor(fx.element);
+    const range = bridge.read().rangeFor(start, end);
+    const rangeText = range ? range.toString() : null;
+    const result = await bridge.replace(start, end, expected, replacement);
+    return { result, model: fx.getText(), bridgeText: bridge.read().text, rangeText };
+  }, { start, end, expected, replacement });
+}
+
+function bridgeText(page: Page): Promise<string> {
+  return page.evaluate(() => { const w = window as any; return w.__attuneEditors.bridgeFor(w.__fixture.editors[0].element).read().text as string; });
+}
+
+/** Replace the draft through the fixture's model API (not undoable) and let the editor render it. */
+async function setDraft(page: Page, text: string): Promise<void> {
+  await page.evaluate(async (t) => {
+    const w = window as any;
+    w.__fixture.editors[0].setText(t);
+    await new Promise((r) => setTimeout(r, 20));
+  }, text);
+}
+
+/**
+ * Wait until the model shows `want` and the DOM has caught up with it (editors apply undo asynchronously;
+ * React editors commit the DOM after the model), then return the model text.
+ */
+async function waitForModel(page: Page, want: string, ms = 1000): Promise<string> {
+  const deadline = Date.now() + ms;
+  const read = async () => ({ model: norm(await modelText(page)), dom: await bridgeText(page) });
+  let got = await read();
+  while ((got.model !== want || got.dom !== want) && Date.now() < deadline) {
+    await page.waitForTimeout(15);
+    got = await read();
+  }
+  return got.model;
+}
+
 describe.each(KINDS)('%s bridge', (kind) => {
-  test('read() matches the model text and the bridge kind', async () => {
-    const page = await openEditor(kind);
+  let page: Page;
+  beforeAll(async () => { page = await openEditor(kind); });
+  afterAll(async () => { await page?.close(); });
+
+  test('read() text equals the model text; rangeFor maps spans back to the same DOM text', async () => {
     const got = await page.evaluate(() => {
       const w = window as any;
       const bridge = w.__attuneEditors.bridgeFor(w.__fixture.editors[0].element);
-      return { kind: bridge?.kind, text: bridge?.read().text };
+      const snap = bridge.read();
+      const spans = ['calm down', 'as I already said', 'That’s our policy', 'nothing I can do', '🙂', 'Reports'].map((s) => {
+        const i = snap.text.indexOf(s);
+        const r = i >= 0 ? snap.rangeFor(i, i + s.length) : null;
+        return { s, found: i >= 0, range: r ? r.toString() : null };
+      });
+      return { kind: bridge?.kind, text: snap.text, spans };
     });
-    const model = (await modelText(page)).replace(/\u00a0/g, ' ');
     expect(got.kind).toBe(BRIDGE_KIND[kind] ?? kind);
-    expect(got.text).toBe(model);
-    await screenshot(page, `editors-a-${kind}`);
-    await page.close();
+    expect(got.text).toBe(norm(await modelText(page)));
+    for (const s of got.spans) {
+      expect(s.found, s.s).toBe(true);
+      // Textareas have no DOM text: rangeFor is null and overlays use rectsForTextareaSpan.
+      expect(s.range, s.s).toBe(kind === 'textarea' ? null : s.s);
+    }
   });
+
+  test('replace → model holds exactly the new text; one real Ctrl+Z restores the original', async () => {
+    const before = norm(await modelText(page));
+    const phrase = 'Please calm down';
+    const start = before.indexOf(phrase);
+    const replacement = 'I can hear how frustrating this has been';
+    const out = await apply(page, start, start + phrase.length, phrase, replacement);
+    expect(out.result).toEqual({ ok: true });
+    const want = before.slice(0, start) + replacement + before.slice(start + phrase.length);
+    expect(norm(out.model)).toBe(want);
+    expect(out.bridgeText).toBe(want);
+    await screenshot(page, `editors-a-${kind}-applied`);
+    await pressUndo(page);
+    expect(await waitForModel(page, before)).toBe(before);
+  });
+
+  test('typing after apply continues right after the replacement', async () => {
+    const before = norm(await modelText(page));
+    const phrase = 'That’s our policy';
+    const start = before.indexOf(phrase);
+    const replacement = 'Here is what I can do';
+    const out = await apply(page, start, start + phrase.length, phrase, replacement);
+    expect(out.result).toEqual({ ok: true });
+    await typeLikeUser(page, ' now');
+    const want = before.slice(0, start) + replacement + ' now' + before.slice(start + phrase.length);
+    expect(await waitForModel(page, want)).toBe(want);
+    expect(await bridgeText(page)).toBe(want);
+    await screenshot(page, `editors-a-${kind}`);
+  });
+
+  test('stale offsets are refused and nothing changes', async () => {
+    const before = norm(await modelText(page));
+    const i = before.indexOf('inconvenience');
+    const wrongText = await apply(page, i, i + 13, 'inconvenienc3', 'trouble');
+    expect(wrongText.result).toEqual({ ok: false, reason: 'stale' });
+    const shifted = await apply(page, i + 1, i + 14, 'inconvenience', 'trouble');
+    expect(shifted.result).toEqual({ ok: false, reason: 'stale' });
+    const outOfRange = await apply(page, before.length - 2, before.length + 5, before.slice(-2), 'x');
+    expect(outOfRange.result).toEqual({ ok: false, reason: 'stale' });
+    expect(norm(await modelText(page))).toBe(before);
+  });
+
+  test(`seeded random run: ${RANDOM_APPLIES} applications (emoji, line breaks, bullets, curly quotes), zero corrupted drafts`, async () => {
+    const rand = seededRandom(0xa77e + kind.length * 7919 + kind.charCodeAt(0));
+    let applied = 0, undone = 0, drafts = 0;
+    while (applied < RANDOM_APPLIES) {
+      const draft = randomDraft(rand);
+      await setDraft(page, draft);
+      drafts++;
+      let text = norm(await modelText(page));
+      expect(await bridgeText(page)).toBe(text);
+      // A few apply+undo pairs (history returns to empty each time), then a chain of kept applies.
+      const pairs = 3 + Math.floor(rand() * 4);
+      const kept = 2 + Math.floor(rand() * 3);
+      for (let step = 0; step < pairs + kept && applied < RANDOM_APPLIES; step++) {
+        const span = randomSpan(rand, text);
+        if (!span) break;
+        const expected = text.slice(span.start, span.end);
+        const replacement = randomReplacement(rand);
+        const want = text.slice(0, span.start) + replacement + text.slice(span.end);
+        const out = await apply(page, span.start, span.end, expected, replacement);
+        const context = `${kind} draft ${drafts} step ${step}: [${span.start},${span.end}) ${JSON.stringify(expected)} → ${JSON.stringify(replacement)}\nin ${JSON.stringify(text)}`;
+        if (kind !== 'textarea') expect(out.rangeText && norm(out.rangeText), context).toBe(expected);
+        expect(out.result, context).toEqual({ ok: true });
+        expect(norm(out.model), context).toBe(want);
+        expect(out.bridgeText, context).toBe(want);
+        applied++;
+        if (step < pairs) {
+          await pressUndo(page);
+          expect(await waitForModel(page, text), `undo after ${context}`).toBe(text);
+          expect(await bridgeText(page), `bridge after undo, ${context}`).toBe(text);
+          undone++;
+        } else text = want;
+      }
+    }
+    console.log(`[editors-a] ${kind}: ${applied} random applications over ${drafts} drafts, ${undone} undone with Ctrl+Z, 0 corrupted`);
+  });
+});
+
+test('no request left the machine: nothing reached the sink, every fixture request was served', async () => {
+  const log = await requestLog();
+  expect(log.filter((r) => r.kind === 'fixture').length).toBeGreaterThan(0);
+  expect(sinkRequests(log)).toEqual([]);
+  await assertNoStrayRequests();
 });
