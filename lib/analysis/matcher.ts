@@ -5,7 +5,8 @@
  */
 import type { CompiledPhrasebank, RuleEntry, SignalEntry } from '../phrasebank/types';
 import { buildNet, parse, parseMatch, sweep, matchesParsed, type NlpDoc, type NlpNet, type NlpTerm, type ParsedPattern } from './nlp';
-import { mayMatch, requiredGroups, wordSet, type ParsedTerm, type RequiredGroups } from './prefilter';
+import { requiredGroups, type ParsedTerm, type RequiredGroups } from './prefilter';
+import { compileFast, findAll, tokenize, type FastPattern } from './fastmatch';
 import { trimSpan } from './text';
 import { isAboutAThing } from './context';
 import { expandPattern } from './expand';
@@ -23,6 +24,9 @@ interface PatternInfo {
   kind: 'rule' | 'signal';
   index: number;
   groups: RequiredGroups;
+  fast: FastPattern;
+  /** The fast match is the answer: an exact pattern of a signal without `unless`. */
+  direct: boolean;
 }
 
 /** Everything derived once from a phrasebank. */
@@ -30,6 +34,12 @@ export interface CompiledMatcher {
   phrasebank: CompiledPhrasebank;
   net: NlpNet | null;
   patterns: PatternInfo[];
+  /** word → patterns anchored on it (a required word, preferably a rare one) */
+  byWord: Map<string, number[]>;
+  /** patterns without any required word: always tried */
+  unanchored: number[];
+  /** per entry: word-only `unless` patterns, or null when one needs compromise */
+  unlessFast: { rule: Array<FastPattern[] | null>; signal: Array<FastPattern[] | null> };
   ruleUnless: ParsedPattern[][];
   signalUnless: ParsedPattern[][];
 }
@@ -49,12 +59,20 @@ export function matcherFor(pb: CompiledPhrasebank): CompiledMatcher {
 function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
   const patterns: PatternInfo[] = [];
   const netInput: Array<{ match: string; meta: Record<string, unknown> }> = [];
+  // `unless` patterns of word-only form can be checked without compromise, too
+  const fastUnless = (e: RuleEntry | SignalEntry): FastPattern[] | null => {
+    const list = (e.unless ?? []).flatMap(expandPattern).map((u) => compileFast(parseMatch(u) as ParsedTerm[]));
+    return list.every((f) => f.exact) ? list : null;
+  };
+  const unlessFast = { rule: pb.rules.map(fastUnless), signal: pb.signals.map(fastUnless) };
   const add = (kind: 'rule' | 'signal', entries: Array<RuleEntry | SignalEntry>) =>
     entries.forEach((entry, index) => {
       for (const source of entry.match.flatMap(expandPattern)) {
         const parsed = parseMatch(source);
         if (!parsed.length) continue;
-        patterns.push({ kind, index, groups: requiredGroups(parsed as ParsedTerm[]) });
+        const fast = compileFast(parsed as ParsedTerm[]);
+        const direct = fast.exact && kind === 'signal' && unlessFast[kind][index] !== null;
+        patterns.push({ kind, index, groups: requiredGroups(parsed as ParsedTerm[]), fast, direct });
         netInput.push({ match: source, meta: { kind, index } });
       }
     });
@@ -62,20 +80,77 @@ function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
   add('signal', pb.signals);
   const unless = (entries: Array<RuleEntry | SignalEntry>) =>
     entries.map((e) => (e.unless ?? []).flatMap(expandPattern).map(parseMatch).filter((p) => p.length > 0));
+  const byWord = new Map<string, number[]>();
+  const unanchored: number[] = [];
+  patterns.forEach((p, i) => {
+    const anchor = pickAnchor(p.groups);
+    if (!anchor) unanchored.push(i);
+    else for (const w of anchor) byWord.set(w, [...(byWord.get(w) ?? []), i]);
+  });
   return {
     phrasebank: pb,
     net: netInput.length ? buildNet(netInput) : null,
     patterns,
+    byWord,
+    unanchored,
+    unlessFast,
     ruleUnless: unless(pb.rules),
     signalUnless: unless(pb.signals),
   };
 }
 
+// Very frequent words make poor anchors: a pattern is anchored on its rarest-looking required group.
+const COMMON = new Set('i you we it to the a an and of is are be will can for in on that this have has not do my your our me us so if at with as was'.split(' '));
+
+function pickAnchor(groups: RequiredGroups): string[] | null {
+  let best: string[] | null = null;
+  let bestScore = -Infinity;
+  for (const g of groups) {
+    const score = g.reduce((min, w) => Math.min(min, COMMON.has(w) ? 0 : Math.min(w.length, 8)), Infinity) - g.length * 0.01;
+    if (score > bestScore) {
+      best = g;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 /** Finds rule and signal hits in one normalised sentence. */
 export function matchSentence(m: CompiledMatcher, sentence: string): SentenceHit[] {
   if (!m.net) return [];
-  const words = wordSet(sentence);
-  if (!m.patterns.some((p) => mayMatch(p.groups, words))) return [];
+  const toks = tokenize(sentence);
+  const candidates = new Set<number>(m.unanchored);
+  for (const tok of toks) {
+    for (const w of tok.words) for (const i of m.byWord.get(w) ?? []) candidates.add(i);
+    for (const w of tok.whole ?? []) for (const i of m.byWord.get(w) ?? []) candidates.add(i);
+  }
+  if (!candidates.size) return [];
+  const direct: SentenceHit[] = [];
+  const seen = new Set<string>();
+  for (const i of [...candidates].sort((a, b) => a - b)) {
+    const p = m.patterns[i];
+    const found = findAll(p.fast, toks, !p.direct);
+    if (!found.length) continue;
+    if (!p.direct) return matchWithNlp(m, sentence); // tags, context or `unless`: compromise decides
+    // "it's" / "I'd" are ambiguous ("it is" or "it has"): only compromise's tagger can tell
+    if (found.some(([a, b]) => toks.slice(a, b).some((t) => t.optional))) return matchWithNlp(m, sentence);
+    if (m.unlessFast[p.kind][p.index]!.some((u) => findAll(u, toks, true).length > 0)) continue;
+    for (const [a, b] of found) {
+      let end = toks[a].end;
+      for (let k = a; k < b; k++) end = Math.max(end, toks[k].end);
+      const [s, e] = trimSpan(sentence, toks[a].start, end);
+      const key = `${p.kind}:${p.index}:${s}:${e}`;
+      if (e <= s || seen.has(key)) continue;
+      seen.add(key);
+      direct.push({ kind: p.kind, index: p.index, start: s, end: e });
+    }
+  }
+  return direct;
+}
+
+/** The reference path (exported for differential tests): compromise tags the sentence, one net sweep, then `unless` and context checks. */
+export function matchWithNlp(m: CompiledMatcher, sentence: string): SentenceHit[] {
+  if (!m.net) return [];
   const doc = parse(sentence);
   const hits: SentenceHit[] = [];
   const seen = new Set<string>();
