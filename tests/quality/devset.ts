@@ -40,3 +40,25 @@ export function loadDevset(dir: string = import.meta.dirname): DevCase[] {
   }
   return cases;
 }
+
+/** One reply in the signal development set. */
+export interface SignalCase {
+  /** e.g. `choice/shows/2` (1-based). */
+  id: string;
+  mechanism: string;
+  /** `shows`: the mechanism's signal should fire; `lacks`: it reuses the words and must not. */
+  kind: 'shows' | 'lacks';
+  text: string;
+}
+
+/** Reads tests/quality/devset-signals.yml (or the same file in `dir`). */
+export function loadSignalDevset(dir: string = import.meta.dirname): SignalCase[] {
+  const data = parse(readFileSync(join(dir, 'devset-signals.yml'), 'utf8')) as Record<string, { shows?: string[]; lacks?: string[] }>;
+  const cases: SignalCase[] = [];
+  for (const [mechanism, block] of Object.entries(data)) {
+    for (const kind of ['shows', 'lacks'] as const) {
+      (block[kind] ?? []).forEach((text, i) => cases.push({ id: `${mechanism}/${kind}/${i + 1}`, mechanism, kind, text }));
+    }
+  }
+  return cases;
+}

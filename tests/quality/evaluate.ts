@@ -5,9 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadPhrasebank } from '../../lib/phrasebank/node';
-import { loadDevset } from './devset';
+import { loadDevset, loadSignalDevset } from './devset';
 import { corpusDir, readEpitome, readRealReplies } from './corpus';
-import { evaluateDevset, evaluateEpitome, evaluateRealReplies, meetsTargets } from './metrics';
+import { evaluateDevset, evaluateEpitome, evaluateRealReplies, evaluateSignals, meetsTargets } from './metrics';
 import { renderQualityReport } from './report';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -18,6 +18,7 @@ if (errors.length) {
   console.error(`phrasebank has ${errors.length} problem(s); scoring what compiled. First: ${errors[0].file}: ${errors[0].message}`);
 }
 const devset = evaluateDevset(phrasebank, loadDevset());
+const signals = evaluateSignals(phrasebank, loadSignalDevset());
 const dir = corpusDir(repoRoot);
 const replies = args.has('--no-corpus') ? null : readRealReplies(dir);
 const epitome = args.has('--no-corpus') ? null : readEpitome(dir);
@@ -35,6 +36,7 @@ for (const r of devset.categories) {
 }
 console.log(`ordinary polite: ${devset.ordinary.flagged}/${devset.ordinary.total} flagged (${pct(devset.ordinary.rate)})`);
 if (args.has('--misses')) for (const m of devset.ordinary.falsePositives) console.log(`   fp   ${m.id} [fired: ${m.fired.join(', ')}] ${m.text}`);
+for (const r of signals) console.log(`signal ${r.mechanism.padEnd(19)} recall ${r.found}/${r.shows}  FP ${r.wronglyFound}/${r.lacks}${r.misses.length ? `  missed ${r.misses.join(', ')}` : ''}${r.falsePositives.length ? `  wrongly ${r.falsePositives.map((f) => f.id).join(', ')}` : ''}`);
 if (real) console.log(`real replies: ${real.withFinding}/${real.total} with a finding (${pct(real.share)}), ${real.msPerReply.toFixed(1)} ms/reply`);
 else console.log(`real replies: skipped (no ${dir}/real-replies.jsonl)`);
 if (empathy) for (const s of empathy.scores) console.log(`EPITOME ${s.label} ← ${s.mechanism}: precision ${pct(s.precision)}, recall ${pct(s.recall)} (${s.truePositives}/${s.positives}; predicted ${s.predicted})`);
@@ -49,5 +51,5 @@ if (args.has('--record-gaps')) {
 }
 
 const out = resolve(repoRoot, 'docs/quality.md');
-writeFileSync(out, renderQualityReport({ phrasebank, devset, real, empathy, phrasebankErrors: errors.length }));
+writeFileSync(out, renderQualityReport({ phrasebank, devset, signals, real, empathy, phrasebankErrors: errors.length }));
 console.log(`wrote ${out.replace(repoRoot + '/', '')}`);

@@ -5,7 +5,7 @@
  */
 import { analyze } from '../../lib/analysis/index';
 import type { CompiledPhrasebank, Mechanism } from '../../lib/phrasebank/types';
-import type { DevCase } from './devset';
+import type { DevCase, SignalCase } from './devset';
 
 /** Targets from the brief: recall ≥ 0.90 on dismissive cases, ≤ 3 % false positives on polite ones. */
 export const TARGETS = { recall: 0.9, falsePositiveRate: 0.03, realReplyShare: 0.03 } as const;
@@ -184,4 +184,49 @@ export function evaluateEpitome(pb: CompiledPhrasebank, rows: EpitomeRow[]): { r
 /** True when a category meets both dev-set targets. */
 export function meetsTargets(r: CategoryResult): boolean {
   return r.recall >= TARGETS.recall && r.falsePositiveRate <= TARGETS.falsePositiveRate;
+}
+
+/** Signal dev-set figures for one mechanism. */
+export interface SignalResult {
+  mechanism: string;
+  shows: number;
+  found: number;
+  recall: number;
+  lacks: number;
+  wronglyFound: number;
+  falsePositiveRate: number;
+  misses: string[];
+  falsePositives: Array<{ id: string; fired: string[] }>;
+}
+
+/** Signal targets: praise must be precise (few false positives); recall matters less. */
+export const SIGNAL_TARGETS = { recall: 0.75, falsePositiveRate: 0.125 } as const;
+
+/** Scores each mechanism on replies that show it and on replies that only reuse its words. */
+export function evaluateSignals(pb: CompiledPhrasebank, cases: SignalCase[]): SignalResult[] {
+  const results = new Map<string, SignalResult>();
+  for (const c of cases) {
+    let r = results.get(c.mechanism);
+    if (!r) {
+      r = { mechanism: c.mechanism, shows: 0, found: 0, recall: 0, lacks: 0, wronglyFound: 0, falsePositiveRate: 0, misses: [], falsePositives: [] };
+      results.set(c.mechanism, r);
+    }
+    const mine = analyze(c.text, pb).signals.filter((s) => s.mechanism === c.mechanism);
+    if (c.kind === 'shows') {
+      r.shows++;
+      if (mine.length) r.found++;
+      else r.misses.push(c.id);
+    } else {
+      r.lacks++;
+      if (mine.length) {
+        r.wronglyFound++;
+        r.falsePositives.push({ id: c.id, fired: [...new Set(mine.map((s) => s.ruleId))] });
+      }
+    }
+  }
+  for (const r of results.values()) {
+    r.recall = r.shows ? r.found / r.shows : 0;
+    r.falsePositiveRate = r.lacks ? r.wronglyFound / r.lacks : 0;
+  }
+  return [...results.values()];
 }

@@ -3,12 +3,13 @@
  * no corpus text is ever written (the dev set is our own writing, so misses may be quoted).
  */
 import type { CompiledPhrasebank } from '../../lib/phrasebank/types';
-import { TARGETS, meetsTargets, type DevsetResult, type MechanismScore, type RealRepliesResult } from './metrics';
+import { SIGNAL_TARGETS, TARGETS, meetsTargets, type DevsetResult, type MechanismScore, type RealRepliesResult, type SignalResult } from './metrics';
 
 /** Everything the report shows. */
 export interface QualityInput {
   phrasebank: CompiledPhrasebank;
   devset: DevsetResult;
+  signals: SignalResult[];
   real: RealRepliesResult | null;
   empathy: { rows: number; scores: MechanismScore[] } | null;
   phrasebankErrors: number;
@@ -21,7 +22,7 @@ const top = (counts: Record<string, number>, n: number) =>
     .slice(0, n);
 
 /** Builds the Markdown report. */
-export function renderQualityReport({ phrasebank, devset, real, empathy, phrasebankErrors }: QualityInput): string {
+export function renderQualityReport({ phrasebank, devset, signals, real, empathy, phrasebankErrors }: QualityInput): string {
   const L: string[] = [];
   const dismissiveFiles = phrasebank.categories.filter((c) => c.kind === 'dismissive').length;
   L.push('# Attune: measured quality', '');
@@ -55,6 +56,12 @@ export function renderQualityReport({ phrasebank, devset, real, empathy, phraseb
     for (const m of fps) L.push(`- false positive \`${m.id}\` (fired: ${m.fired.join(', ')}): "${m.text}"`);
     L.push('');
   }
+
+  L.push('### Empathy signals on the dev set (`tests/quality/devset-signals.yml`)', '');
+  L.push(`For each mechanism, replies that show it and replies that reuse its words without showing it ("I understand how the setting works", "we'll see"). Targets: recall ≥ ${SIGNAL_TARGETS.recall}, wrongly praised ≤ ${pct(SIGNAL_TARGETS.falsePositiveRate)} (one in eight). First measurement, before any tuning on this file: interpretation 6/8, exploration 3/8 and next-steps 7/8 found (sentence-start patterns failed when a greeting such as "Hi Sol," shares the first sentence), no false praise; the signals were then tuned on it, so these figures are optimistic.`, '');
+  L.push('| mechanism | found when shown | wrongly praised |', '|---|---|---|');
+  for (const r of signals) L.push(`| ${r.mechanism} | ${r.found}/${r.shows} | ${r.wronglyFound}/${r.lacks} |`);
+  L.push('');
 
   L.push('## 2. Real replies (`../shared/corpus/real-replies.jsonl`)', '');
   if (!real) L.push('Not measured: the corpus was not found next to the checkout.', '');

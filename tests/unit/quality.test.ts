@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { loadPhrasebank } from '../../lib/phrasebank/node';
 import { emptyPhrasebank } from '../../lib/phrasebank/compile';
-import { loadDevset } from '../quality/devset';
-import { TARGETS, evaluateDevset, evaluateEpitome, evaluateRealReplies } from '../quality/metrics';
+import { loadDevset, loadSignalDevset } from '../quality/devset';
+import { SIGNAL_TARGETS, TARGETS, evaluateDevset, evaluateEpitome, evaluateRealReplies, evaluateSignals } from '../quality/metrics';
 import { corpusDir, readEpitome, readRealReplies } from '../quality/corpus';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -62,6 +62,19 @@ describe('dev-set targets per category', () => {
   it(`ordinary polite replies: ≤ ${TARGETS.falsePositiveRate * 100} % with any finding`, () => {
     expect(result.ordinary.rate, `false positives: ${list(result.ordinary.falsePositives)}`).toBeLessThanOrEqual(TARGETS.falsePositiveRate);
   });
+});
+
+describe('empathy signals on their dev set', () => {
+  const signals = evaluateSignals(phrasebank, loadSignalDevset(resolve(repoRoot, 'tests/quality')));
+  it('covers all seven mechanisms', () => {
+    expect(signals.map((r) => r.mechanism).sort()).toEqual(['appreciation', 'choice', 'emotional-reaction', 'exploration', 'interpretation', 'next-steps', 'ownership']);
+  });
+  for (const r of signals) {
+    it(`${r.mechanism}: found in ≥ ${SIGNAL_TARGETS.recall * 100} % of replies that show it, wrongly praised in ≤ 1 of 8 that don't`, () => {
+      expect(r.recall, `missed: ${r.misses.join(', ')}`).toBeGreaterThanOrEqual(SIGNAL_TARGETS.recall);
+      expect(r.falsePositiveRate, `wrongly praised: ${list(r.falsePositives)}`).toBeLessThanOrEqual(SIGNAL_TARGETS.falsePositiveRate);
+    });
+  }
 });
 
 describe('third-party corpus (skipped when ../shared/corpus is absent)', () => {
