@@ -248,6 +248,7 @@ describe.each(KINDS)('%s bridge', (kind) => {
     await screenshot(page, `editors-b-${kind}-random`);
     await page.close();
     console.log(`[editors-b] ${kind}: ${stats.applied} applied, ${stats.rejected.length} rejected, ${stats.undos} Ctrl+Z checked, ${stats.corrupted.length + stats.badUndos.length} corrupted`);
+    expect(pageErrors[kind]).toEqual([]);
     expect(stats.corrupted).toEqual([]);
     expect(stats.badUndos).toEqual([]);
     // Every technique here is measured to land: a decline would mean the agent has to copy by hand.
