@@ -146,6 +146,35 @@ describe.each(KINDS)('%s bridge', (kind) => {
     expect(norm(await modelText(page))).toBe(before);
   });
 
+  test('onChange fires for typing, apply and undo', async () => {
+    await page.evaluate(() => {
+      const w = window as any;
+      w.__changes = 0;
+      w.__stopChanges = w.__attuneEditors.bridgeFor(w.__fixture.editors[0].element).onChange(() => { w.__changes++; });
+    });
+    const changes = () => page.evaluate(() => (window as any).__changes as number);
+    const settle = () => page.waitForTimeout(60);
+    await typeLikeUser(page, 'x');
+    await settle();
+    const afterTyping = await changes();
+    expect(afterTyping).toBeGreaterThan(0);
+    const text = norm(await modelText(page));
+    const i = text.indexOf('inconvenience');
+    expect((await apply(page, i, i + 13, 'inconvenience', 'trouble')).result.ok).toBe(true);
+    await settle();
+    const afterApply = await changes();
+    expect(afterApply).toBeGreaterThan(afterTyping);
+    await pressUndo(page);
+    await settle();
+    expect(await changes()).toBeGreaterThan(afterApply);
+    // Unsubscribed: no more calls.
+    await page.evaluate(() => (window as any).__stopChanges());
+    const stopped = await changes();
+    await typeLikeUser(page, 'y');
+    await settle();
+    expect(await changes()).toBe(stopped);
+  });
+
   test(`seeded random run: ${RANDOM_APPLIES} applications (emoji, line breaks, bullets, curly quotes), zero corrupted drafts`, async () => {
     const rand = seededRandom(0xa77e + kind.length * 7919 + kind.charCodeAt(0));
     let applied = 0, undone = 0, drafts = 0;
@@ -181,6 +210,44 @@ describe.each(KINDS)('%s bridge', (kind) => {
     }
     console.log(`[editors-a] ${kind}: ${applied} random applications over ${drafts} drafts, ${undone} undone with Ctrl+Z, 0 corrupted`);
   });
+});
+
+test('rectsForTextareaSpan: the rectangles of each span sit over that span in the textarea (caret hit-test)', async () => {
+  const page = await openEditor('textarea');
+  const result = await page.evaluate(() => {
+    const w = window as any;
+    const el = w.__fixture.editors[0].element as HTMLTextAreaElement;
+    // Long enough to wrap and scroll: the mirror must follow wrapping and scrollTop.
+    el.value = `${el.value}\n${'Thanks for bearing with us while we sort this out. '.repeat(12)}\nLast line: I’ll follow up tomorrow 🙂`;
+    el.scrollTop = 40;
+    const words = ['calm down', 'bearing', 'sort this out', 'follow up'];
+    const box = el.getBoundingClientRect();
+    const doc = document as any;
+    return words.flatMap((word) => {
+      const out: { word: string; start: number; end: number; hit: number | null; visible: boolean; lines: number }[] = [];
+      for (let from = 0, n = 0; n < 3; n++) {
+        const start = el.value.indexOf(word, from);
+        if (start < 0) break;
+        from = start + 1;
+        const rects = w.__attuneEditors.rectsForTextareaSpan(el, start, start + word.length) as DOMRect[];
+        const r = rects[0];
+        const cx = r.left + Math.min(r.width / 2, 3);
+        const cy = r.top + r.height / 2;
+        const visible = cy > box.top + 4 && cy < box.bottom - 4;
+        const pos = visible ? doc.caretPositionFromPoint(cx, cy) : null;
+        out.push({ word, start, end: start + word.length, hit: pos && pos.offsetNode === el ? pos.offset : null, visible, lines: rects.length });
+      }
+      return out;
+    });
+  });
+  const visible = result.filter((r) => r.visible);
+  expect(visible.length).toBeGreaterThanOrEqual(3);
+  for (const r of visible) {
+    expect(r.hit, JSON.stringify(r)).not.toBeNull();
+    expect(r.hit!, JSON.stringify(r)).toBeGreaterThanOrEqual(r.start);
+    expect(r.hit!, JSON.stringify(r)).toBeLessThanOrEqual(r.start + 2);
+  }
+  await page.close();
 });
 
 test('no request left the machine: nothing reached the sink, every fixture request was served', async () => {
