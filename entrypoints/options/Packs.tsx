@@ -89,7 +89,8 @@ export function Packs({ merged }: { merged: CompiledPhrasebank }) {
       input.value = '';
     }
   };
-  const conflicts = layers.value ? mergeLayers(layers.value).conflicts : [];
+  const merge = useAsync(async () => (layers.value ? (await mergeLayers(layers.value)).conflicts : []), [layers.value]);
+  const conflicts = merge.value ?? [];
 
   return (
     <div class="packs">

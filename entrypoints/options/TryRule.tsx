@@ -1,9 +1,9 @@
 /** Type a sentence and see which rules fire, including rules that are turned off (marked). */
 import { useMemo, useState } from 'preact/hooks';
-import { analyze } from '../../lib/analysis/index';
 import { analysisOptionsFor, type Settings } from '../../lib/extension/settings';
 import type { CompiledPhrasebank } from '../../lib/phrasebank/types';
-import { useDebounced } from '../../lib/ui/hooks';
+import { useAsync, useDebounced } from '../../lib/ui/hooks';
+import { warmEngine } from '../../lib/ui/engine';
 import { MECHANISM_META } from '../../lib/ui/labels';
 import { SeverityBadge } from '../../lib/ui/ReportView';
 
@@ -11,9 +11,13 @@ export function TryRule({ pb, settings }: { pb: CompiledPhrasebank; settings: Se
   const [text, setText] = useState('');
   const input = useDebounced(text, 150);
   // Analyse with every rule on, then mark the ones this team turned off, so a lead sees why something is not flagged.
+  const engine = useAsync(() => warmEngine(pb), [pb]);
   const report = useMemo(
-    () => (input.trim() ? analyze(input, pb, undefined, { ignoredPhrases: analysisOptionsFor(settings).ignoredPhrases }) : undefined),
-    [input, pb, settings],
+    () =>
+      input.trim() && engine.value
+        ? engine.value.analyze(input, pb, undefined, { ignoredPhrases: analysisOptionsFor(settings).ignoredPhrases })
+        : undefined,
+    [input, pb, settings, engine.value],
   );
   const disabled = new Set(settings.disabledRules);
   return (

@@ -1,12 +1,12 @@
 /** "Check a draft": paste or type a reply (and optionally the customer's message) and see the findings as you type. */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { analyze } from '../../lib/analysis/index';
 import type { Finding, Report } from '../../lib/analysis/types';
 import { getEffectivePhrasebank } from '../../lib/extension/packs';
 import { analysisOptionsFor, packsItem, settingsItem } from '../../lib/extension/settings';
 import { recordStat } from '../../lib/extension/stats';
 import { useAsync, useDebounced, useStorageItem } from '../../lib/ui/hooks';
 import { ReportView } from '../../lib/ui/ReportView';
+import { warmEngine } from '../../lib/ui/engine';
 
 /** Replaces `finding` in `draft` when the words are still there; undefined when the draft moved on. */
 export function applyToDraft(draft: string, finding: Finding, replacement: string): string | undefined {
@@ -22,12 +22,14 @@ export function DraftChecker({ host }: { host?: string }) {
   const packs = useStorageItem(packsItem);
   // Re-merge when packs change, so a freshly imported pack is used at once.
   const pb = useAsync(getEffectivePhrasebank, [packs]);
-  const text = useDebounced(draft, 180);
-  const ctx = useDebounced(customer, 180);
+  // The engine loads (and warms up) while the agent reads or pastes; the popup paints first.
+  const engine = useAsync(() => (pb.value ? warmEngine(pb.value) : Promise.resolve(undefined)), [pb.value]);
+  const text = useDebounced(draft, 150);
+  const ctx = useDebounced(customer, 150);
   const report: Report | undefined = useMemo(() => {
-    if (!pb.value || !settings || !text.trim()) return undefined;
-    return analyze(text, pb.value, ctx.trim() ? { customer: ctx } : undefined, analysisOptionsFor(settings, host));
-  }, [pb.value, settings, text, ctx, host]);
+    if (!pb.value || !engine.value || !settings || !text.trim()) return undefined;
+    return engine.value.analyze(text, pb.value, ctx.trim() ? { customer: ctx } : undefined, analysisOptionsFor(settings, host));
+  }, [pb.value, engine.value, settings, text, ctx, host]);
   const titles = useMemo(() => new Map(pb.value?.categories.map((c) => [c.category, c.title]) ?? []), [pb.value]);
 
   const onApply = (finding: Finding, suggestion: string) => {
@@ -68,6 +70,7 @@ export function DraftChecker({ host }: { host?: string }) {
         />
       </details>
       {pb.error && <p class="error" role="alert">The phrasebank could not load: {pb.error.message}</p>}
+      {text.trim() && !report && !pb.error && <p class="muted small" role="status">Reading your draft…</p>}
       {report && (
         <div class="draft-report" data-testid="draft-report">
           <ReportView report={report} actions={{ onApply, applyLabel: 'Use in draft', categoryTitle: (c) => titles.get(c) }} />

@@ -5,8 +5,6 @@
  */
 import { browser } from '#imports';
 import { bundledPhrasebank } from '../phrasebank/bundled';
-import { runExamples } from '../phrasebank/examples';
-import { mergePacks, validateCompiledPack } from '../phrasebank/merge';
 import type { CompiledPhrasebank } from '../phrasebank/types';
 import { packsItem, type ImportedPack } from './settings';
 
@@ -20,6 +18,17 @@ export interface Conflict {
   ruleId: string;
   kept: string;
   ignored: string;
+}
+
+/**
+ * The phrasebank tools pull in the NLP engine (compromise, ~0.4 s to evaluate). Loading them on first use lets
+ * the popup and options page paint at once. (In the background bundle the import is inlined.)
+ */
+type Tools = typeof import('../phrasebank/merge') & typeof import('../phrasebank/examples');
+let tools: Promise<Tools> | undefined;
+function loadTools(): Promise<Tools> {
+  tools ??= Promise.all([import('../phrasebank/merge'), import('../phrasebank/examples')]).then(([m, e]) => ({ ...m, ...e }));
+  return tools;
 }
 
 /** Name shown for the built-in phrasebank. */
@@ -45,7 +54,8 @@ export const MAX_PACK_BYTES = 5_000_000;
  * Checks a compiled pack file: JSON, shape (validateCompiledPack), its own examples (runExamples),
  * and conflicts with the packs already loaded. Pure apart from the engine; stores nothing.
  */
-export function checkPack(text: string, fallbackName: string, existing: Layer[], layer: PackLayer = 'team'): PackCheck {
+export async function checkPack(text: string, fallbackName: string, existing: Layer[], layer: PackLayer = 'team'): Promise<PackCheck> {
+  const { validateCompiledPack, runExamples, mergePacks } = await loadTools();
   const fail = (errors: string[], name = fallbackName): PackCheck => ({ ok: false, name, errors, conflicts: [], exampleCount: 0 });
   if (text.length > MAX_PACK_BYTES) return fail([`The file is too large (${text.length} bytes); a pack is at most ${MAX_PACK_BYTES} bytes.`]);
   let json: unknown;
@@ -84,7 +94,7 @@ export function checkPack(text: string, fallbackName: string, existing: Layer[],
  */
 export async function importPack(text: string, fileName: string, layer: 'team' | 'personal' | 'organisation' = 'team'): Promise<PackCheck> {
   const existing = await getLayers();
-  const check = checkPack(text, fileName.replace(/\.json$/i, ''), existing, layer);
+  const check = await checkPack(text, fileName.replace(/\.json$/i, ''), existing, layer);
   if (!check.ok || !check.phrasebank) return check;
   const packs = (await packsItem.getValue()).filter((p) => p.name !== check.name);
   const pack: ImportedPack = { name: check.name, layer, importedAt: new Date().toISOString(), phrasebank: check.phrasebank };
@@ -116,6 +126,7 @@ export async function getManagedPack(): Promise<{ layer?: Layer; errors: string[
       return { errors: [`The organisation policy's pinnedPack is not valid JSON: ${(e as Error).message}.`] };
     }
   }
+  const { validateCompiledPack } = await loadTools();
   const { phrasebank, errors } = validateCompiledPack(withoutName(json));
   if (!phrasebank || errors.length) return { errors: errors.map((e) => `Organisation policy pack: ${e}`) };
   const name = typeof policy.pinnedPackName === 'string' && policy.pinnedPackName ? policy.pinnedPackName : packName(json, 'Organisation policy');
@@ -134,7 +145,8 @@ export async function getLayers(): Promise<Layer[]> {
 }
 
 /** Merges layers; conflicts keep the earlier layer's rule. */
-export function mergeLayers(layers: Layer[]): { phrasebank: CompiledPhrasebank; conflicts: Conflict[] } {
+export async function mergeLayers(layers: Layer[]): Promise<{ phrasebank: CompiledPhrasebank; conflicts: Conflict[] }> {
+  const { mergePacks } = await loadTools();
   return mergePacks(sortLayers(layers));
 }
 
@@ -159,7 +171,7 @@ async function sourceKey(): Promise<string> {
 export async function getEffectivePhrasebank(): Promise<CompiledPhrasebank> {
   const key = await sourceKey();
   if (cache?.key !== key) {
-    const value = getLayers().then((layers) => mergeLayers(layers).phrasebank);
+    const value = getLayers().then(async (layers) => (await mergeLayers(layers)).phrasebank);
     cache = { key, value };
     value.catch(() => {
       if (cache?.value === value) cache = undefined;

@@ -113,9 +113,9 @@ describe('pack import', () => {
     expect((await getEffectivePhrasebank()).rules.length).toBe(bundledPhrasebank.rules.length);
   });
 
-  it('uses the file name when the pack has no name', () => {
+  it('uses the file name when the pack has no name', async () => {
     const { name: _n, ...unnamed } = teamPack();
-    expect(checkPack(JSON.stringify(unnamed), 'my-team', []).name).toBe('my-team');
+    expect((await checkPack(JSON.stringify(unnamed), 'my-team', [])).name).toBe('my-team');
   });
 
   it('adds an organisation pack pinned by policy (storage.managed) after the bundled one', async () => {
