@@ -16,6 +16,13 @@ export interface DevMiss {
   text: string;
   /** Rule ids that fired on the case. */
   fired: string[];
+  /** For a missed dismissive case: whether the expected category fires once the greeting ("Hi Sam,") is removed. */
+  caughtWithoutGreeting?: boolean;
+}
+
+/** The reply without its opening salutation, to tell anchoring problems from pattern gaps. */
+export function withoutGreeting(text: string): string {
+  return text.replace(/^\s*(hi|hello|hey|dear|good (morning|afternoon|evening))\b[^,.!?]{0,40}[,!]\s*/i, '');
 }
 
 /** Dev-set figures for one dismissive category. */
@@ -62,7 +69,10 @@ export function evaluateDevset(pb: CompiledPhrasebank, cases: DevCase[]): Devset
       const r = entry(c.category!);
       r.dismissive++;
       if (findings.some((f) => f.category === c.category)) r.caught++;
-      else r.misses.push({ id: c.id, text: c.text, fired });
+      else {
+        const caughtWithoutGreeting = analyze(withoutGreeting(c.text), pb).findings.some((f) => f.category === c.category);
+        r.misses.push({ id: c.id, text: c.text, fired, caughtWithoutGreeting });
+      }
       continue;
     }
     if (fired.length) for (const cat of new Set(findings.map((f) => f.category))) fpByRuleCategory[cat] = (fpByRuleCategory[cat] ?? 0) + 1;

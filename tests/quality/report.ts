@@ -52,7 +52,9 @@ export function renderQualityReport({ phrasebank, devset, signals, real, empathy
   if (misses.length || fps.length) {
     L.push('### Cases the phrasebank gets wrong', '');
     L.push('Dev-set text is our own, so it is quoted here; the rule ids say what fired.', '');
-    for (const m of misses) L.push(`- missed \`${m.id}\` (expected ${m.category}; fired: ${m.fired.join(', ') || 'nothing'}): "${m.text}"`);
+    const anchored = misses.filter((m) => m.caughtWithoutGreeting).length;
+    if (anchored) L.push(`${anchored} of ${misses.length} missed dismissive replies are caught once the opening greeting ("Hi Sam,") is removed: the rule is anchored to the start of the sentence (\`^\`) and the greeting shares that sentence. These are marked *greeting* below.`, '');
+    for (const m of misses) L.push(`- missed \`${m.id}\` (expected ${m.category}; fired: ${m.fired.join(', ') || 'nothing'}${m.caughtWithoutGreeting ? '; *greeting*' : ''}): "${m.text}"`);
     for (const m of fps) L.push(`- false positive \`${m.id}\` (fired: ${m.fired.join(', ')}): "${m.text}"`);
     L.push('');
   }
