@@ -57,6 +57,11 @@ describe('popup', () => {
     expect(await page.locator('[data-mechanism="choice"]').getAttribute('class')).toBe('missing');
     expect(await page.locator('[data-mechanism="choice"] .check-hint').textContent()).toBeTruthy();
     await screenshot(page, 'popup-draft');
+    // With the customer's (frustrated) message, coaching asks to acknowledge the feeling.
+    expect(await page.locator('[data-kind="unacknowledged-emotion"]').count()).toBe(0);
+    await page.click('details.customer summary');
+    await page.fill('#customer', "I'm really frustrated, this is the third time I have asked and nobody answers.");
+    await page.locator('[data-kind="unacknowledged-emotion"]').waitFor();
     await page.close();
   });
 
