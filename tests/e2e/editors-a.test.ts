@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   launchBrowser, openFixture, editorPageUrl, injectEditorsBundle, modelText, screenshot, pressUndo,
-  typeLikeUser, requestLog, sinkRequests, assertNoStrayRequests, type LaunchedBrowser,
+  typeLikeUser, requestLog, sinkRequests, assertNoStrayRequests, isolatedWorld, type LaunchedBrowser,
 } from './harness';
 import { randomDraft, randomReplacement, randomSpan, seededRandom } from './random-drafts';
 
@@ -175,6 +175,39 @@ describe.each(KINDS)('%s bridge', (kind) => {
     expect(await changes()).toBe(stopped);
   });
 
+  test('from an isolated world (as the content script runs it): applies land in the model and undo works', async () => {
+    const world = await isolatedWorld(page);
+    const rand = seededRandom(0x150 + kind.length);
+    await setDraft(page, randomDraft(rand));
+    let text = norm(await modelText(page));
+    for (let step = 0; step < 12; step++) {
+      const span = randomSpan(rand, text)!;
+      const expected = text.slice(span.start, span.end);
+      const replacement = randomReplacement(rand);
+      const want = text.slice(0, span.start) + replacement + text.slice(span.end);
+      const out = await world.evaluate(async (a) => {
+        // Only the DOM is shared with the page: find the editor the way a content script would.
+        const host = document.querySelector('[data-editor]') as HTMLElement;
+        const el = host.matches('textarea, [contenteditable="true"]') ? host : host.querySelector<HTMLElement>('[contenteditable="true"]')!;
+        const bridge = (globalThis as any).__attuneEditors.bridgeFor(el);
+        const pageGlobalsVisible = typeof (window as any).__fixture !== 'undefined';
+        const result = await bridge.replace(a.start, a.end, a.expected, a.replacement);
+        return { result, bridgeText: bridge.read().text as string, pageGlobalsVisible };
+      }, { start: span.start, end: span.end, expected, replacement });
+      const context = `${kind} isolated step ${step}: ${JSON.stringify(expected)} → ${JSON.stringify(replacement)} in ${JSON.stringify(text)}`;
+      expect(out.pageGlobalsVisible, 'the world must be isolated from page globals').toBe(false);
+      expect(out.result, context).toEqual({ ok: true });
+      expect(out.bridgeText, context).toBe(want);
+      expect(await waitForModel(page, want), context).toBe(want);
+      // Undo pairs first, kept applies after: editors merge quick successive edits into one undo step
+      // (Quill within 1 s, ProseMirror adjacent edits within 0.5 s), so an undo after a kept apply would undo both.
+      if (step < 6) {
+        await pressUndo(page);
+        expect(await waitForModel(page, text), `undo after ${context}`).toBe(text);
+      } else text = want;
+    }
+  });
+
   test(`seeded random run: ${RANDOM_APPLIES} applications (emoji, line breaks, bullets, curly quotes), zero corrupted drafts`, async () => {
     const rand = seededRandom(0xa77e + kind.length * 7919 + kind.charCodeAt(0));
     let applied = 0, undone = 0, drafts = 0;
@@ -247,6 +280,49 @@ test('rectsForTextareaSpan: the rectangles of each span sit over that span in th
     expect(r.hit!, JSON.stringify(r)).toBeGreaterThanOrEqual(r.start);
     expect(r.hit!, JSON.stringify(r)).toBeLessThanOrEqual(r.start + 2);
   }
+  await page.close();
+});
+
+test('textarea maxlength truncates the insertion: the bridge notices, undoes, and reports rejected', async () => {
+  const page = await openEditor('textarea');
+  const out = await page.evaluate(async () => {
+    const w = window as any;
+    const el = w.__fixture.editors[0].element as HTMLTextAreaElement;
+    el.maxLength = el.value.length + 3;
+    const before = el.value;
+    const bridge = w.__attuneEditors.bridgeFor(el);
+    const i = before.indexOf('calm down');
+    const result = await bridge.replace(i, i + 9, 'calm down', 'I can hear how frustrating this has been');
+    return { result, same: el.value === before };
+  });
+  expect(out.result).toEqual({ ok: false, reason: 'rejected' });
+  expect(out.same).toBe(true);
+  await page.close();
+});
+
+test('read() stays cheap on a 2,000-word draft (the content script re-reads on every change)', async () => {
+  const page = await openEditor('prosemirror');
+  const timing = await page.evaluate(async () => {
+    const w = window as any;
+    const para = 'I understand how frustrating it is when the export fails again, and I’ll check the logs with you 🙂 today.';
+    w.__fixture.editors[0].setText(Array.from({ length: 110 }, (_, i) => (i % 7 === 3 ? `- ${para}` : para)).join('\n'));
+    await new Promise((r) => setTimeout(r, 50));
+    const bridge = w.__attuneEditors.bridgeFor(w.__fixture.editors[0].element);
+    const times: number[] = [];
+    let words = 0;
+    for (let i = 0; i < 15; i++) {
+      const t0 = performance.now();
+      const snap = bridge.read();
+      snap.rangeFor(snap.text.length - 40, snap.text.length - 30);
+      times.push(performance.now() - t0);
+      words = snap.text.split(/\s+/).length;
+    }
+    times.sort((a, b) => a - b);
+    return { median: times[7], max: times[14], words };
+  });
+  console.log(`[editors-a] read() + rangeFor on ${timing.words} words (ProseMirror): median ${timing.median.toFixed(2)} ms, max ${timing.max.toFixed(2)} ms`);
+  expect(timing.words).toBeGreaterThanOrEqual(2000);
+  expect(timing.median).toBeLessThan(25);
   await page.close();
 });
 

@@ -5,7 +5,7 @@
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { inject } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HarnessConfig } from './global-setup';
@@ -163,6 +163,39 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function injectEditorsBundle(page: Page): Promise<void> {
   await page.addScriptTag({ url: '/_fixtures/dist/attune-editors.js' });
   await page.waitForFunction(() => !!(window as unknown as { __attuneEditors?: unknown }).__attuneEditors);
+}
+
+/** A JavaScript world of its own in a page's main frame, like an extension content script's (DOM shared, globals not). */
+export interface IsolatedWorld {
+  /** Evaluate `fn(arg)` (serialised as source) in the world; returns its JSON-able result. */
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+}
+
+/**
+ * Create an isolated world in the page's main frame (CDP `Page.createIsolatedWorld`) and, by default,
+ * load the lib/editors bundle into it, so bridges can be exercised exactly as the content script runs them.
+ */
+export async function isolatedWorld(page: Page, opts: { withEditors?: boolean } = {}): Promise<IsolatedWorld> {
+  const cdp = await page.context().newCDPSession(page);
+  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+  const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
+    frameId: frameTree.frame.id, worldName: 'attune-e2e-isolated', grantUniveralAccess: false,
+  })) as { executionContextId: number };
+  const run = async (expression: string) => {
+    const res = (await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, awaitPromise: true, returnByValue: true })) as {
+      result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } };
+    };
+    if (res.exceptionDetails) throw new Error(`isolated world: ${res.exceptionDetails.exception?.description ?? res.exceptionDetails.text}`);
+    return res.result.value;
+  };
+  if (opts.withEditors !== false) {
+    const bundle = readFileSync(join(harnessConfig().root, 'tests/fixtures/dist/attune-editors.js'), 'utf8');
+    await run(`${bundle};\nvoid 0`);
+    await run('typeof __attuneEditors');
+  }
+  return {
+    evaluate: async (fn, arg) => run(`(${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})`) as never,
+  };
 }
 
 /** Every request the server has seen (fixtures, missing files, sink), oldest first. */
