@@ -8,9 +8,11 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
-  assertNoStrayRequests, clearRequestLog, editorPageUrl, injectEditorsBundle, launchBrowser, openFixture, pressUndo, screenshot,
-  type LaunchedBrowser,
+  assertNoStrayRequests, clearRequestLog, editorPageUrl, harnessConfig, injectEditorsBundle, launchBrowser, openFixture, pressUndo,
+  screenshot, type LaunchedBrowser,
 } from './harness';
 
 const KINDS = ['ckeditor5', 'ckeditor4', 'tinymce', 'slate', 'trix'] as const;
@@ -61,13 +63,18 @@ async function replace(page: Page, start: number, end: number, expected: string,
   }, [start, end, expected, replacement] as const);
 }
 
+/** The editor's own model text (nbsp normalised). */
+async function modelOf(page: Page): Promise<string> {
+  return normalise(await page.evaluate(() => (window as unknown as PageWindow).__fixture.editors[0].getText()));
+}
+
 /** Poll the model until it equals `want` (editors may apply undo a tick later); returns the last model text. */
 async function modelSettles(page: Page, want: string, ms = 600): Promise<string> {
   const deadline = Date.now() + ms;
-  let model = (await state(page)).model;
+  let model = await modelOf(page);
   while (model !== want && Date.now() < deadline) {
     await page.waitForTimeout(20);
-    model = (await state(page)).model;
+    model = await modelOf(page);
   }
   return model;
 }
@@ -254,6 +261,66 @@ describe.each(KINDS)('%s bridge', (kind) => {
     // Every technique here is measured to land: a decline would mean the agent has to copy by hand.
     expect(stats.rejected).toEqual([]);
     expect(stats.applied).toBeGreaterThanOrEqual(RANDOM_OPS * 0.9);
+  });
+});
+
+/** The editable root of each editor, found from the DOM alone (an isolated world cannot see `window.__fixture`). */
+const EDITABLE_LOOKUP: Record<Kind, string> = {
+  ckeditor5: `document.querySelector('.ck-editor__editable')`,
+  ckeditor4: `document.querySelector('iframe.cke_wysiwyg_frame').contentDocument.body`,
+  tinymce: `document.querySelector('iframe.tox-edit-area__iframe').contentDocument.body`,
+  slate: `document.querySelector('[data-slate-editor]')`,
+  trix: `document.querySelector('trix-editor')`,
+};
+
+/**
+ * Run `body` (an async function body using `bridge`) in a fresh isolated world with lib/editors loaded,
+ * as the extension's content script runs: same DOM, no access to the page's objects.
+ */
+async function inIsolatedWorld(page: Page, kind: Kind, body: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId: contextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'attune-editors-b' });
+    const bundle = readFileSync(join(harnessConfig().root, 'tests/fixtures/dist/attune-editors.js'), 'utf8');
+    await cdp.send('Runtime.evaluate', { expression: bundle, contextId });
+    const expression = `(async () => { const bridge = __attuneEditors.bridgeFor(${EDITABLE_LOOKUP[kind]}); ${body} })()`;
+    const r = await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true });
+    if (r.exceptionDetails) throw new Error(`isolated world: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+    return r.result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+describe.each(KINDS)('%s bridge from an isolated world (like the content script)', (kind) => {
+  test('replaces, deletes, and one Ctrl+Z undoes each; the page cannot see the bridge', async () => {
+    const page = await openFixture(browser.context, editorPageUrl(kind));
+    const original = await modelOf(page);
+    const model = () => modelOf(page);
+
+    const first = await inIsolatedWorld(page, kind, `
+      const text = bridge.read().text;
+      const at = text.indexOf('calm down');
+      return { kind: bridge.kind, text, result: await bridge.replace(at, at + 9, 'calm down', 'I hear you') };`) as { kind: string; text: string; result: unknown };
+    expect(first.kind).toBe(kind);
+    expect(first.text).toBe(original);
+    expect(first.result).toEqual({ ok: true });
+    const replaced = original.replace('calm down', 'I hear you');
+    expect(await model()).toBe(replaced);
+    expect(await page.evaluate(() => 'attuneEditors' in window || '__attuneEditors' in window)).toBe(false);
+    await pressUndo(page);
+    expect(await modelSettles(page, original)).toBe(original);
+
+    const second = await inIsolatedWorld(page, kind, `
+      const text = bridge.read().text;
+      const at = text.indexOf('already ');
+      return bridge.replace(at, at + 8, 'already ', '');`);
+    expect(second).toEqual({ ok: true });
+    expect(await model()).toBe(original.replace('already ', ''));
+    await pressUndo(page);
+    expect(await modelSettles(page, original)).toBe(original);
+    await page.close();
   });
 });
 
