@@ -6,7 +6,7 @@
 import type { CompiledPhrasebank, RuleEntry, SignalEntry } from '../phrasebank/types';
 import { buildNet, parse, parseMatch, sweep, matchesParsed, type NlpDoc, type NlpNet, type NlpTerm, type ParsedPattern } from './nlp';
 import { requiredGroups, type ParsedTerm, type RequiredGroups } from './prefilter';
-import { compileFast, findAll, tokenize, type FastPattern } from './fastmatch';
+import { compileFast, findAll, tokenize, type FastPattern, type Token } from './fastmatch';
 import { trimSpan } from './text';
 import { isAboutAThing } from './context';
 import { expandPattern } from './expand';
@@ -71,7 +71,8 @@ function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
         const parsed = parseMatch(source);
         if (!parsed.length) continue;
         const fast = compileFast(parsed as ParsedTerm[]);
-        const direct = fast.exact && kind === 'signal' && unlessFast[kind][index] !== null;
+        // Rules also need the subject check, which needs tags unless the match starts with a non-verb.
+        const direct = fast.exact && unlessFast[kind][index] !== null;
         patterns.push({ kind, index, groups: requiredGroups(parsed as ParsedTerm[]), fast, direct });
         netInput.push({ match: source, meta: { kind, index } });
       }
@@ -115,6 +116,19 @@ function pickAnchor(groups: RequiredGroups): string[] | null {
   return best;
 }
 
+// Closed-class words compromise never tags as a verb: a rule match starting with one needs no subject check.
+const NON_VERB = new Set(
+  ("i you we they he she it there that this these those as our your my their his her its the a an unfortunately sorry so if when " +
+    "what why how who which because but and or not no never nothing all any some every each to of in on at for with by from about " +
+    "me us them him honestly actually really just only again already").split(' '),
+);
+
+/** True when the context check (isAboutAThing) cannot apply to a match starting at token a. */
+function startsWithNonVerb(toks: Token[], a: number): boolean {
+  if (a === 0) return true; // nothing before it can be a subject
+  return toks[a].words.some((w) => NON_VERB.has(w)) && !toks[a].implicit;
+}
+
 /** Finds rule and signal hits in one normalised sentence. */
 export function matchSentence(m: CompiledMatcher, sentence: string): SentenceHit[] {
   if (!m.net) return [];
@@ -132,6 +146,7 @@ export function matchSentence(m: CompiledMatcher, sentence: string): SentenceHit
     const found = findAll(p.fast, toks, !p.direct);
     if (!found.length) continue;
     if (!p.direct) return matchWithNlp(m, sentence); // tags, context or `unless`: compromise decides
+    if (p.kind === 'rule' && found.some(([a]) => !startsWithNonVerb(toks, a))) return matchWithNlp(m, sentence);
     // "it's" / "I'd" are ambiguous ("it is" or "it has"): only compromise's tagger can tell
     if (found.some(([a, b]) => toks.slice(a, b).some((t) => t.optional))) return matchWithNlp(m, sentence);
     if (m.unlessFast[p.kind][p.index]!.some((u) => findAll(u, toks, true).length > 0)) continue;
