@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { analyze } from '../../lib/analysis';
 import { bundledPhrasebank } from '../../lib/phrasebank/bundled';
-import { focusEditorEnd, launchBrowser, modelText, pressUndo, screenshot, waitForFixture, fixtureUrl, assertNoStrayRequests, type LaunchedBrowser } from './harness';
+import { editorPageUrl, enableGenericSite, focusEditorEnd, launchBrowser, modelText, pressUndo, screenshot, waitForFixture, fixtureUrl, assertNoStrayRequests, type LaunchedBrowser } from './harness';
 import { HELPDESK_FIXTURES, cardOpen, measureWords, pageAttr, pageFindings, union, waitForFindings, type PageFinding } from './in-page-helpers';
 
 const DRAFT = "Please calm down, as I already said that's our policy.";
@@ -109,8 +109,9 @@ describe.each(HELPDESK_FIXTURES)('$host ($editor)', ({ host, path }) => {
     await expect.poll(async () => (await pageFindings(page)).some((f) => f.ruleId === target.ruleId && f.start === target.start)).toBe(false);
     await pressUndo(page);
     await expect.poll(() => modelText(page)).toBe(before);
-    // Typing goes on where the agent was.
-    await focusEditorEnd(page);
+    // Typing goes on: focus is still in the editor; Ctrl+End like a user (a DOM selection at the body's end
+    // would start a new paragraph in iframe editors).
+    await page.keyboard.press('Control+End');
     await page.keyboard.type(' Thanks for bearing with me.');
     await expect.poll(() => modelText(page)).toBe(before + ' Thanks for bearing with me.');
   });
@@ -232,6 +233,45 @@ describe('opt-outs, SPA and the popup messages', () => {
     expect(res.stale.ok).toBe(false);
     expect(await modelText(page)).not.toContain('X');
     await ext.close();
+    await page.close();
+  });
+
+  it('the badge opens a list of findings with the coaching; an item opens the card', async () => {
+    const page = await openHelpdesk('acme.gorgias.com', '/app/ticket/5551');
+    await typeDraft(page);
+    await page.evaluate(() => (document.querySelector('attune-ui')!.shadowRoot!.querySelector('[data-attune-badge]') as HTMLElement).click());
+    const list = await page.evaluate(() => {
+      const l = document.querySelector('attune-ui')!.shadowRoot!.querySelector('.attune-list');
+      return { items: l?.querySelectorAll('[data-action="open"]').length ?? 0, coaching: Array.from(l?.querySelectorAll('[data-kind]') ?? []).map((e) => e.getAttribute('data-kind')) };
+    });
+    expect(list.items).toBe((await pageFindings(page)).length);
+    expect(list.coaching).toContain('unacknowledged-emotion');
+    await screenshot(page, 'in-page-badge-list');
+    await page.evaluate(() => (document.querySelector('attune-ui')!.shadowRoot!.querySelector('[data-action="open"]') as HTMLElement).click());
+    await expect.poll(() => cardOpen(page)).toBe(true);
+    await page.close();
+  });
+
+  it('a site the agent turns on (generic adapter) gets the content script through dynamic registration', async () => {
+    const url = editorPageUrl('ckeditor5');
+    const before = await openHelpdesk('helpdesk.attune.test', new URL(url).pathname);
+    await focusEditorEnd(before);
+    await before.keyboard.type(' Calm down.');
+    await before.waitForTimeout(600);
+    expect(await before.evaluate(() => !!document.querySelector('attune-ui'))).toBe(false);
+    await before.close();
+    await enableGenericSite(browser.serviceWorker!);
+    await expect
+      .poll(() => browser.serviceWorker!.evaluate(async () => ((await (globalThis as any).chrome.scripting.getRegisteredContentScripts()) as { id: string }[]).map((r) => r.id)))
+      .toContainEqual(expect.stringContaining('helpdesk.attune.test'));
+    const page = await openHelpdesk('helpdesk.attune.test', new URL(url).pathname);
+    await focusEditorEnd(page);
+    await page.keyboard.type(' Please calm down.');
+    const findings = await waitForFindings(page, (f) => f.filter((x) => x.ruleId === 'invalidating/calm-down').length >= 2);
+    const model = await modelText(page);
+    expect(findings.map((f) => `${f.ruleId}@${f.start}:${f.text}`).sort()).toEqual(engineFindings(model));
+    expect(JSON.parse((await pageAttr(page, 'data-attune-composers')) ?? '[]')[0]).toMatchObject({ site: 'generic', editor: 'ckeditor5' });
+    await screenshot(page, 'in-page-generic-ckeditor5');
     await page.close();
   });
 
