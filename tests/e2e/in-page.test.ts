@@ -275,6 +275,55 @@ describe('opt-outs, SPA and the popup messages', () => {
     await page.close();
   });
 
+  it('underlines follow wrapping, resizing and scrolling (overlay on a textarea, highlights on contenteditable)', async () => {
+    for (const { host, path } of HELPDESK_FIXTURES.filter((f) => f.host === 'desk.zoho.com' || f.host === 'app.frontapp.com')) {
+      const page = await openHelpdesk(host, path);
+      await typeDraft(page, DRAFT + ' ' + 'Thanks for writing in about this today. '.repeat(6) + 'Please calm down.');
+      const check = async () => {
+        await page.waitForTimeout(150);
+        const all = await pageFindings(page);
+        // measureWords finds the first occurrence of a phrase: check first occurrences.
+        for (const f of all.filter((f) => !all.some((o) => o.text === f.text && o.start < f.start))) {
+          const want = await measureWords(page, f.text);
+          if (!want.length || !f.rects.length) continue;
+          expect(Math.abs(f.rects[0].top - want[0].top), `${host} ${f.text} top`).toBeLessThan(3);
+          expect(Math.abs(f.rects[0].left - want[0].left), `${host} ${f.text} left`).toBeLessThan(3);
+        }
+      };
+      await page.setViewportSize({ width: 700, height: 600 }); // the draft re-wraps
+      await check();
+      await page.evaluate(() => window.scrollBy(0, 120));
+      await check();
+      await page.close();
+    }
+  });
+
+  it('a second composer that appears later (SPA) is tracked separately', async () => {
+    const page = await openHelpdesk('secure.helpscout.net', '/conversation/1/2/');
+    await typeDraft(page);
+    await page.evaluate(() => {
+      const second = document.createElement('div');
+      second.className = 'composer c-reply-editor';
+      second.innerHTML = '<div contenteditable="true" id="second" role="textbox" aria-label="Note"><div><br></div></div>';
+      document.querySelector('main')!.appendChild(second);
+    });
+    await page.click('#second');
+    await page.keyboard.type('Calm down. That is our policy.');
+    await expect.poll(async () => new Set((await pageFindings(page)).map((f) => f.composerId)).size).toBe(2);
+    expect(JSON.parse((await pageAttr(page, 'data-attune-composers')) ?? '[]')).toHaveLength(2);
+    await page.close();
+  });
+
+  it('counted shown / applied / ignored per rule for today (by the tests above), and stored no draft text', async () => {
+    const stored = await browser.serviceWorker!.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('stats')).stats ?? {});
+    const today = new Date().toISOString().slice(0, 10);
+    const calm = stored[today]?.['invalidating/calm-down'];
+    expect(calm?.fired).toBeGreaterThan(0);
+    expect(calm?.applied).toBeGreaterThan(0);
+    expect(calm?.ignored).toBeGreaterThan(0);
+    expect(JSON.stringify(stored)).not.toMatch(/calm down|policy/i);
+  });
+
   it('the extension made no network requests', async () => {
     await assertNoStrayRequests();
   });
