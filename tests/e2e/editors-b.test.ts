@@ -8,7 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import puppeteer from 'puppeteer-core';
 import { join } from 'node:path';
 import {
   assertNoStrayRequests, clearRequestLog, editorPageUrl, harnessConfig, injectEditorsBundle, launchBrowser, openFixture, pressUndo,
@@ -73,7 +74,7 @@ async function modelSettles(page: Page, want: string, ms = 600): Promise<string>
   const deadline = Date.now() + ms;
   let model = await modelOf(page);
   while (model !== want && Date.now() < deadline) {
-    await page.waitForTimeout(20);
+    await new Promise((ok) => setTimeout(ok, 20));
     model = await modelOf(page);
   }
   return model;
@@ -321,6 +322,57 @@ describe.each(KINDS)('%s bridge from an isolated world (like the content script)
     await pressUndo(page);
     expect(await modelSettles(page, original)).toBe(original);
     await page.close();
+  });
+});
+
+// ---- Firefox ESR (puppeteer-core over WebDriver BiDi), when installed ----
+
+const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+/** Random applications per editor in Firefox (a smaller run: the Chromium run above is the main one). */
+const FIREFOX_OPS = Math.ceil(RANDOM_OPS / 5);
+
+describe.skipIf(!existsSync(FIREFOX))('in Firefox ESR', () => {
+  let firefox: Awaited<ReturnType<typeof puppeteer.launch>>;
+  beforeAll(async () => {
+    firefox = await puppeteer.launch({
+      browser: 'firefox', executablePath: FIREFOX, headless: true, acceptInsecureCerts: true,
+      // Every hostname resolves to the local server, like Chromium's --host-resolver-rules.
+      extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1', 'network.dns.disablePrefetch': true },
+    });
+  });
+  afterAll(async () => { await firefox?.close(); });
+
+  test.each(KINDS)('%s: replace, one Ctrl+Z, and seeded random replacements with undos', async (kind) => {
+    const ff = await firefox.newPage();
+    const errors: string[] = [];
+    ff.on('pageerror', (e) => errors.push(String(e)));
+    await ff.goto(`https://helpdesk.attune.test:${harnessConfig().port}/editors/${kind}.html`);
+    await ff.evaluate(() => (window as unknown as PageWindow).__fixture.ready);
+    await ff.addScriptTag({ url: '/_fixtures/dist/attune-editors.js' });
+    // The helpers above only use evaluate(fn, arg) and keyboard.press('Control+z'): adapt puppeteer's page to them.
+    const page = {
+      evaluate: (fn: (arg: unknown) => unknown, arg?: unknown) => ff.evaluate(fn, arg),
+      keyboard: {
+        press: async () => { await ff.keyboard.down('Control'); await ff.keyboard.press('z'); await ff.keyboard.up('Control'); },
+      },
+    } as unknown as Page;
+
+    const original = await state(page);
+    expect(original).toEqual({ model: original.bridge, bridge: original.bridge, kind });
+    const start = original.bridge.indexOf('calm down');
+    expect(await replace(page, start, start + 9, 'calm down', 'I hear you')).toEqual({ ok: true });
+    expect((await state(page)).model).toBe(original.bridge.replace('calm down', 'I hear you'));
+    await pressUndo(page);
+    expect(await modelSettles(page, original.model)).toBe(original.model);
+
+    const stats: RunStats = { applied: 0, rejected: [], corrupted: [], undos: 0, badUndos: [] };
+    await randomRun(page, kind, FIREFOX_OPS, 77 + KINDS.indexOf(kind), false, stats);
+    console.log(`[editors-b] firefox ${kind}: ${stats.applied} applied, ${stats.rejected.length} rejected, ${stats.undos} Ctrl+Z checked, ${stats.corrupted.length + stats.badUndos.length} corrupted`);
+    expect(errors).toEqual([]);
+    expect(stats.corrupted).toEqual([]);
+    expect(stats.badUndos).toEqual([]);
+    expect(stats.rejected).toEqual([]);
+    await ff.close();
   });
 });
 
