@@ -20,7 +20,8 @@ export function isCkeditor5Chrome(el: Element): boolean {
 /** Registry entry for CKEditor 5. */
 export const ckeditor5: BridgeFactory = {
   kind: 'ckeditor5',
-  detect: (el) => closestEditable(el, '.ck-editor__editable'),
+  // Nested editables (table cells, captions) carry the same class: the draft is the root editable.
+  detect: (el) => closestEditable(el, '.ck-editor__editable:not(.ck-editor__nested-editable)') ?? closestEditable(el, '.ck-editor__editable'),
   create: (root) => withDeleteInput(createDomBridge(root, {
     kind: 'ckeditor5',
     insert: 'beforeinput',

@@ -44,6 +44,13 @@ describe('ckeditor5 bridge', () => {
     expect(ckeditor5.detect(document.querySelector('.ck-toolbar span') as HTMLElement)).toBeNull();
   });
 
+  test('inside a nested editable (a table cell) the bridge still belongs to the root editable', () => {
+    const root = mount(
+      '<p>Intro</p><figure class="table ck-widget" contenteditable="false"><table><tbody><tr><td class="ck-editor__editable ck-editor__nested-editable" contenteditable="true"><span class="ck-table-bogus-paragraph">cell</span></td></tr></tbody></table></figure>',
+    );
+    expect(ckeditor5.detect(root.querySelector('td span') as HTMLElement)).toBe(root);
+  });
+
   test('chrome test matches only chrome', () => {
     const root = mount('<p>text</p><div class="ck-fake-selection-container">x</div>');
     expect(isCkeditor5Chrome(root.querySelector('p')!)).toBe(false);
