@@ -72,20 +72,29 @@ const SUFFIX_IMPLICIT: Record<string, { words: string[]; optional: boolean }> = 
 const BASE_FOR: Record<string, string[]> = { "can't": ['can', 'ca'], "won't": ['will', 'wo'], "shan't": ['shall'], "ain't": ['is', 'are', 'am', 'ai'], cannot: ['can'] };
 
 const CHUNK_RE = /[^\s,;()[\]{}"\u2013\u2014<>]+/g;
+const PLAIN_RE = /^[A-Za-z]+[.!?:]*$/;
+const TRAIL_RE = /[.!?:]+$/;
 const EDGE_RE = /^[^\p{L}\p{N}#@$%&]+|[^\p{L}\p{N}%]+$/gu;
 
 /** Tokenises a normalised sentence (curly apostrophes already straight). */
 export function tokenize(sentence: string): Token[] {
   const toks: Token[] = [];
-  for (const m of sentence.matchAll(CHUNK_RE)) {
+  CHUNK_RE.lastIndex = 0;
+  for (let m = CHUNK_RE.exec(sentence); m; m = CHUNK_RE.exec(sentence)) {
     const raw = m[0];
+    if (PLAIN_RE.test(raw) && !/^cannot/i.test(raw)) {
+      // the common case: a plain word, maybe with a trailing full stop or similar
+      const core = raw.replace(TRAIL_RE, '');
+      toks.push({ words: [core.toLowerCase()], start: m.index, end: m.index + core.length, implicit: false, optional: false, boundaryAfter: core.length < raw.length && /[.!?:]/.test(raw.slice(core.length)) });
+      continue;
+    }
     const lead = raw.length - raw.replace(/^[^\p{L}\p{N}#@$%&]+/u, '').length;
     const core = raw.replace(EDGE_RE, '');
     if (!core || !/[\p{L}\p{N}]/u.test(core)) {
       if (toks.length && /[.!?:]/.test(raw)) toks[toks.length - 1].boundaryAfter = true;
       continue;
     }
-    const start = m.index! + lead;
+    const start = m.index + lead;
     const trailing = raw.slice(lead + core.length);
     const lower = core.toLowerCase();
     const parts = lower.split(/[-/]+/).filter(Boolean);

@@ -5,7 +5,7 @@
  */
 import type { CompiledPhrasebank } from '../phrasebank/types';
 import type { AnalysisContext, AnalysisOptions, Finding, Report, Signal } from './types';
-import { matcherFor, matchSentence, type SentenceHit } from './matcher';
+import { matcherFor, matchSentenceFast, matchSentencesWithNlp, type SentenceHit } from './matcher';
 import { normaliseForMatching, overlapsAny, quotedRanges, splitSentences } from './text';
 import { coachingFor, detectEmotion, type Emotion } from './coaching';
 
@@ -59,12 +59,14 @@ function analyzeWith(
   const ignored = (options?.ignoredPhrases ?? []).map(canonical).filter(Boolean);
   const findings: Finding[] = [];
   const signals: Signal[] = [];
-  for (const sentence of sentences) {
-    let hits = cache?.get(sentence.text);
-    if (!hits) {
-      hits = matchSentence(matcher, sentence.text);
-      cache?.set(sentence.text, hits);
-    }
+  // Fast path first; sentences that need compromise are tagged together in one call.
+  const perSentence: Array<SentenceHit[] | null> = sentences.map((s) => cache?.get(s.text) ?? matchSentenceFast(matcher, s.text));
+  const pending = [...new Set(sentences.filter((_, i) => perSentence[i] === null).map((s) => s.text))];
+  const nlpHits = new Map<string, SentenceHit[]>();
+  matchSentencesWithNlp(matcher, pending).forEach((hits, i) => nlpHits.set(pending[i], hits));
+  sentences.forEach((sentence, i) => {
+    const hits = perSentence[i] ?? nlpHits.get(sentence.text)!;
+    cache?.set(sentence.text, hits);
     for (const hit of hits) {
       const start = sentence.start + hit.start;
       const end = sentence.start + hit.end;
@@ -89,7 +91,7 @@ function analyzeWith(
         signals.push({ mechanism: signal.mechanism, ruleId: signal.ruleId, start, end, text: text.slice(start, end) });
       }
     }
-  }
+  });
   const byPosition = (a: { start: number; end: number; ruleId: string }, b: typeof a) =>
     a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
   findings.sort(byPosition);

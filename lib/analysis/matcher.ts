@@ -4,7 +4,7 @@
  * Works on one sentence at a time; hits carry offsets relative to that sentence.
  */
 import type { CompiledPhrasebank, RuleEntry, SignalEntry } from '../phrasebank/types';
-import { buildNet, parse, parseMatch, sweep, matchesParsed, type NlpDoc, type NlpNet, type NlpTerm, type ParsedPattern } from './nlp';
+import { buildNet, parse, parseMatch, sweep, matchesParsedIn, type NlpDoc, type NlpNet, type NlpTerm, type ParsedPattern } from './nlp';
 import { requiredGroups, type ParsedTerm, type RequiredGroups } from './prefilter';
 import { compileFast, findAll, tokenize, type FastPattern, type Token } from './fastmatch';
 import { trimSpan } from './text';
@@ -131,6 +131,11 @@ function startsWithNonVerb(toks: Token[], a: number): boolean {
 
 /** Finds rule and signal hits in one normalised sentence. */
 export function matchSentence(m: CompiledMatcher, sentence: string): SentenceHit[] {
+  return matchSentenceFast(m, sentence) ?? matchWithNlp(m, sentence);
+}
+
+/** Hits from the fast path, or null when compromise has to decide (see matchSentencesWithNlp). */
+export function matchSentenceFast(m: CompiledMatcher, sentence: string): SentenceHit[] | null {
   if (!m.net) return [];
   const toks = tokenize(sentence);
   const candidates = new Set<number>(m.unanchored);
@@ -145,10 +150,10 @@ export function matchSentence(m: CompiledMatcher, sentence: string): SentenceHit
     const p = m.patterns[i];
     const found = findAll(p.fast, toks, !p.direct);
     if (!found.length) continue;
-    if (!p.direct) return matchWithNlp(m, sentence); // tags, context or `unless`: compromise decides
-    if (p.kind === 'rule' && found.some(([a]) => !startsWithNonVerb(toks, a))) return matchWithNlp(m, sentence);
+    if (!p.direct) return null; // tags, context or `unless`: compromise decides
+    if (p.kind === 'rule' && found.some(([a]) => !startsWithNonVerb(toks, a))) return null;
     // "it's" / "I'd" are ambiguous ("it is" or "it has"): only compromise's tagger can tell
-    if (found.some(([a, b]) => toks.slice(a, b).some((t) => t.optional))) return matchWithNlp(m, sentence);
+    if (found.some(([a, b]) => toks.slice(a, b).some((t) => t.optional))) return null;
     if (m.unlessFast[p.kind][p.index]!.some((u) => findAll(u, toks, true).length > 0)) continue;
     for (const [a, b] of found) {
       let end = toks[a].end;
@@ -163,38 +168,71 @@ export function matchSentence(m: CompiledMatcher, sentence: string): SentenceHit
   return direct;
 }
 
-/** The reference path (exported for differential tests): compromise tags the sentence, one net sweep, then `unless` and context checks. */
+/** The reference path: compromise tags the sentence, one net sweep, then `unless` and context checks. */
 export function matchWithNlp(m: CompiledMatcher, sentence: string): SentenceHit[] {
-  if (!m.net) return [];
-  const doc = parse(sentence);
-  const hits: SentenceHit[] = [];
+  return matchSentencesWithNlp(m, [sentence])[0];
+}
+
+/**
+ * The compromise path for many sentences in one call (compromise's per-call overhead dominates
+ * short sentences). Joined by newlines, which compromise always treats as sentence breaks, so each
+ * sentence gets the same result as on its own (checked in tests/unit/analysis/fastmatch.test.ts).
+ */
+export function matchSentencesWithNlp(m: CompiledMatcher, sentences: string[]): SentenceHit[][] {
+  const results: SentenceHit[][] = sentences.map(() => []);
+  if (!m.net || !sentences.length) return results;
+  const starts: number[] = [];
+  let offset = 0;
+  for (const s of sentences) {
+    starts.push(offset);
+    offset += s.length + 1;
+  }
+  const doc = parse(sentences.join('\n'));
+  // which of our sentences each compromise sentence belongs to
+  const owner = doc.sentences.map((terms) => ownerOf(starts, terms.find((t) => t.offset)?.offset?.start ?? 0));
   const seen = new Set<string>();
   for (const match of sweep(doc, m.net)) {
     const kind = match.meta.kind as 'rule' | 'signal';
     const index = match.meta.index as number;
+    const n = owner[match.sentence];
     const terms = doc.sentences[match.sentence].slice(match.start, match.end);
-    const span = spanOf(sentence, terms);
+    const span = spanOf(sentences[n], terms, starts[n]);
     if (!span) continue;
-    const key = `${kind}:${index}:${span[0]}:${span[1]}`;
+    const key = `${n}:${kind}:${index}:${span[0]}:${span[1]}`;
     if (seen.has(key)) continue;
     const unless = kind === 'rule' ? m.ruleUnless[index] : m.signalUnless[index];
-    if (unless.some((p) => matchesParsed(doc, p))) continue;
+    if (unless.length) {
+      const own = doc.sentences.map((_, k) => k).filter((k) => owner[k] === n);
+      if (unless.some((p) => matchesParsedIn(doc, own, p))) continue;
+    }
     if (kind === 'rule' && isAboutAThing(doc.sentences[match.sentence], match.start)) continue;
     seen.add(key);
-    hits.push({ kind, index, start: span[0], end: span[1] });
+    results[n].push({ kind, index, start: span[0], end: span[1] });
   }
-  return hits;
+  return results;
+}
+
+function ownerOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Exact span of matched terms: first visible term start to last visible term end, punctuation trimmed. */
-function spanOf(sentence: string, terms: NlpTerm[]): [number, number] | null {
+function spanOf(sentence: string, terms: NlpTerm[], base: number): [number, number] | null {
   let start = Infinity;
   let end = -1;
   for (const t of terms) {
     if (!t.offset || t.offset.length === 0) continue; // the implicit half of a contraction
-    start = Math.min(start, t.offset.start);
-    end = Math.max(end, t.offset.start + t.offset.length);
+    start = Math.min(start, t.offset.start - base);
+    end = Math.max(end, t.offset.start + t.offset.length - base);
   }
+  if (start < 0) return null;
   if (end < 0) return null;
   const [s, e] = trimSpan(sentence, start, Math.min(end, sentence.length));
   return e > s ? [s, e] : null;

@@ -70,6 +70,12 @@ export function matchesParsed(doc: NlpDoc, pattern: ParsedPattern): boolean {
   return (doc.view as any).has(pattern) as boolean;
 }
 
+/** True when a parsed pattern matches within the given sentences of the parsed text. */
+export function matchesParsedIn(doc: NlpDoc, sentences: number[], pattern: ParsedPattern): boolean {
+  if (!sentences.length) return false;
+  return ((doc.view as any).update(sentences.map((n) => [n])) as any).has(pattern) as boolean;
+}
+
 /** All matches of a parsed pattern (used by example coverage checks). */
 export function matchAll(doc: NlpDoc, pattern: ParsedPattern): NlpMatch[] {
   const m = (doc.view as any).match(pattern);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { loadPhrasebank } from '../../../lib/phrasebank/node';
-import { matcherFor, matchSentence, matchWithNlp } from '../../../lib/analysis/matcher';
+import { matcherFor, matchSentence, matchSentencesWithNlp, matchWithNlp } from '../../../lib/analysis/matcher';
 import { normaliseForMatching, splitSentences } from '../../../lib/analysis/text';
 import { compileFast, findAll, tokenize } from '../../../lib/analysis/fastmatch';
 import { parseMatch } from '../../../lib/analysis/nlp';
@@ -54,6 +54,10 @@ describe('fast path agrees with the compromise path', () => {
         }
       }
       expect(compared).toBeGreaterThan(10);
+      // batching many sentences into one compromise call gives each the same result as alone
+      const sentences = texts.flatMap((t) => splitSentences(normaliseForMatching(t)).map((s) => s.text));
+      const batched = matchSentencesWithNlp(m, sentences);
+      sentences.forEach((s, i) => expect(batched[i], s).toEqual(matchWithNlp(m, s)));
     }, 60_000); // compromise tags every sentence on the reference path
   }
 });
