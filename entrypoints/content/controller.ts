@@ -123,7 +123,7 @@ export class PageController {
   /** The customer's latest message (cached briefly: reading it on every keystroke pause is wasteful). */
   private customerMessage(): string | undefined {
     const now = Date.now();
-    const fresh = this.adapter.id === 'generic' ? Infinity : 2000;
+    const fresh = this.adapter.id === 'generic' && this.customerCache?.text ? Infinity : 2000;
     if (this.customerCache && this.customerCache.url === location.href && now - this.customerCache.at < fresh) return this.customerCache.text;
     const text = this.adapter.findCustomerMessage(document);
     this.customerCache = { at: now, url: location.href, text };

@@ -7,12 +7,25 @@
  * Manual test: on https://support.example.com, open the popup, "Turn on for this site", grant the
  * permission, reload, type "Please calm down." in any text box → underline + badge.
  */
-import { Readability } from '@mozilla/readability';
 import type { SiteAdapter } from './types';
 import { anyEditables } from './dom';
 
+type ReadabilityCtor = typeof import('@mozilla/readability').Readability;
+let readability: ReadabilityCtor | undefined;
+let loading: Promise<unknown> | undefined;
+/** Loads Readability on first use, so pages where nobody types never pay for evaluating it. */
+export function loadReadability(): Promise<unknown> {
+  loading ??= import('@mozilla/readability').then((m) => (readability = m.Readability)).catch(() => undefined);
+  return loading;
+}
+
 /** The last substantial paragraph of the page's main text, by Readability (editable fields left out). */
 export function readableConversationTail(root: Document): string | undefined {
+  const Readability = readability;
+  if (!Readability) {
+    void loadReadability(); // ready for the next analysis
+    return undefined;
+  }
   const clone = root.cloneNode(true) as Document;
   for (const el of Array.from(clone.querySelectorAll('textarea, [contenteditable]:not([contenteditable="false"]), script, style'))) el.remove();
   let text: string | null | undefined;
