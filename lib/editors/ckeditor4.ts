@@ -57,6 +57,22 @@ export function withUndoSnapshot(bridge: EditorBridge): EditorBridge {
   };
 }
 
+/**
+ * The safety-net undo (replace.ts calls it when an edit landed wrongly, while the keydown of
+ * {@link withUndoSnapshot} is still open): close the typing run first (keyup, then a navigation key, so
+ * CKEditor 4 records the current state as a step), then Ctrl+Z, which its keystroke handler maps to undo.
+ */
+export function ckeditor4Undo(root: HTMLElement): void {
+  key(root, 'keyup');
+  key(root, 'keydown', NAVIGATION_KEY);
+  key(root, 'keyup', NAVIGATION_KEY);
+  const view = root.ownerDocument.defaultView ?? window;
+  const mac = /Mac|iPhone|iPad/.test(view.navigator.platform);
+  const init = { key: 'z', code: 'KeyZ', keyCode: 90, which: 90, ctrlKey: !mac, metaKey: mac, bubbles: true, cancelable: true } as KeyboardEventInit;
+  root.dispatchEvent(new view.KeyboardEvent('keydown', init));
+  root.dispatchEvent(new view.KeyboardEvent('keyup', init));
+}
+
 /** Registry entry for CKEditor 4. */
 export const ckeditor4: BridgeFactory = {
   kind: 'ckeditor4',
@@ -64,8 +80,7 @@ export const ckeditor4: BridgeFactory = {
   create: (root) => withFrameFocus(withUndoSnapshot(createDomBridge(root, {
     kind: 'ckeditor4',
     insert: 'execCommand',
-    // CKEditor 4's keystroke handler maps a Ctrl+Z keydown to its undo command.
-    undo: 'keydown',
+    undo: ckeditor4Undo,
     read: { skip: isCkeditor4Chrome },
   }))),
 };

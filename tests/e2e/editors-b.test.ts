@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { existsSync, readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
+import { build } from 'esbuild';
 import { join } from 'node:path';
 import {
   assertNoStrayRequests, clearRequestLog, editorPageUrl, harnessConfig, injectEditorsBundle, launchBrowser, openFixture, pressUndo,
@@ -323,6 +324,71 @@ describe.each(KINDS)('%s bridge from an isolated world (like the content script)
     expect(await modelSettles(page, original)).toBe(original);
     await page.close();
   });
+});
+
+/**
+ * The undo each bridge declares for its safety net (replace.ts undoes once when an edit lands wrongly):
+ * it must really undo one step, or a wrong edit would stay. Same events as replace.ts's undoOnce.
+ */
+const DECLARED_UNDO: Record<Kind, 'keydown' | 'beforeinput'> = {
+  ckeditor5: 'keydown', ckeditor4: 'keydown', tinymce: 'keydown', slate: 'keydown', trix: 'beforeinput',
+};
+
+describe.each(KINDS)('%s bridge safety-net undo', (kind) => {
+  test(`the declared undo (${DECLARED_UNDO[kind]}) reverts exactly one replacement`, async () => {
+    const page = await openEditor(browser, kind);
+    const original = await state(page);
+    const at = original.bridge.indexOf('calm down');
+    expect(await replace(page, at, at + 9, 'calm down', 'I hear you')).toEqual({ ok: true });
+    const once = original.bridge.replace('calm down', 'I hear you');
+    const at2 = once.indexOf('policy');
+    expect(await replace(page, at2, at2 + 6, 'policy', 'usual way')).toEqual({ ok: true });
+    await page.evaluate((technique) => {
+      const el = (window as unknown as PageWindow).__fixture.editors[0].element;
+      const doc = el.ownerDocument;
+      const view = doc.defaultView!;
+      if (technique === 'beforeinput') {
+        el.dispatchEvent(new view.InputEvent('beforeinput', { inputType: 'historyUndo', bubbles: true, cancelable: true, composed: true }));
+        return;
+      }
+      const init = { key: 'z', code: 'KeyZ', keyCode: 90, which: 90, ctrlKey: true, bubbles: true, cancelable: true, composed: true } as KeyboardEventInit;
+      const target = (doc.activeElement as HTMLElement | null) ?? el;
+      target.dispatchEvent(new view.KeyboardEvent('keydown', init));
+      target.dispatchEvent(new view.KeyboardEvent('keyup', init));
+    }, DECLARED_UNDO[kind]);
+    expect(await modelSettles(page, once)).toBe(once);
+    await page.close();
+  });
+});
+
+test('ckeditor4 safety-net undo works mid-replacement (its keydown still open) on a fresh editor', async () => {
+  // Load the bridge module itself, to call the exact function replace.ts would call.
+  const out = await build({
+    entryPoints: [join(harnessConfig().root, 'lib/editors/ckeditor4.ts')], bundle: true, format: 'iife', globalName: '__ck4', write: false,
+  });
+  const page = await openEditor(browser, 'ckeditor4');
+  await page.addScriptTag({ content: out.outputFiles[0].text });
+  // A fresh editor (no undo history yet) is the hard case: CKEditor 4 has nothing to undo until the typing run closes.
+  const original = await state(page);
+  // The state replace.ts is in when its check fails: keydown sent, text inserted, nothing closed yet.
+  await page.evaluate(async () => {
+    const w = window as unknown as PageWindow & { __ck4: { ckeditor4Undo(el: HTMLElement): void } };
+    const el = w.__fixture.editors[0].element;
+    const snap = w.__attuneEditors.bridgeFor(el)!.read();
+    const i = snap.text.indexOf('calm down');
+    const view = el.ownerDocument.defaultView!;
+    el.dispatchEvent(new view.KeyboardEvent('keydown', { bubbles: true, cancelable: true }));
+    el.focus();
+    const sel = el.ownerDocument.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(snap.rangeFor(i, i + 9)!);
+    await new Promise((ok) => setTimeout(ok, 60));
+    el.ownerDocument.execCommand('insertText', false, 'a wrong edit');
+    await new Promise((ok) => setTimeout(ok, 30));
+    w.__ck4.ckeditor4Undo(el);
+  });
+  expect(await modelSettles(page, original.model)).toBe(original.model);
+  await page.close();
 });
 
 // ---- Firefox ESR (puppeteer-core over WebDriver BiDi), when installed ----

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** CKEditor 4 bridge: its temporary helpers are skipped, and each replacement is bracketed by the key events its UndoManager needs. */
 import { afterEach, describe, expect, test } from 'vitest';
-import { ckeditor4, withUndoSnapshot } from '../../../lib/editors/ckeditor4';
+import { ckeditor4, ckeditor4Undo, withUndoSnapshot } from '../../../lib/editors/ckeditor4';
 import type { EditorBridge } from '../../../lib/editors/types';
 
 const FILLING = '\u200b'.repeat(7);
@@ -62,5 +62,15 @@ describe('ckeditor4 bridge', () => {
     };
     expect(await withUndoSnapshot(inner).replace(0, 1, 'y', 'z')).toEqual({ ok: false, reason: 'stale' });
     expect(seen).toEqual(['keyup:33', 'keyup:0', 'keyup:33']);
+  });
+
+  test('the safety-net undo closes the open typing run before pressing Ctrl+Z', () => {
+    const body = mountBody('<p>calm down</p>');
+    const seen: string[] = [];
+    const record = (e: Event) => { const k = e as KeyboardEvent; seen.push(`${e.type}:${k.keyCode}${k.ctrlKey || k.metaKey ? '+mod' : ''}`); };
+    body.addEventListener('keydown', record);
+    body.addEventListener('keyup', record);
+    ckeditor4Undo(body);
+    expect(seen).toEqual(['keyup:0', 'keydown:33', 'keyup:33', 'keydown:90+mod', 'keyup:90+mod']);
   });
 });
