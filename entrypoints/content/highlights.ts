@@ -39,17 +39,29 @@ function ensureStyles(doc: Document) {
 /** Ranges per owner (composer), so several composers share the document's four highlights. */
 const byOwner = new Map<string, { severity: Severity | 'active'; range: Range }[]>();
 
-/** Replaces the ranges painted for `owner`. */
-export function paint(doc: Document, owner: string, ranges: { severity: Severity | 'active'; range: Range }[]): void {
-  if (!highlightsSupported(doc)) return;
-  ensureStyles(doc);
-  byOwner.set(owner, ranges);
-  repaint();
+/** Replaces the ranges painted for `owner`; false when this browser refused (the caller draws an overlay instead). */
+export function paint(doc: Document, owner: string, ranges: { severity: Severity | 'active'; range: Range }[]): boolean {
+  if (!highlightsSupported(doc)) return false;
+  try {
+    ensureStyles(doc);
+    byOwner.set(owner, ranges);
+    repaint();
+    return true;
+  } catch {
+    // e.g. a content-script sandbox that can't hand ranges or sheets to the page: use the overlay.
+    byOwner.delete(owner);
+    return false;
+  }
 }
 
 /** Removes everything painted for `owner`. */
 export function unpaint(owner: string): void {
-  if (byOwner.delete(owner)) repaint();
+  if (!byOwner.delete(owner)) return;
+  try {
+    repaint();
+  } catch {
+    // nothing painted we could remove
+  }
 }
 
 function repaint() {

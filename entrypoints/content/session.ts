@@ -29,7 +29,7 @@ export class ComposerSession {
   private seq = 0;
   private unsubscribe: () => void;
   /** Uses CSS highlights (contenteditable in the top document) rather than the overlay. */
-  readonly painted: boolean;
+  painted: boolean;
   activeKey: string | undefined;
 
   constructor(
@@ -85,23 +85,24 @@ export class ComposerSession {
   /** Findings with their rects, and the composer's box, for the UI; repaints CSS highlights. */
   view(): ComposerView {
     const snapshot = this.bridge.read();
-    const shown: ShownFinding[] = this.visibleFindings(snapshot.text).map(({ key, finding }) => ({
+    const visible = this.visibleFindings(snapshot.text);
+    if (this.painted) {
+      const ranges = [];
+      for (const { key, finding } of visible) {
+        const range = snapshot.rangeFor(finding.start, finding.end);
+        if (!range) continue;
+        ranges.push({ severity: finding.severity, range });
+        if (key === this.activeKey) ranges.push({ severity: 'active' as const, range: range.cloneRange() });
+      }
+      this.painted = paint(document, this.id, ranges);
+    }
+    const shown: ShownFinding[] = visible.map(({ key, finding }) => ({
       composerId: this.id,
       key,
       finding,
       rects: spanRects(this.bridge, snapshot, finding.start, finding.end),
       overlay: !this.painted,
     }));
-    if (this.painted) {
-      const ranges = [];
-      for (const s of shown) {
-        const range = snapshot.rangeFor(s.finding.start, s.finding.end);
-        if (!range) continue;
-        ranges.push({ severity: s.finding.severity, range });
-        if (s.key === this.activeKey) ranges.push({ severity: 'active' as const, range: range.cloneRange() });
-      }
-      paint(document, this.id, ranges);
-    }
     return {
       composerId: this.id,
       box: composerBox(this.element),
