@@ -93,8 +93,9 @@ export function readText(root: HTMLElement, options: ReadOptions = {}): TextMap 
     for (const br of pendingBrs) {
       const parent = br.parentNode!;
       const i = indexInParent(br);
-      const before = { node: parent, offset: i };
-      segments.push({ kind: 'break', start: text.length, end: text.length + 1, before: lastPos.node === root && lastPos.offset === 0 ? before : lastPos, after: { node: parent, offset: i + 1 } });
+      // Before the break: the end of the text before it, or just before the <br> when there is none.
+      const before = lastPos.node === root && lastPos.offset === 0 ? { node: parent, offset: i } : lastPos;
+      segments.push({ kind: 'break', start: text.length, end: text.length + 1, before, after: { node: parent, offset: i + 1 } });
       text += '\n';
       lastPos = { node: parent, offset: i + 1 };
     }
@@ -145,7 +146,7 @@ export function readText(root: HTMLElement, options: ReadOptions = {}): TextMap 
     const block = isBlock(el);
     if (block) {
       endLine();
-      if (needBreak || lineHasContent || (pendingBrs.length > 0)) pushBreak({ node: el, offset: 0 });
+      if (needBreak || lineHasContent) pushBreak({ node: el, offset: 0 });
       needBreak = false;
     }
     for (let c = el.firstChild; c; c = c.nextSibling) visit(c);

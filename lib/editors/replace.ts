@@ -95,8 +95,10 @@ function insertText(target: ReplaceTarget, text: string): boolean {
     return ev.defaultPrevented; // the editor handled it
   }
   if (target.insert === 'textInput') {
-    const ev = doc.createEvent('TextEvent') as Event & { initTextEvent?: (...args: unknown[]) => void };
-    if (typeof ev.initTextEvent === 'function') {
+    type LegacyTextEvent = Event & { initTextEvent?: (...args: unknown[]) => void };
+    let ev: LegacyTextEvent | null = null;
+    try { ev = doc.createEvent('TextEvent') as unknown as LegacyTextEvent; } catch { ev = null; } // not every browser has TextEvent
+    if (ev && typeof ev.initTextEvent === 'function') {
       ev.initTextEvent('textInput', true, true, view, text);
       el.dispatchEvent(ev);
       if (ev.defaultPrevented) return true;
@@ -154,7 +156,8 @@ export async function safeReplace(target: ReplaceTarget, start: number, end: num
   }
   const want = before.text.slice(0, start) + replacement + before.text.slice(end);
 
-  if (!hasFocus(el)) {
+  // The agent may have clicked Apply in our card or the popup: give the editor the focus back first.
+  if (!hasFocus(el) || !el.ownerDocument.hasFocus()) {
     el.focus({ preventScroll: true });
     // Editors (Draft.js) restore their own stored selection on focus: let that happen before ours.
     await nextTask(0);
