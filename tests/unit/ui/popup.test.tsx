@@ -11,6 +11,14 @@ const f = (start: number, end: number, text: string): Finding => ({
   ruleId: 'invalidating/calm-down', category: 'invalidating', severity: 'high', start, end, text, message: 'm', suggestions: [],
 });
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Settles until `cond` holds (the engine loads lazily, slower on a busy machine); fails after 15 s. */
+async function until(cond: () => boolean): Promise<void> {
+  const end = Date.now() + 15_000;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not met within 15 s');
+    await settle(60);
+  }
+}
 /** Let timers (debounce) and promises run, then flush Preact's effects and renders (act defers effects to its end). */
 async function settle(ms = 300): Promise<void> {
   for (let i = 0; i < 3; i++) {
@@ -44,19 +52,20 @@ describe('popup: check a draft', () => {
       box.value = 'Please calm down, I am looking at it now.';
       box.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await settle();
+    await until(() => !!root.querySelector('.draft-report'));
     const finding = root.querySelector('li.finding[data-rule-id="invalidating/calm-down"]');
     expect(finding).not.toBeNull();
     const suggestion = finding!.querySelector('.suggestion-text')!.textContent!;
     const apply = [...finding!.querySelectorAll('button')].find((b) => b.textContent === 'Use in draft')!;
     act(() => apply.click());
+    await until(() => !/calm down/i.test(box.value));
     await settle();
     expect(box.value).toContain(suggestion);
     expect(box.value).not.toMatch(/calm down/i);
     const stats = await statsItem.getValue();
     expect(Object.values(stats)[0]).toEqual({ 'invalidating/calm-down': { fired: 0, applied: 1, ignored: 0 } });
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('looking at it');
-  });
+  }, 20_000);
 
   it('a rule turned off in settings is not flagged', async () => {
     await setRuleEnabled('invalidating/calm-down', false);
@@ -67,8 +76,8 @@ describe('popup: check a draft', () => {
       box.value = 'Please calm down.';
       box.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await settle();
+    await until(() => !!root.querySelector('.draft-report'));
     expect(root.querySelector('.draft-report')).not.toBeNull();
     expect(root.querySelector('li.finding[data-rule-id="invalidating/calm-down"]')).toBeNull();
-  });
+  }, 20_000);
 });
