@@ -49,6 +49,7 @@ export function App() {
             onChange={(e) => updateSettings({ enabled: (e.target as HTMLInputElement).checked })}
           />
           <span>{enabled ? 'On' : 'Paused'}</span>
+          <span class="visually-hidden"> (check replies on every site)</span>
         </label>
       </header>
       {!enabled && <p class="paused">Attune is paused everywhere. Underlines come back when you switch it on.</p>}
