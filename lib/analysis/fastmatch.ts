@@ -33,6 +33,8 @@ export interface FastPattern {
   steps: Step[];
   /** True when the fast match is exact (no tags, wildcards or negations). */
   exact: boolean;
+  /** Words the first token of a match must have (when the first term is a required word). */
+  first?: Set<string>;
 }
 
 /** Compiles compromise-parsed terms. */
@@ -57,7 +59,8 @@ export function compileFast(regs: ParsedTerm[]): FastPattern {
     return { kind: 'any', min: optional ? 0 : 1, max: 1, start, end };
   };
   const steps = regs.map(toStep);
-  return { steps, exact };
+  const head = steps[0];
+  return { steps, exact, ...(head && head.kind === 'word' && !head.optional ? { first: head.words } : {}) };
 }
 
 const SUFFIX_IMPLICIT: Record<string, { words: string[]; optional: boolean }> = {
@@ -142,7 +145,8 @@ export function findAll(p: FastPattern, toks: Token[], firstOnly = false): Array
   const out: Array<[number, number]> = [];
   let i = 0;
   while (i < toks.length) {
-    if (toks[i].implicit) {
+    const tok = toks[i];
+    if (tok.implicit || (p.first && !tok.words.some((w) => p.first!.has(w)) && !tok.whole?.some((w) => p.first!.has(w)))) {
       i++;
       continue;
     }

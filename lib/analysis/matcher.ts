@@ -38,6 +38,9 @@ export interface CompiledMatcher {
   byWord: Map<string, number[]>;
   /** patterns without any required word: always tried */
   unanchored: number[];
+  /** scratch space to de-duplicate candidates without allocating a Set per sentence */
+  mark: Uint32Array;
+  generation: number;
   /** per entry: word-only `unless` patterns, or null when one needs compromise */
   unlessFast: { rule: Array<FastPattern[] | null>; signal: Array<FastPattern[] | null> };
   ruleUnless: ParsedPattern[][];
@@ -94,6 +97,8 @@ function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
     patterns,
     byWord,
     unanchored,
+    mark: new Uint32Array(patterns.length),
+    generation: 0,
     unlessFast,
     ruleUnless: unless(pb.rules),
     signalUnless: unless(pb.signals),
@@ -138,15 +143,22 @@ export function matchSentence(m: CompiledMatcher, sentence: string): SentenceHit
 export function matchSentenceFast(m: CompiledMatcher, sentence: string): SentenceHit[] | null {
   if (!m.net) return [];
   const toks = tokenize(sentence);
-  const candidates = new Set<number>(m.unanchored);
+  const candidates: number[] = [...m.unanchored];
+  const stamp = ++m.generation;
+  const add = (list: number[] | undefined) => {
+    if (list) for (const i of list) if (m.mark[i] !== stamp) {
+      m.mark[i] = stamp;
+      candidates.push(i);
+    }
+  };
   for (const tok of toks) {
-    for (const w of tok.words) for (const i of m.byWord.get(w) ?? []) candidates.add(i);
-    for (const w of tok.whole ?? []) for (const i of m.byWord.get(w) ?? []) candidates.add(i);
+    for (const w of tok.words) add(m.byWord.get(w));
+    if (tok.whole) for (const w of tok.whole) add(m.byWord.get(w));
   }
-  if (!candidates.size) return [];
+  if (!candidates.length) return [];
   const direct: SentenceHit[] = [];
   const seen = new Set<string>();
-  for (const i of [...candidates].sort((a, b) => a - b)) {
+  for (const i of candidates) {
     const p = m.patterns[i];
     const found = findAll(p.fast, toks, !p.direct);
     if (!found.length) continue;
