@@ -155,4 +155,32 @@ describe('options page', () => {
     await screenshot(page, 'options-stats');
     await page.close();
   });
+
+  it('exports settings as a file and imports them back; a broken file changes nothing', async () => {
+    const page = await openOptions('#settings');
+    await b.serviceWorker!.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...settings, disabledRules: ['blaming/user-error'] } });
+    });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export settings' }).click()]);
+    const exported = JSON.parse(await streamText(await download.createReadStream()));
+    expect(exported.attuneSettings).toBe(1);
+    expect(exported.settings.disabledRules).toEqual(['blaming/user-error']);
+
+    exported.settings.disabledRules = ['invalidating/relax'];
+    await page.setInputFiles('[data-testid="settings-file"]', { name: 's.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+    await page.getByText('Settings imported.').waitFor();
+    expect((await stored('settings')).disabledRules).toEqual(['invalidating/relax']);
+
+    await page.setInputFiles('[data-testid="settings-file"]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"attuneSettings":1,"settings":{"disabledRules":"all"}}') });
+    await page.getByText('settings.disabledRules must be a list of strings.').waitFor();
+    expect((await stored('settings')).disabledRules).toEqual(['invalidating/relax']);
+    await page.close();
+  });
 });
+
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
