@@ -1,0 +1,73 @@
+/**
+ * The in-page flow in Firefox ESR (puppeteer-core over WebDriver BiDi, the firefox-mv2 build): underline,
+ * card by keyboard, apply, one Ctrl+Z. Firefox has no --host-resolver-rules: `network.dns.forceResolve`
+ * sends every hostname to the local server (URLs carry its port; match patterns ignore ports).
+ * Skipped when /usr/bin/firefox-esr is missing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { harnessConfig } from './harness';
+
+const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+const DRAFT = "Please calm down, as I already said that's our policy.";
+
+describe.skipIf(!existsSync(FIREFOX))('Firefox', () => {
+  let browser: Browser;
+  let page: Page;
+  const text = () => page.evaluate(() => (window as any).__fixture.editors[0].element.textContent as string);
+  const attr = (name: string) => page.evaluate((n) => document.querySelector('attune-ui')?.getAttribute(n) ?? null, name);
+
+  beforeAll(async () => {
+    const { root, port } = harnessConfig();
+    const build = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: root, env: { ...process.env, ATTUNE_E2E: '1' }, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`firefox build failed:\n${build.stdout}\n${build.stderr}`);
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      acceptInsecureCerts: true,
+      extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1' },
+    });
+    await browser.installExtension(join(root, '.output/firefox-mv2'));
+    page = await browser.newPage();
+    await page.goto(`https://acme.freshdesk.com:${port}/a/tickets/77`);
+    await page.waitForFunction(() => !!(window as any).__fixture);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('underlines, opens the card with Alt+Shift+A, applies with Enter, and one Ctrl+Z restores', async () => {
+    await page.evaluate(() => {
+      const el = (window as any).__fixture.editors[0].element as HTMLElement;
+      el.focus();
+      const r = document.createRange();
+      r.selectNodeContents(el);
+      r.collapse(false);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+    });
+    await page.keyboard.type(DRAFT);
+    await expect.poll(async () => JSON.parse((await attr('data-attune-findings')) ?? '[]').map((f: { ruleId: string }) => f.ruleId), { timeout: 5000 }).toContain('invalidating/calm-down');
+    const findings = JSON.parse((await attr('data-attune-findings'))!) as { text: string; rects: unknown[] }[];
+    expect(findings[0].rects.length).toBeGreaterThan(0);
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyA');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    await expect.poll(() => page.evaluate(() => !!document.querySelector('attune-ui')?.shadowRoot?.querySelector('[role=dialog]'))).toBe(true);
+    const suggestion = await page.evaluate(() => (document.querySelector('attune-ui')!.shadowRoot!.activeElement as HTMLElement | null)?.textContent ?? '');
+    expect(suggestion.length).toBeGreaterThan(5);
+    await page.screenshot({ path: join(harnessConfig().screenshotsDir, 'in-page-firefox-freshdesk-card.png') });
+    await page.keyboard.press('Enter');
+    await expect.poll(text).toBe(DRAFT.replace(findings[0].text, suggestion));
+    await page.keyboard.down('Control');
+    await page.keyboard.press('KeyZ');
+    await page.keyboard.up('Control');
+    await expect.poll(text).toBe(DRAFT);
+  });
+});
