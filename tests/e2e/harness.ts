@@ -101,6 +101,38 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedB
   };
 }
 
+/** Firefox (Debian firefox-esr) driven over WebDriver BiDi by puppeteer-core. */
+export interface LaunchedFirefox {
+  browser: import('puppeteer-core').Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * Launch headless Firefox ESR (`FIREFOX_PATH` or /usr/bin/firefox-esr). Firefox has no host-resolver rules,
+ * so the e2e server is its HTTP/HTTPS proxy (CONNECT tunnels): every hostname still reaches the fixtures or
+ * the sink. `extensionPath` installs an unpacked Firefox build (e.g. .output/firefox-mv2) as a temporary add-on.
+ */
+export async function launchFirefox(opts: { extensionPath?: string } = {}): Promise<LaunchedFirefox> {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const port = harnessConfig().port;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
+    headless: true,
+    acceptInsecureCerts: true,
+    extraPrefsFirefox: {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': port,
+      'network.proxy.no_proxies_on': '',
+    },
+  });
+  if (opts.extensionPath) await browser.installExtension(opts.extensionPath);
+  return { browser, close: () => browser.close().catch(() => {}) };
+}
+
 /** Open a page and wait for `window.__fixture.ready` (when the page registers editors). */
 export async function openFixture(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();

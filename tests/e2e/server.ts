@@ -109,7 +109,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   const handler = (scheme: 'http' | 'https') => (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    const path = req.url ?? '/';
+    // Through a proxy, plain-HTTP requests carry an absolute URL.
+    const path = (req.url ?? '/').replace(/^https?:\/\/[^/]+/, '') || '/';
     if ((host === '127.0.0.1' || host === 'localhost') && path.startsWith('/__attune/')) {
       if (path.startsWith('/__attune/log')) {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -146,10 +147,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // One port for both: a TLS ClientHello starts with byte 0x16. TLS reads a net.Socket's native handle,
   // which would skip the peeked bytes, so the TLS side gets a plain Duplex that replays them.
   const sockets = new Set<Socket>();
-  const net = createNetServer((socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => socket.destroy());
+  const accept = (socket: Socket) => {
     socket.once('data', (first) => {
       if (first[0] !== 0x16) {
         socket.pause();
@@ -170,6 +168,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       socket.on('close', () => duplex.destroy());
       https.emit('connection', duplex);
     });
+  };
+  const net = createNetServer((socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    accept(socket);
+  });
+  // Browsers without host-resolver rules (Firefox) use this server as their proxy: an HTTPS tunnel
+  // (CONNECT host:443) is answered here and its bytes go through the same sniffing as a direct connection.
+  http.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    if (head.length) socket.unshift(head);
+    accept(socket);
   });
   await new Promise<void>((ok, fail) => {
     net.once('error', fail);

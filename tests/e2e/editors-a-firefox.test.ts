@@ -1,0 +1,98 @@
+/**
+ * The execCommand-family bridges in Firefox ESR (puppeteer-core over WebDriver BiDi): the same contract as
+ * editors-a.test.ts — read() equals the model, replace lands exactly, one real Ctrl+Z restores, stale
+ * offsets are refused — plus a shorter seeded random run per editor. Set ATTUNE_E2E_FIREFOX=0 to skip.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { existsSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { launchFirefox, editorPageUrl, type LaunchedFirefox } from './harness';
+import { randomDraft, randomReplacement, randomSpan, seededRandom } from './random-drafts';
+
+const KINDS = ['textarea', 'contenteditable', 'prosemirror', 'tiptap', 'quill', 'lexical', 'draftjs'] as const;
+const RANDOM_APPLIES = Number(process.env.ATTUNE_FIREFOX_RANDOM_APPLIES ?? 120);
+const enabled = process.env.ATTUNE_E2E_FIREFOX !== '0' && existsSync(process.env.FIREFOX_PATH || '/usr/bin/firefox-esr');
+
+const norm = (s: string) => s.replace(/\u00a0/g, ' ');
+
+describe.skipIf(!enabled)('Firefox ESR', () => {
+  let firefox: LaunchedFirefox;
+  beforeAll(async () => { firefox = await launchFirefox(); });
+  afterAll(async () => { await firefox?.close(); });
+
+  const model = (page: Page) => page.evaluate(() => (window as any).__fixture.editors[0].getText() as string).then(norm);
+  const bridgeText = (page: Page) => page.evaluate(() => { const w = window as any; return w.__attuneEditors.bridgeFor(w.__fixture.editors[0].element).read().text as string; });
+  const undo = async (page: Page) => {
+    await page.keyboard.down('Control');
+    await page.keyboard.press('z');
+    await page.keyboard.up('Control');
+  };
+  const waitFor = async (page: Page, want: string) => {
+    const deadline = Date.now() + 1000;
+    let got = { m: await model(page), d: await bridgeText(page) };
+    while ((got.m !== want || got.d !== want) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 15));
+      got = { m: await model(page), d: await bridgeText(page) };
+    }
+    return got.m;
+  };
+  const apply = (page: Page, start: number, end: number, expected: string, replacement: string) =>
+    page.evaluate(async (a) => {
+      const w = window as any;
+      const fx = w.__fixture.editors[0];
+      const result = await w.__attuneEditors.bridgeFor(fx.element).replace(a.start, a.end, a.expected, a.replacement);
+      return { result, model: fx.getText() as string };
+    }, { start, end, expected, replacement });
+
+  describe.each(KINDS)('%s', (kind) => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await firefox.browser.newPage();
+      await page.goto(editorPageUrl(kind));
+      await page.waitForFunction(() => !!(window as any).__fixture);
+      await page.evaluate(() => (window as any).__fixture.ready);
+      await page.addScriptTag({ url: '/_fixtures/dist/attune-editors.js' });
+    });
+    afterAll(async () => { await page?.close(); });
+
+    test('read() equals the model; replace lands exactly; one Ctrl+Z restores; stale refused', async () => {
+      const before = await model(page);
+      expect(await bridgeText(page)).toBe(before);
+      const phrase = 'Please calm down';
+      const start = before.indexOf(phrase);
+      const out = await apply(page, start, start + phrase.length, phrase, 'I can hear how frustrating this has been');
+      expect(out.result).toEqual({ ok: true });
+      expect(norm(out.model)).toBe(before.slice(0, start) + 'I can hear how frustrating this has been' + before.slice(start + phrase.length));
+      await undo(page);
+      expect(await waitFor(page, before)).toBe(before);
+      const stale = await apply(page, start, start + phrase.length, 'Please calm dowN', 'x');
+      expect(stale.result).toEqual({ ok: false, reason: 'stale' });
+    });
+
+    test(`seeded random run: ${RANDOM_APPLIES} applications, zero corrupted drafts`, async () => {
+      const rand = seededRandom(0xf1f + kind.length * 31);
+      let applied = 0;
+      while (applied < RANDOM_APPLIES) {
+        await page.evaluate(async (t) => { (window as any).__fixture.editors[0].setText(t); await new Promise((r) => setTimeout(r, 20)); }, randomDraft(rand));
+        let text = await model(page);
+        expect(await bridgeText(page)).toBe(text);
+        for (let step = 0; step < 6 && applied < RANDOM_APPLIES; step++) {
+          const span = randomSpan(rand, text);
+          if (!span) break;
+          const expected = text.slice(span.start, span.end);
+          const replacement = randomReplacement(rand);
+          const want = text.slice(0, span.start) + replacement + text.slice(span.end);
+          const context = `${kind} step ${step}: ${JSON.stringify(expected)} → ${JSON.stringify(replacement)} in ${JSON.stringify(text)}`;
+          const out = await apply(page, span.start, span.end, expected, replacement);
+          expect(out.result, context).toEqual({ ok: true });
+          expect(norm(out.model), context).toBe(want);
+          applied++;
+          if (step < 3) {
+            await undo(page);
+            expect(await waitFor(page, text), `undo after ${context}`).toBe(text);
+          } else text = want;
+        }
+      }
+    });
+  });
+});
