@@ -57,6 +57,7 @@ async function main() {
     const mb = bytes / 1e6;
     const rows: string[][] = [];
     const run = (name: string, fn: (s: string) => number) => {
+      for (const s of texts.slice(0, 100)) fn(s); // warm-up (JIT), same for every tool
       const c = process.cpuUsage();
       const w = performance.now();
       let hits = 0;

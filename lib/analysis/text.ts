@@ -43,6 +43,26 @@ const ABBREVIATIONS = new Set([
   'dept', 'est', 'fig', 'min', 'max', 'incl', 'ref', 'tel', 'ext', 'a.m', 'p.m', 'u.s', 'cf', 'al', 'nr', 'ca',
 ]);
 
+const SIGN_OFF_RE = /^(best|best wishes|best regards|kind regards|warm regards|warmly|regards|many thanks|thanks|thank you|cheers|sincerely|yours sincerely|all the best|take care)[,.!]?$/i;
+
+/**
+ * Where the signature starts: after a closing line ("Best regards,") followed only by up to three
+ * short lines (name, role, team), which are not the agent's prose.
+ */
+function signatureStart(text: string): number {
+  const lines = text.split('\n');
+  let offset = text.length;
+  let trailing = 0;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i].trim();
+    offset -= lines[i].length + (i < lines.length - 1 ? 1 : 0);
+    if (!line) continue;
+    if (SIGN_OFF_RE.test(line)) return trailing > 0 ? offset + lines[i].length : text.length;
+    if (++trailing > 3 || line.length > 40 || /[.!?]$/.test(line)) return text.length;
+  }
+  return text.length;
+}
+
 const BULLET_RE = /^(?:[-*\u2022\u2023\u25E6\u2043\u2219+]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s+/;
 const SIGNATURE_RE = /^--\s*$/;
 
@@ -52,8 +72,9 @@ const SIGNATURE_RE = /^--\s*$/;
  */
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
+  const stop = signatureStart(text);
   let lineStart = 0;
-  while (lineStart <= text.length) {
+  while (lineStart < stop) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);

@@ -18,6 +18,12 @@ describe('splitSentences', () => {
     expect(texts('Reply here.\n> old text\n>> older\nMore.\n--\nAlex\nSupport')).toEqual(['Reply here.', 'More.']);
   });
 
+  it('skips the name and role lines after a closing line, but not prose', () => {
+    expect(texts('Sorted now.\nBest regards,\nSam Lee\nCalm Down Team')).toEqual(['Sorted now.', 'Best regards,']);
+    expect(texts('Thanks,\nPlease calm down.')).toEqual(['Thanks,', 'Please calm down.']);
+    expect(texts('Cheers')).toEqual(['Cheers']);
+  });
+
   it('keeps offsets exact and handles CRLF', () => {
     const t = 'One.\r\nTwo \u{1F600} three.';
     for (const s of splitSentences(t)) expect(t.slice(s.start, s.end)).toBe(s.text);
