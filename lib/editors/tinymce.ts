@@ -1,7 +1,8 @@
 /**
  * Bridge for TinyMCE (iframe mode: the root is the iframe's `body.mce-content-body`; inline mode: the
  * editable div with that class). execCommand('insertText') in the editor's own document updates the content,
- * and the extra `input` event (insertReplacementText) makes TinyMCE's UndoManager add one undo level.
+ * and the extra `input` event (insertReplacementText) makes TinyMCE's UndoManager add one undo level;
+ * a navigation key first closes any typing level, so that level holds the replacement alone.
  * Chrome to skip: `data-mce-bogus="all"` helpers, bogus `<br>`s, bookmarks, the off-screen fake selection
  * and visual caret. `data-mce-bogus="1"` wrappers (the format caret) hold real typed text: keep their
  * children; their U+FEFF caret char is a default ignored char.
@@ -39,15 +40,34 @@ export function withFrameFocus(bridge: EditorBridge): EditorBridge {
   };
 }
 
+/**
+ * Close TinyMCE's open typing level before the edit: its UndoManager folds unsaved typing into the next
+ * level, so without this one Ctrl+Z would undo the replacement together with what the agent just typed.
+ * A (synthetic, action-less) PageUp keydown is what TinyMCE treats as "typing ended".
+ */
+export function withTypingClosed(bridge: EditorBridge): EditorBridge {
+  return {
+    ...bridge,
+    replace(start, end, expected, replacement) {
+      const el = bridge.element;
+      const view = el.ownerDocument.defaultView ?? window;
+      for (const type of ['keydown', 'keyup']) {
+        el.dispatchEvent(new view.KeyboardEvent(type, { key: 'PageUp', code: 'PageUp', keyCode: 33, which: 33, bubbles: true, cancelable: true } as KeyboardEventInit));
+      }
+      return bridge.replace(start, end, expected, replacement);
+    },
+  };
+}
+
 /** Registry entry for TinyMCE. */
 export const tinymce: BridgeFactory = {
   kind: 'tinymce',
   detect: (el) => closestEditable(el, '.mce-content-body'),
-  create: (root) => withFrameFocus(createDomBridge(root, {
+  create: (root) => withFrameFocus(withTypingClosed(createDomBridge(root, {
     kind: 'tinymce',
     insert: 'execCommand+input',
     // TinyMCE's shortcut handler maps a Ctrl+Z keydown to its UndoManager.
     undo: 'keydown',
     read: { skip: isTinymceChrome },
-  })),
+  }))),
 };

@@ -13,7 +13,7 @@ import puppeteer from 'puppeteer-core';
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import {
-  assertNoStrayRequests, clearRequestLog, editorPageUrl, harnessConfig, injectEditorsBundle, launchBrowser, openFixture, pressUndo,
+  assertNoStrayRequests, clearRequestLog, editorPageUrl, focusEditorEnd, harnessConfig, injectEditorsBundle, launchBrowser, openFixture, pressUndo,
   screenshot, type LaunchedBrowser,
 } from './harness';
 
@@ -242,6 +242,33 @@ describe.each(KINDS)('%s bridge', (kind) => {
     expect(await replace(page, moved.bridge.length, moved.bridge.length + 4, 'oops', 'x')).toEqual({ ok: false, reason: 'stale' });
     expect(await state(page)).toEqual(moved);
     await screenshot(page, `editors-b-${kind}`);
+    await page.close();
+  });
+
+  test('chrome the editor adds while the agent types (caret spans, fillers, trailing <br>s) is not read as text', async () => {
+    const page = await openEditor(browser, kind);
+    await focusEditorEnd(page);
+    await page.keyboard.type(' Thanks');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('Sam');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('PS');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type(' calm down');
+    await page.waitForTimeout(100);
+    const typed = await state(page);
+    expect(typed.bridge).toBe(typed.model);
+    // (How many line breaks two Enters make is the editor's business: Trix sometimes makes three.)
+    expect(typed.model).toMatch(/Thanks\nSam\n+PS calm down$/);
+    expect(await rangeMismatches(page)).toEqual([]);
+    const at = typed.bridge.lastIndexOf('calm down');
+    expect(await replace(page, at, at + 9, 'calm down', 'thank you for waiting')).toEqual({ ok: true });
+    const want = typed.model.slice(0, at) + 'thank you for waiting';
+    expect(await state(page)).toEqual({ model: want, bridge: want, kind });
+    await pressUndo(page);
+    expect(await modelSettles(page, typed.model)).toBe(typed.model);
     await page.close();
   });
 
