@@ -11,7 +11,7 @@ import { bridgeFor, isOptedOut } from '@/lib/editors';
 import type { SiteAdapter } from '@/lib/sites/types';
 import type { ApplyRequest, ApplyResponse, FindingsResponse, StatRequest } from '@/lib/extension/messages';
 import { addIgnoredPhrase, getSettings, setRuleEnabled, settingsItem, type Settings } from '@/lib/extension/settings';
-import type { PageActions, PageState, ShownFinding } from '@/lib/ui/page/model';
+import { fitSuggestion, type PageActions, type PageState, type ShownFinding } from '@/lib/ui/page/model';
 import { PageUi } from '@/lib/ui/page/PageUi';
 import pageCss from '@/lib/ui/page/style.css?inline';
 import { ComposerSession } from './session';
@@ -284,7 +284,8 @@ export class PageController {
         return;
       }
       const { finding } = found.shown;
-      void this.apply(found.session, finding.start, finding.end, finding.text, replacement, finding.ruleId);
+      const fitted = fitSuggestion(found.session.analysedText, finding.start, finding.end, replacement);
+      void this.apply(found.session, finding.start, finding.end, finding.text, fitted, finding.ruleId);
     },
     ignoreOnce: (composerId, key) => {
       const found = this.findShown(composerId, key);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { analyze } from '../../lib/analysis';
 import { bundledPhrasebank } from '../../lib/phrasebank/bundled';
+import { fitSuggestion } from '../../lib/ui/page/model';
 import { editorPageUrl, enableGenericSite, focusEditorEnd, launchBrowser, modelText, pressUndo, screenshot, waitForFixture, fixtureUrl, assertNoStrayRequests, type LaunchedBrowser } from './harness';
 import { HELPDESK_FIXTURES, cardOpen, measureWords, pageAttr, pageFindings, union, waitForFindings, type PageFinding } from './in-page-helpers';
 
@@ -92,6 +93,16 @@ describe.each(HELPDESK_FIXTURES)('$host ($editor)', ({ host, path }) => {
   it('keyboard: Alt+Shift+A opens the card with focus on a suggestion; Enter applies it; one Ctrl+Z undoes', async () => {
     const before = await modelText(page);
     await focusEditorEnd(page);
+    await page.keyboard.press('Control+End'); // a caret inside the last paragraph, as a user's would be
+    // Escape from a keyboard-opened card returns focus to the editor at the same caret.
+    await page.keyboard.press('Alt+Shift+A');
+    await expect.poll(() => cardOpen(page)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardOpen(page)).toBe(false);
+    await page.keyboard.type('Z');
+    await expect.poll(() => modelText(page)).toBe(before + 'Z');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => modelText(page)).toBe(before);
     await page.keyboard.press('Alt+Shift+A');
     await expect.poll(() => cardOpen(page)).toBe(true);
     const focused = await page.evaluate(() => {
@@ -102,7 +113,7 @@ describe.each(HELPDESK_FIXTURES)('$host ($editor)', ({ host, path }) => {
     expect(focused.cls).toContain('attune-alt');
     const target = (await pageFindings(page)).find((f) => f.ruleId === focused.rule)!;
     await page.keyboard.press('Enter');
-    const expected = before.slice(0, target.start) + focused.text + before.slice(target.end);
+    const expected = before.slice(0, target.start) + fitSuggestion(before, target.start, target.end, focused.text) + before.slice(target.end);
     await expect.poll(() => modelText(page)).toBe(expected);
     await expect.poll(() => cardOpen(page)).toBe(false);
     // The re-analysis after apply no longer flags the replaced words.

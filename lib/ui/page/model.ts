@@ -66,3 +66,20 @@ export function findingKey(text: string, f: Pick<Finding, 'ruleId' | 'start' | '
 
 /** Severity → the underline's look (colour AND style, so it reads without colour too). */
 export const SEVERITY_STYLE = { high: 'wavy', medium: 'solid', low: 'dotted' } as const;
+
+/**
+ * Fits a suggestion into the sentence around text[start, end): capital at a sentence start, lower case
+ * mid-sentence (except "I"), and no doubled punctuation ("…for you., as" → "…for you, as").
+ */
+export function fitSuggestion(text: string, start: number, end: number, suggestion: string): string {
+  let out = suggestion.trim();
+  if (!out) return suggestion;
+  const after = text.slice(end);
+  if (/[.!?]$/.test(out) && /^[,.;:!?]/.test(after)) out = out.slice(0, -1);
+  const before = text.slice(0, start).replace(/[\s"'“‘(]+$/, '');
+  const sentenceStart = before === '' || /[.!?\n]$/.test(before);
+  const first = out[0];
+  if (sentenceStart) out = first.toUpperCase() + out.slice(1);
+  else if (!/^I\b|^I['’]/.test(out) && /^[A-Z][a-z]/.test(out)) out = first.toLowerCase() + out.slice(1);
+  return out;
+}

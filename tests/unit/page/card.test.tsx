@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Card, cardPosition } from '../../../lib/ui/page/Card';
 import { PageUi } from '../../../lib/ui/page/PageUi';
-import { findingKey, type PageActions, type ShownFinding } from '../../../lib/ui/page/model';
+import { findingKey, fitSuggestion, type PageActions, type ShownFinding } from '../../../lib/ui/page/model';
 
 const draft = 'Hi. Please calm down, it is fine.';
 const finding = {
@@ -139,5 +139,20 @@ describe('findingKey', () => {
     expect(findingKey(draft + ' More words.', finding)).toBe(k);
     const shifted = 'Hello. ' + draft.slice(4);
     expect(findingKey(shifted, { ...finding, start: 7, end: 23 })).not.toBe(k);
+  });
+});
+
+describe('fitSuggestion', () => {
+  const t = 'Please calm down, as I said. Sorry, calm down please.';
+  it('drops the final full stop before a comma and keeps a sentence-start capital', () => {
+    expect(fitSuggestion(t, 0, 16, 'I can hear how hard this is.')).toBe('I can hear how hard this is');
+  });
+  it('lower-cases mid-sentence (but never "I"), capitalises at a sentence start', () => {
+    expect(fitSuggestion(t, 36, 45, 'Take all the time you need')).toBe('take all the time you need');
+    expect(fitSuggestion(t, 36, 45, "I'll stay with this")).toBe("I'll stay with this");
+    expect(fitSuggestion('hi. calm down', 4, 13, 'let me help.')).toBe('Let me help.');
+  });
+  it('keeps the full stop when the sentence really ends there', () => {
+    expect(fitSuggestion('Calm down', 0, 9, 'I hear you.')).toBe('I hear you.');
   });
 });
