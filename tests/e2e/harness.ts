@@ -245,7 +245,12 @@ export async function clearRequestLog(): Promise<void> {
  * Chromium's own service endpoints (update checks and the like), which can fire despite the flags above.
  * They come from the browser, not the extension, so they are reported separately and do not fail tests.
  */
-export const BROWSER_SERVICE_HOSTS = [/\.googleapis\.com$/, /\.gvt1\.com$/, /^clients\d*\.google\.com$/, /^accounts\.google\.com$/, /^www\.google\.com$/];
+export const BROWSER_SERVICE_HOSTS = [
+  // Chromium: component/extension updaters, safe browsing and friends.
+  /\.googleapis\.com$/, /\.gvt1\.com$/, /^clients\d*\.google\.com$/, /^accounts\.google\.com$/, /^www\.google\.com$/,
+  // Firefox: remote settings, captive-portal detection, telemetry, add-on blocklists.
+  /(^|\.)mozilla\.(com|net|org)$/, /(^|\.)firefox\.com$/, /(^|\.)mozaws\.net$/,
+];
 
 /** Requests that reached the sink (a host that is not a fixture), minus the browser's own service calls. */
 export function sinkRequests(log: LoggedRequest[]): LoggedRequest[] {
