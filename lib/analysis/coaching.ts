@@ -19,12 +19,21 @@ const WEAK = new Set(['again', 'still', 'forever', 'ages', 'lost', 'concern', 's
 const POSITIVE_WHEN_NEGATED = new Set(['happy', 'pleased', 'satisfied', 'impressed', 'good', 'ok', 'okay', 'acceptable', 'fair']);
 const NEGATORS = new Set(['not', 'no', 'never', "isn't", "wasn't", 'hardly']);
 
+// Phrases that carry the feeling on their own (checked on the lower-cased message).
+const PHRASES: Array<[RegExp, Emotion]> = [
+  [/\b(fed up|sick of|tired of|had enough|runaround|run around|waste of (my )?time|still waiting|still not (working|fixed|resolved|here|arrived)|again and again|(\d+|three|four|five|several|many) times (now|already|in)|no one (has )?(helped|responded|replied|answered)|nobody (helps|helped|responds|replied|answered)|unbelievable|pathetic|joke of a|beyond (frustrated|annoyed))\b/, 'frustrated'],
+  [/\b(ripped off|rip off|stealing|stole|robbed|scammed|bs answers?|bull ?shit|wtf|shame on you|never again|worst (service|company|experience)|how dare)\b/, 'angry'],
+  [/\b(is it safe|am i going to lose|will i lose|lost all|can't afford|cannot afford|need help urgently|panicking)\b/, 'worried'],
+];
+
 /** Detects frustration, anger or worry in the customer's message (null when calm). */
 export function detectEmotion(customer: string | undefined): Emotion | null {
   if (!customer || customer.trim().length < 3) return null;
   const doc = parse(customer.replace(/[\u2019\u2018]/g, "'"));
   const score: Record<Emotion, number> = { frustrated: 0, angry: 0, worried: 0 };
   let weak = 0;
+  const lower = customer.toLowerCase().replace(/[\u2019\u2018]/g, "'");
+  for (const [re, emotion] of PHRASES) if (re.test(lower)) score[emotion] += 1;
   for (const sentence of doc.sentences) {
     sentence.forEach((term, i) => {
       const word = (term.implicit || term.normal || '').toLowerCase();

@@ -78,6 +78,13 @@ describe('coaching', () => {
     expect(kinds(reply, 'I am not worried at all, just curious where the parcel is.')).not.toContain('unacknowledged-emotion');
   });
 
+  it('recognises feelings carried by phrases and shouting', () => {
+    const reply = 'Thanks for the details. I will check the order now and send you the tracking link.';
+    expect(kinds(reply, 'Honestly I am fed up, this is the third time I have asked.')).toContain('unacknowledged-emotion');
+    expect(kinds(reply, 'WHERE IS MY ORDER?! NOBODY ANSWERS')).toContain('unacknowledged-emotion');
+    expect(kinds(reply, 'Is the shop open on Sunday?')).not.toContain('unacknowledged-emotion');
+  });
+
   it('is satisfied when the reply names the feeling', () => {
     const reply = 'I can see how frustrating this has been. I will check the order now and send you the link.';
     expect(kinds(reply, 'I am so frustrated with this!')).not.toContain('unacknowledged-emotion');
