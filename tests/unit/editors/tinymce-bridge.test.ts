@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** TinyMCE bridge: bogus helpers are skipped but the format caret's typed text is kept; iframe focus comes first. */
 import { afterEach, describe, expect, test } from 'vitest';
-import { isTinymceChrome, tinymce, withFrameFocus } from '../../../lib/editors/tinymce';
+import { isTinymceChrome, tinymce, withFrameFocus, withTypingClosed } from '../../../lib/editors/tinymce';
 import type { EditorBridge } from '../../../lib/editors/types';
 
 function mountBody(inner: string): HTMLElement {
@@ -56,5 +56,19 @@ describe('tinymce bridge', () => {
       document.hasFocus = hasFocus;
     }
     expect(order).toEqual(['focus', 'replace', 'replace']);
+  });
+
+  test('a navigation key closes the open typing level before every replacement', async () => {
+    const body = mountBody('<p>calm down</p>');
+    const seen: string[] = [];
+    const record = (e: Event) => seen.push(`${e.type}:${(e as KeyboardEvent).keyCode}`);
+    body.addEventListener('keydown', record);
+    body.addEventListener('keyup', record);
+    const inner: EditorBridge = {
+      kind: 'tinymce', element: body, read: () => ({ text: 'calm down', rangeFor: () => null }), onChange: () => () => {},
+      replace: async () => { seen.push('replace'); return { ok: true }; },
+    };
+    expect(await withTypingClosed(inner).replace(0, 4, 'calm', 'take')).toEqual({ ok: true });
+    expect(seen).toEqual(['keydown:33', 'keyup:33', 'replace']);
   });
 });
