@@ -178,6 +178,25 @@ describe('controls on the card', () => {
     });
   });
 
+  it('switching Attune off for the host (popup toggle) clears the page; switching back on works again', async () => {
+    const page = await openHelpdesk(fixture.host, fixture.path);
+    await typeDraft(page);
+    const setHosts = (hosts: string[]) =>
+      browser.serviceWorker!.evaluate(async (h) => {
+        const c = (globalThis as any).chrome;
+        const s = (await c.storage.local.get('settings')).settings ?? { enabled: true, disabledRules: [], ignoredPhrases: [], enabledOrigins: [] };
+        await c.storage.local.set({ settings: { ...s, disabledHosts: h } });
+      }, hosts);
+    await setHosts([fixture.host]);
+    await expect.poll(() => pageFindings(page)).toEqual([]);
+    await setHosts([]);
+    await page.mouse.click(10, 10);
+    await focusEditorEnd(page);
+    await page.keyboard.type(' Calm down.');
+    await waitForFindings(page, (f) => f.some((x) => x.ruleId === 'invalidating/calm-down'));
+    await page.close();
+  });
+
   it('Turn off this rule disables it in settings and removes its underline', async () => {
     const page = await openHelpdesk('acme.gorgias.com', '/app/ticket/5551');
     await typeDraft(page);
@@ -243,6 +262,9 @@ describe('opt-outs, SPA and the popup messages', () => {
     // The same offsets again are stale now: refused, and the suggestion copied instead of written.
     expect(res.stale.ok).toBe(false);
     expect(await modelText(page)).not.toContain('X');
+    // …and the agent is told, with a short notice (copied, or the suggestion shown when the clipboard is unavailable).
+    const notice = await page.evaluate(() => document.querySelector('attune-ui')!.shadowRoot!.querySelector('.attune-notice')!.textContent);
+    expect(notice).toMatch(res.stale.copied ? /Copied/ : /Suggestion: X/);
     await ext.close();
     await page.close();
   });
