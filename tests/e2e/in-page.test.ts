@@ -357,6 +357,35 @@ describe('opt-outs, SPA and the popup messages', () => {
     expect(JSON.stringify(stored)).not.toMatch(/calm down|policy/i);
   });
 
+  it('on the enabled generic site, every editor family gets correct underlines (conformance pages)', async () => {
+    // Runs after the dynamic-registration test above turned https://helpdesk.attune.test on.
+    const kinds = ['textarea', 'contenteditable', 'prosemirror', 'tiptap', 'quill', 'lexical', 'draftjs', 'slate', 'trix', 'tinymce', 'ckeditor4'];
+    const problems: string[] = [];
+    for (const kind of kinds) {
+      const page = await openHelpdesk('helpdesk.attune.test', `/editors/${kind}.html`);
+      try {
+        await focusEditorEnd(page);
+        await page.keyboard.press('Control+End');
+        await page.keyboard.type(' Please calm down.');
+        const findings = await waitForFindings(page, (f) => f.filter((x) => x.ruleId === 'invalidating/calm-down').length >= 2, 5_000);
+        const model = await modelText(page);
+        const got = findings.map((f) => `${f.ruleId}@${f.start}:${f.text}`).sort();
+        if (JSON.stringify(got) !== JSON.stringify(engineFindings(model))) problems.push(`${kind}: ${got} vs engine ${engineFindings(model)}`);
+        const first = findings.filter((f) => !findings.some((o) => o.text === f.text && o.start < f.start));
+        for (const f of first) {
+          const want = await measureWords(page, f.text);
+          if (want.length && f.rects.length && Math.abs(union(want).top - union(f.rects).top) + Math.abs(union(want).left - union(f.rects).left) > 4)
+            problems.push(`${kind}: "${f.text}" drawn at ${JSON.stringify(union(f.rects))}, words at ${JSON.stringify(union(want))}`);
+        }
+        if (kind === 'tinymce' || kind === 'lexical') await screenshot(page, `in-page-generic-${kind}`);
+      } catch (e) {
+        problems.push(`${kind}: ${(e as Error).message}`);
+      }
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('the extension made no network requests', async () => {
     await assertNoStrayRequests();
   });
