@@ -26,3 +26,18 @@ export function isAboutAThing(terms: NlpTerm[], matchStart: number): boolean {
   }
   return false;
 }
+
+// Auxiliaries that open a yes/no question: "Do you need to…?", "Would you have to…?"
+const QUESTION_OPENERS = new Set(['do', 'does', 'did', 'would', 'could', 'can', 'will', 'shall', 'should', 'are', 'is', 'have', 'has', 'may', 'might', 'must']);
+
+/**
+ * True when a match starts right after the auxiliary that opens a yes/no question:
+ * "Do you need to change the date?" asks; "You need to change the date." tells.
+ * Works on the sentence text alone, so the fast path and the compromise path agree.
+ */
+export function isInYesNoQuestion(sentence: string, matchStart: number): boolean {
+  if (!/\?["')\]]*\s*$/.test(sentence)) return false;
+  const head = /^\s*([A-Za-z]+)\s+/.exec(sentence);
+  if (!head || !QUESTION_OPENERS.has(head[1].toLowerCase())) return false;
+  return matchStart === head[0].length;
+}

@@ -8,7 +8,7 @@ import { buildNet, parse, parseMatch, sweep, matchesParsedIn, type NlpDoc, type 
 import { requiredGroups, type ParsedTerm, type RequiredGroups } from './prefilter';
 import { compileFast, findAll, tokenize, type FastPattern, type Token } from './fastmatch';
 import { trimSpan } from './text';
-import { isAboutAThing } from './context';
+import { isAboutAThing, isInYesNoQuestion } from './context';
 import { expandPattern } from './expand';
 
 /** A match inside one sentence (offsets relative to the sentence). */
@@ -173,6 +173,7 @@ export function matchSentenceFast(m: CompiledMatcher, sentence: string): Sentenc
       const [s, e] = trimSpan(sentence, toks[a].start, end);
       const key = `${p.kind}:${p.index}:${s}:${e}`;
       if (e <= s || seen.has(key)) continue;
+      if (p.kind === 'rule' && isInYesNoQuestion(sentence, s)) continue;
       seen.add(key);
       direct.push({ kind: p.kind, index: p.index, start: s, end: e });
     }
@@ -218,6 +219,7 @@ export function matchSentencesWithNlp(m: CompiledMatcher, sentences: string[]): 
       if (unless.some((p) => matchesParsedIn(doc, own, p))) continue;
     }
     if (kind === 'rule' && isAboutAThing(doc.sentences[match.sentence], match.start)) continue;
+    if (kind === 'rule' && isInYesNoQuestion(sentences[n], span[0])) continue;
     seen.add(key);
     results[n].push({ kind, index, start: span[0], end: span[1] });
   }

@@ -18,8 +18,17 @@ describe('context awareness', () => {
   });
 
   it('still flags the phrase when it is said to the customer', () => {
-    expect(ruleIds('You need to calm down.')).toEqual(['invalidating/calm-down']);
+    expect(ruleIds('You need to calm down.')).toEqual(['commanding/you-need-to', 'invalidating/calm-down']);
     expect(ruleIds('Sam, calm down please.')).toEqual(['invalidating/calm-down']);
+  });
+
+  it('does not flag the phrase inside a yes/no question the agent asks', () => {
+    expect(ruleIds('Do you need to change the date?')).toEqual([]);
+    expect(ruleIds('Would you have to be at home for the delivery?')).toEqual([]);
+    expect(ruleIds('You need to change the date.')).toEqual(['commanding/you-need-to']);
+    expect(ruleIds('You need to change the date?')).toEqual(['commanding/you-need-to']);
+    expect(ruleIds('Why do you need to change the date?')).toEqual(['commanding/you-need-to']);
+    expect(ruleIds('Do you know you have to sign in first?')).toEqual(['commanding/you-need-to']);
   });
 
   it('applies `unless` only to its own entry', () => {
