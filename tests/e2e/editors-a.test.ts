@@ -146,7 +146,38 @@ describe.each(KINDS)('%s bridge', (kind) => {
     expect(norm(await modelText(page))).toBe(before);
   });
 
+  test('a draft typed with real keys (Enter, Shift+Enter, emoji) reads exactly like the model, and applies cleanly', async () => {
+    await setDraft(page, '');
+    await page.evaluate(() => {
+      const el = (window as any).__fixture.editors[0].element as HTMLElement;
+      el.focus();
+    });
+    await page.waitForTimeout(30);
+    await typeLikeUser(page, 'Hi Sam,');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await typeLikeUser(page, 'Please calm down 🙂 I know');
+    await page.keyboard.press('Shift+Enter');
+    await typeLikeUser(page, 'as I already said, that’s our “policy”.');
+    await page.keyboard.press('Enter');
+    await typeLikeUser(page, 'Thanks, Jo');
+    await page.waitForTimeout(50);
+    const text = norm(await modelText(page));
+    expect(text).toContain('as I already said');
+    expect(await bridgeText(page)).toBe(text);
+    // An agent reads the card before applying. Quill merges edits made within 1 s into one undo step,
+    // so an apply right after typing would be undone together with the typing.
+    await page.waitForTimeout(1100);
+    const i = text.indexOf('calm down');
+    const out = await apply(page, i, i + 9, 'calm down', 'I’m sorry');
+    expect(out.result).toEqual({ ok: true });
+    expect(norm(out.model)).toBe(text.slice(0, i) + 'I’m sorry' + text.slice(i + 9));
+    await pressUndo(page);
+    expect(await waitForModel(page, text)).toBe(text);
+  });
+
   test('onChange fires for typing, apply and undo', async () => {
+    await setDraft(page, 'We apologize for any inconvenience.\nThanks, Jo');
     await page.evaluate(() => {
       const w = window as any;
       w.__changes = 0;
