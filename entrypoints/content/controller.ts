@@ -92,7 +92,7 @@ export class PageController {
   }
 
   private onFocusTarget(target: Element | null) {
-    if (!this.enabled || !target) return;
+    if (!this.enabled || !target || this.isOurs(target)) return;
     let el = target as HTMLElement;
     if (el.tagName === 'IFRAME') {
       try {
@@ -206,9 +206,21 @@ export class PageController {
     return Number.MAX_SAFE_INTEGER;
   }
 
+  /** Inside Attune's own shadow-root UI. */
+  private isOurs(node: EventTarget | null): boolean {
+    const host = this.mounted?.shadowHost;
+    return !!host && node instanceof Node && (host === node || host.contains(node) || (node.getRootNode() as ShadowRoot).host === host);
+  }
+
   private onClick(e: MouseEvent, doc: Document) {
-    const session = this.sessionFor(e.composedPath()[0] ?? e.target);
-    if (!session) return;
+    const target = e.composedPath()[0] ?? e.target;
+    if (this.isOurs(target)) return;
+    const session = this.sessionFor(target);
+    if (!session) {
+      // A click elsewhere on the page dismisses the card or list, like any popover.
+      if (this.state.card || this.state.list) this.actions.closeCard(false);
+      return;
+    }
     const { x, y } = doc === document ? { x: 0, y: 0 } : frameOffset(session.element);
     const px = e.clientX + x;
     const py = e.clientY + y;

@@ -263,8 +263,10 @@ describe('opt-outs, SPA and the popup messages', () => {
     expect(res.stale.ok).toBe(false);
     expect(await modelText(page)).not.toContain('X');
     // …and the agent is told, with a short notice (copied, or the suggestion shown when the clipboard is unavailable).
-    const notice = await page.evaluate(() => document.querySelector('attune-ui')!.shadowRoot!.querySelector('.attune-notice')!.textContent);
-    expect(notice).toMatch(res.stale.copied ? /Copied/ : /Suggestion: X/);
+    await page.bringToFront(); // the UI renders on animation frames, which hidden tabs don't get
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('attune-ui')!.shadowRoot!.querySelector('.attune-notice')!.textContent))
+      .toMatch(res.stale.copied ? /Copied/ : /Suggestion: X/);
     await ext.close();
     await page.close();
   });
