@@ -5,7 +5,13 @@
  */
 import type { EditorBridge } from './types';
 import { readText, type ReadOptions } from './offsets';
-import { safeReplace, type InsertTechnique, type UndoTechnique } from './replace';
+import { safeReplace, undoOnce, type InsertTechnique, type UndoTechnique } from './replace';
+
+/** A bridge that can also undo one step the way its recovery path does (not part of the EditorBridge contract). */
+export interface UndoableBridge extends EditorBridge {
+  /** Undo one step in the editor (its own history), as replace() does after a wrong result. */
+  undo(): void;
+}
 
 /** What distinguishes one DOM editor family from another. */
 export interface DomBridgeOptions {
@@ -17,9 +23,10 @@ export interface DomBridgeOptions {
 }
 
 /** Create a bridge for the editable root `element`. */
-export function createDomBridge(element: HTMLElement, options: DomBridgeOptions): EditorBridge {
+export function createDomBridge(element: HTMLElement, options: DomBridgeOptions): UndoableBridge {
   const read = () => readText(element, options.read);
   return {
+    undo: () => undoOnce({ element, undo: options.undo }),
     kind: options.kind,
     element,
     read,

@@ -4,10 +4,9 @@
  * updates React-controlled fields, unlike setting `value`). Textareas have no DOM text, so `rangeFor`
  * returns null; overlays measure spans with `rectsForTextareaSpan` (textarea-geometry.ts).
  */
-import type { EditorBridge } from './types';
 import type { BridgeFactory } from './registry';
-import { safeReplace } from './replace';
-import { observeChanges } from './dom-bridge';
+import { safeReplace, undoOnce } from './replace';
+import { observeChanges, type UndoableBridge } from './dom-bridge';
 
 type TextControl = HTMLTextAreaElement | HTMLInputElement;
 
@@ -20,9 +19,10 @@ export function isTextControl(el: Element): el is TextControl {
 }
 
 /** Create a bridge for a textarea or text input. */
-export function createTextareaBridge(element: TextControl): EditorBridge {
+export function createTextareaBridge(element: TextControl): UndoableBridge {
   const read = () => ({ text: element.value, rangeFor: () => null });
   return {
+    undo: () => undoOnce({ element, undo: 'execCommand' }),
     kind: 'textarea',
     element,
     read,

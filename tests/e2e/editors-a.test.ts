@@ -176,6 +176,26 @@ describe.each(KINDS)('%s bridge', (kind) => {
     expect(await waitForModel(page, text)).toBe(text);
   });
 
+  test('the recovery undo (what replace() does after a wrong result) undoes one apply, in the page and in an isolated world', async () => {
+    const draft = 'We apologize for any inconvenience.\nThanks, Jo';
+    const world = await isolatedWorld(page);
+    for (const where of ['page', 'isolated'] as const) {
+      await setDraft(page, draft);
+      const text = norm(await modelText(page));
+      const i = text.indexOf('inconvenience');
+      expect((await apply(page, i, i + 13, 'inconvenience', 'trouble')).result.ok).toBe(true);
+      await page.waitForTimeout(30);
+      const run = () => {
+        const host = document.querySelector('[data-editor]') as HTMLElement;
+        const el = host.matches('textarea, [contenteditable="true"]') ? host : host.querySelector<HTMLElement>('[contenteditable="true"]')!;
+        (globalThis as any).__attuneEditors.bridgeFor(el).undo();
+      };
+      if (where === 'page') await page.evaluate(run);
+      else await world.evaluate(run);
+      expect(await waitForModel(page, text), `${kind} recovery undo from the ${where} world`).toBe(text);
+    }
+  });
+
   test('onChange fires for typing, apply and undo', async () => {
     await setDraft(page, 'We apologize for any inconvenience.\nThanks, Jo');
     await page.evaluate(() => {
