@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   launchBrowser, openFixture, editorPageUrl, injectEditorsBundle, modelText, screenshot, pressUndo,
-  typeLikeUser, requestLog, sinkRequests, assertNoStrayRequests, isolatedWorld, type LaunchedBrowser,
+  typeLikeUser, requestLog, sinkRequests, assertNoStrayRequests, isolatedWorld, focusEditorEnd, type LaunchedBrowser,
 } from './harness';
 import { randomDraft, randomReplacement, randomSpan, seededRandom } from './random-drafts';
 
@@ -204,25 +204,31 @@ describe.each(KINDS)('%s bridge', (kind) => {
       w.__stopChanges = w.__attuneEditors.bridgeFor(w.__fixture.editors[0].element).onChange(() => { w.__changes++; });
     });
     const changes = () => page.evaluate(() => (window as any).__changes as number);
-    const settle = () => page.waitForTimeout(60);
+    /** Poll until the count passes `previous` (listeners are called from a timer), or give up after 1 s. */
+    const moreThan = async (previous: number) => {
+      const deadline = Date.now() + 1000;
+      let n = await changes();
+      while (n <= previous && Date.now() < deadline) { await page.waitForTimeout(15); n = await changes(); }
+      return n;
+    };
+    await focusEditorEnd(page);
     await typeLikeUser(page, 'x');
-    await settle();
-    const afterTyping = await changes();
+    const afterTyping = await moreThan(0);
     expect(afterTyping).toBeGreaterThan(0);
     const text = norm(await modelText(page));
     const i = text.indexOf('inconvenience');
     expect((await apply(page, i, i + 13, 'inconvenience', 'trouble')).result.ok).toBe(true);
-    await settle();
-    const afterApply = await changes();
+    const afterApply = await moreThan(afterTyping);
     expect(afterApply).toBeGreaterThan(afterTyping);
     await pressUndo(page);
-    await settle();
-    expect(await changes()).toBeGreaterThan(afterApply);
-    // Unsubscribed: no more calls.
+    expect(await moreThan(afterApply)).toBeGreaterThan(afterApply);
+    // Unsubscribed: no more calls, even once the typing has been rendered.
+    await page.waitForTimeout(50);
     await page.evaluate(() => (window as any).__stopChanges());
     const stopped = await changes();
     await typeLikeUser(page, 'y');
-    await settle();
+    await waitForModel(page, norm(await modelText(page)));
+    await page.waitForTimeout(100);
     expect(await changes()).toBe(stopped);
   });
 
