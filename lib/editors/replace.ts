@@ -148,7 +148,19 @@ async function settle(target: ReplaceTarget, check: (text: string) => boolean, m
  * wrongly and one undo restored the draft), `corrupted` (the draft changed wrongly and could not be restored),
  * `unsupported` (the span cannot be selected). On any failure the caller copies the suggestion instead.
  */
-export async function safeReplace(target: ReplaceTarget, start: number, end: number, expected: string, replacement: string): Promise<ApplyResult> {
+export function safeReplace(target: ReplaceTarget, start: number, end: number, expected: string, replacement: string): Promise<ApplyResult> {
+  // One replacement at a time per editor (a double click on Apply): the second then re-checks its offsets.
+  const previous = inFlight.get(target.element) ?? Promise.resolve();
+  const run = previous.then(() => replaceNow(target, start, end, expected, replacement));
+  const settled = run.catch(() => undefined).then(() => undefined);
+  inFlight.set(target.element, settled);
+  void settled.then(() => { if (inFlight.get(target.element) === settled) inFlight.delete(target.element); });
+  return run;
+}
+
+const inFlight = new WeakMap<HTMLElement, Promise<void>>();
+
+async function replaceNow(target: ReplaceTarget, start: number, end: number, expected: string, replacement: string): Promise<ApplyResult> {
   const el = target.element;
   const before = target.read();
   if (start < 0 || end < start || end > before.text.length || before.text.slice(start, end) !== expected) {

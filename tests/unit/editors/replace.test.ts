@@ -71,4 +71,15 @@ describe('safeReplace', () => {
     const ed = fakeEditor('Please calm down now.', 'wrong-place', false);
     expect(await safeReplace(ed.target, 7, 16, 'calm down', 'ok')).toEqual({ ok: false, reason: 'corrupted' });
   });
+
+  test('two applies at once on the same span: the first lands, the second sees stale offsets', async () => {
+    const ed = fakeEditor('Please calm down now.', 'correct');
+    const [a, b] = await Promise.all([
+      safeReplace(ed.target, 7, 16, 'calm down', 'let me help'),
+      safeReplace(ed.target, 7, 16, 'calm down', 'let me help'),
+    ]);
+    expect(a).toEqual({ ok: true });
+    expect(b).toEqual({ ok: false, reason: 'stale' });
+    expect(ed.model()).toBe('Please let me help now.');
+  });
 });
