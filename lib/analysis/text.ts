@@ -94,8 +94,16 @@ export function splitSentences(text: string): Span[] {
   return out;
 }
 
+// "Hi Jordan," / "Good morning Sam!" opening a line: its own unit, so `^` patterns see the sentence after it.
+const GREETING_RE = /^(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))\b[^,.!?:;\n]{0,40}[,!:;]\s+/i;
+
 /** Splits text[from, to) (one line) at sentence-final punctuation. */
 function splitLine(text: string, from: number, to: number, out: Span[]): void {
+  const greeting = GREETING_RE.exec(text.slice(from, Math.min(to, from + 64)));
+  if (greeting && from + greeting[0].length < to) {
+    pushSentence(text, from, from + greeting[0].length, out);
+    from += greeting[0].length;
+  }
   let sentenceStart = from;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);

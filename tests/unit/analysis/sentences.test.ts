@@ -18,6 +18,12 @@ describe('splitSentences', () => {
     expect(texts('Reply here.\n> old text\n>> older\nMore.\n--\nAlex\nSupport')).toEqual(['Reply here.', 'More.']);
   });
 
+  it('splits a greeting off the start of a line', () => {
+    expect(texts('Hi Jordan, you need to send it. Good morning Sam! Thanks.')).toEqual(['Hi Jordan,', 'you need to send it.', 'Good morning Sam!', 'Thanks.']);
+    expect(texts('Hi, this is fine.')).toEqual(['Hi,', 'this is fine.']);
+    expect(texts('High time we fixed it, sorry.')).toEqual(['High time we fixed it, sorry.']);
+  });
+
   it('skips the name and role lines after a closing line, but not prose', () => {
     expect(texts('Sorted now.\nBest regards,\nSam Lee\nCalm Down Team')).toEqual(['Sorted now.', 'Best regards,']);
     expect(texts('Thanks,\nPlease calm down.')).toEqual(['Thanks,', 'Please calm down.']);
