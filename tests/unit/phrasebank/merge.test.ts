@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { mergePacks, validateCompiledPack } from '../../../lib/phrasebank/merge';
 import type { CompiledPhrasebank, RuleEntry } from '../../../lib/phrasebank/types';
 import { fixturePhrasebank } from '../analysis/fixture';
+import { loadPhrasebank } from '../../../lib/phrasebank/node';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const rule = (category: string, id: string, why: string): RuleEntry => ({
   ruleId: `${category}/${id}`, id, category, match: [id.replace(/-/g, ' ')], unless: [], severity: 'low', why, suggest: ['Kinder.'], examples: { flag: [], pass: [] },
@@ -62,5 +66,20 @@ describe('validateCompiledPack', () => {
     expect(validateCompiledPack(null).errors).toHaveLength(1);
     expect(validateCompiledPack({ version: 2, rules: [], signals: [], categories: [] }).errors).toEqual(['version must be 1.']);
     expect(validateCompiledPack({ version: 1, rules: {}, signals: [], categories: [] }).errors).toEqual(['rules must be a list.']);
+  });
+});
+
+describe('loadPhrasebank with a compiled .json pack', () => {
+  it('loads a valid pack and reports field errors of a broken one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attune-pack-'));
+    const good = join(dir, 'team.json');
+    writeFileSync(good, JSON.stringify(fixturePhrasebank()));
+    expect(loadPhrasebank(good).errors).toEqual([]);
+    expect(loadPhrasebank(good).phrasebank.rules.length).toBe(fixturePhrasebank().rules.length);
+    const bad = join(dir, 'bad.json');
+    const pb = JSON.parse(JSON.stringify(fixturePhrasebank()));
+    pb.rules[0].suggest = [];
+    writeFileSync(bad, JSON.stringify(pb));
+    expect(loadPhrasebank(bad).errors).toEqual([{ file: bad, message: 'rules[0].suggest must be a non-empty list of texts.' }]);
   });
 });
