@@ -59,8 +59,29 @@ export function compileFast(regs: ParsedTerm[]): FastPattern {
     return { kind: 'any', min: optional ? 0 : 1, max: 1, start, end };
   };
   const steps = regs.map(toStep);
-  const head = steps[0];
-  return { steps, exact, ...(head && head.kind === 'word' && !head.optional ? { first: head.words } : {}) };
+  const first = firstWords(steps);
+  return { steps, exact, ...(first ? { first } : {}) };
+}
+
+/** Words one of which every match must start with (leading optional words included), or null. */
+function firstWords(steps: Step[]): Set<string> | null {
+  const out = new Set<string>();
+  for (const step of steps) {
+    if (step.kind === 'any') {
+      if (step.max === 0) continue; // a bare ^
+      return null;
+    }
+    if (step.kind === 'word') step.words.forEach((w) => out.add(w));
+    else {
+      for (const alt of step.alts) {
+        const inner = firstWords(alt);
+        if (!inner) return null;
+        inner.forEach((w) => out.add(w));
+      }
+    }
+    if (!step.optional) return out;
+  }
+  return null;
 }
 
 const SUFFIX_IMPLICIT: Record<string, { words: string[]; optional: boolean }> = {
@@ -146,7 +167,8 @@ export function findAll(p: FastPattern, toks: Token[], firstOnly = false): Array
   let i = 0;
   while (i < toks.length) {
     const tok = toks[i];
-    if (tok.implicit || (p.first && !tok.words.some((w) => p.first!.has(w)) && !tok.whole?.some((w) => p.first!.has(w)))) {
+    // a match may start at the hidden half of a contraction ("not worry" in "don't worry"), as in compromise
+    if (p.first && !tok.words.some((w) => p.first!.has(w)) && !tok.whole?.some((w) => p.first!.has(w))) {
       i++;
       continue;
     }

@@ -170,7 +170,9 @@ export function matchSentenceFast(m: CompiledMatcher, sentence: string): Sentenc
     for (const [a, b] of found) {
       let end = toks[a].end;
       for (let k = a; k < b; k++) end = Math.max(end, toks[k].end);
-      const [s, e] = trimSpan(sentence, toks[a].start, end);
+      // starting on the hidden half of a contraction: show the whole word ("Don't worry")
+      const from = toks[a].implicit && a > 0 ? toks[a - 1].start : toks[a].start;
+      const [s, e] = trimSpan(sentence, from, end);
       const key = `${p.kind}:${p.index}:${s}:${e}`;
       if (e <= s || seen.has(key)) continue;
       if (p.kind === 'rule' && isInYesNoQuestion(sentence, s)) continue;
@@ -208,7 +210,10 @@ export function matchSentencesWithNlp(m: CompiledMatcher, sentences: string[]): 
     const kind = match.meta.kind as 'rule' | 'signal';
     const index = match.meta.index as number;
     const n = owner[match.sentence];
-    const terms = doc.sentences[match.sentence].slice(match.start, match.end);
+    const sentenceTerms = doc.sentences[match.sentence];
+    // starting on the hidden half of a contraction: include the contracted word ("Don't worry")
+    const first = match.start > 0 && sentenceTerms[match.start].offset?.length === 0 ? match.start - 1 : match.start;
+    const terms = sentenceTerms.slice(first, match.end);
     const span = spanOf(sentences[n], terms, starts[n]);
     if (!span) continue;
     const key = `${n}:${kind}:${index}:${span[0]}:${span[1]}`;
