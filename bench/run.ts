@@ -10,6 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { loadPhrasebank } from '../lib/phrasebank/node';
 import { analyze, IncrementalAnalyzer } from '../lib/analysis/index';
+import { matcherFor, matchSentenceFast, matchWithNlp } from '../lib/analysis/matcher';
+import { normaliseForMatching, splitSentences } from '../lib/analysis/text';
 import { rng, syntheticDraft } from './draft';
 
 const require = createRequire(import.meta.url);
@@ -85,6 +87,23 @@ async function main() {
     log('');
     log(`Attune also found ${signals} empathy signals in the same pass. Findings are not comparable across tools (different rules); the point is cost per MB.`);
     log('');
+    if (!process.argv.includes('--no-verify')) {
+      // The fast path must give what compromise gives: compare both on every sentence of the corpus.
+      const m = matcherFor(phrasebank);
+      const sentences = texts.flatMap((s) => splitSentences(normaliseForMatching(s)).map((x) => x.text));
+      const key = (h: { kind: string; index: number; start: number; end: number }) => `${h.kind}:${h.index}:${h.start}:${h.end}`;
+      let differ = 0;
+      let viaNlp = 0;
+      for (const s of sentences) {
+        const fast = matchSentenceFast(m, s);
+        if (fast === null) viaNlp++;
+        const a = (fast ?? matchWithNlp(m, s)).map(key).sort().join();
+        const b = matchWithNlp(m, s).map(key).sort().join();
+        if (a !== b) differ++;
+      }
+      log(`Fast path check: on all ${sentences.length} sentences of these replies, the engine's result and compromise's own result (tagging every sentence) differ on ${differ}; ${viaNlp} sentences (${f((100 * viaNlp) / sentences.length)} %) needed compromise's tagger.`);
+      log('');
+    }
   }
 
   // --- Typing: one-character edits in a 2,000-word draft
