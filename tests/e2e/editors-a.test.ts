@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   launchBrowser, openFixture, editorPageUrl, injectEditorsBundle, modelText, screenshot, pressUndo,
-  typeLikeUser, requestLog, sinkRequests, assertNoStrayRequests, isolatedWorld, focusEditorEnd, type LaunchedBrowser,
+  typeLikeUser, requestLog, sinkRequests, assertNoStrayRequests, isolatedWorld, focusEditorEnd, extensionRequests, type LaunchedBrowser,
 } from './harness';
 import { randomDraft, randomReplacement, randomSpan, seededRandom } from './random-drafts';
 
@@ -387,5 +387,6 @@ test('no request left the machine: nothing reached the sink, every fixture reque
   const log = await requestLog();
   expect(log.filter((r) => r.kind === 'fixture').length).toBeGreaterThan(0);
   expect(sinkRequests(log)).toEqual([]);
+  expect(extensionRequests(log)).toEqual([]);
   await assertNoStrayRequests();
 });

@@ -258,15 +258,27 @@ export function sinkRequests(log: LoggedRequest[]): LoggedRequest[] {
 }
 
 /**
- * Fail if anything reached the sink, or a fixture host was asked for something that is not a fixture
- * (the extension must make no network requests; pages only load their own fixture assets).
- * `allowMissing` matches paths that may 404 legitimately (e.g. /favicon.ico).
+ * Requests an extension made, wherever they went: its Origin or Referer is an extension page, or (for a
+ * host it holds permission for, where Chrome sends no Origin) a fetch no page initiated
+ * (`Sec-Fetch-Site: none` that is not a navigation).
+ */
+export function extensionRequests(log: LoggedRequest[]): LoggedRequest[] {
+  const extensionUrl = (v?: string) => !!v && /^(chrome|moz)-extension:\/\//.test(v);
+  const unprompted = (r: LoggedRequest) => r.kind !== 'sink' && r.site === 'none' && !!r.dest && r.dest !== 'document';
+  return log.filter((r) => extensionUrl(r.origin) || extensionUrl(r.referer) || unprompted(r));
+}
+
+/**
+ * Fail if the extension made any request, anything reached the sink, or a page asked a fixture host for a
+ * file that is not there (pages only load their own fixture assets). A test navigating to a page that has
+ * no fixture is the test's business, not a stray request; `allowMissing` matches other paths that may 404.
  */
 export async function assertNoStrayRequests(allowMissing: RegExp = /\/favicon\.ico$/): Promise<void> {
   const log = await requestLog();
-  const stray = [...sinkRequests(log), ...log.filter((r) => r.kind === 'missing' && !allowMissing.test(r.path))];
+  const missing = log.filter((r) => r.kind === 'missing' && r.dest !== 'document' && !allowMissing.test(r.path));
+  const stray = [...new Set([...extensionRequests(log), ...sinkRequests(log), ...missing])];
   if (stray.length) {
-    throw new Error(`unexpected requests:\n${stray.map((r) => `${r.method} ${r.scheme}://${r.host}${r.path} (${r.kind})`).join('\n')}`);
+    throw new Error(`unexpected requests:\n${stray.map((r) => `${r.method} ${r.scheme}://${r.host}${r.path} (${r.kind}${r.origin ? `, origin ${r.origin}` : ''})`).join('\n')}`);
   }
 }
 

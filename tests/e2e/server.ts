@@ -37,6 +37,12 @@ export interface LoggedRequest {
   kind: 'fixture' | 'missing' | 'sink';
   userAgent?: string;
   referer?: string;
+  /** `Origin` header: `chrome-extension://…` / `moz-extension://…` marks a request made by an extension. */
+  origin?: string;
+  /** `Sec-Fetch-Dest` (e.g. 'document' for a navigation, 'script', 'empty' for fetch/XHR). */
+  dest?: string;
+  /** `Sec-Fetch-Site`: 'none' for requests no page initiated (an extension's own fetches, typed URLs). */
+  site?: string;
 }
 
 export interface ServerOptions {
@@ -124,6 +130,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const entry: LoggedRequest = {
       time: Date.now(), method: req.method ?? 'GET', scheme, host, path, status: 404, kind: 'sink',
       userAgent: req.headers['user-agent'], referer: req.headers.referer,
+      origin: req.headers.origin, dest: req.headers['sec-fetch-dest'] as string | undefined,
+      site: req.headers['sec-fetch-site'] as string | undefined,
     };
     log.push(entry);
     if (!hosts.has(host)) {
