@@ -1,7 +1,8 @@
 /**
- * Per-phrasebank matcher: one compromise net for every rule and signal pattern (cached per
- * phrasebank object), a word prefilter, `unless` patterns and generic context checks.
- * Works on one sentence at a time; hits carry offsets relative to that sentence.
+ * Per-phrasebank matcher (cached per phrasebank object): an index of patterns by a rare required word,
+ * the fast word-level matcher, and one compromise net for every rule and signal pattern used only for
+ * sentences that need tags; then `unless` patterns and generic context checks.
+ * Hits carry offsets relative to their sentence.
  */
 import type { CompiledPhrasebank, RuleEntry, SignalEntry } from '../phrasebank/types';
 import { buildNet, parse, parseMatch, sweep, matchesParsedIn, type NlpDoc, type NlpNet, type NlpTerm, type ParsedPattern } from './nlp';
@@ -25,7 +26,8 @@ interface PatternInfo {
   index: number;
   groups: RequiredGroups;
   fast: FastPattern;
-  /** The fast match is the answer: an exact pattern of a signal without `unless`. */
+  /** The fast match can be the answer: a word-only pattern whose `unless` patterns are word-only too
+   *  (rules additionally need a match that cannot start with a verb, see startsWithNonVerb). */
   direct: boolean;
 }
 
