@@ -61,7 +61,7 @@ const EMOTION_EXAMPLE: Record<Emotion, string> = {
 };
 
 // Category ids that refuse or hide behind rules; a reply with these needs a way forward.
-const REFUSING_CATEGORY = /refus|polic|deflect|stonewall|dead-?end|cannot|can-?t|no-help|unable|gatekeep|rule|denial|closing-door/;
+const REFUSING_CATEGORY = /refus|polic|helpless|deflect|stonewall|dead-?end|cannot|can-?t|no-help|unable|gatekeep|rule|denial|closing-door/;
 const WE_WILL = /\b(we'll|we will|we're going to|we are going to|our team will|the team will|we shall)\b/i;
 const I_WILL = /\b(i'll|i will|i'm going to|i am going to|let me|i've (asked|escalated|passed|sent|raised|opened|flagged)|i have (asked|escalated|passed|sent|raised|opened|flagged))\b/i;
 
