@@ -18,14 +18,17 @@ export interface DevCase {
 }
 
 /** Files that make up the development set, relative to this folder. */
-export const DEVSET_FILES = ['devset-categories-a.yml', 'devset-categories-b.yml', 'devset-ordinary.yml'];
+export const DEVSET_FILES = ['devset-categories-a.yml', 'devset-categories-b.yml', 'devset-categories-c.yml', 'devset-ordinary.yml'];
 
 type CategoryBlock = { dismissive?: string[]; polite?: string[] };
 
-/** Reads every development-set file in `dir` (defaults to this folder). */
-export function loadDevset(dir: string = import.meta.dirname): DevCase[] {
+/** Held-out replies written after the phrasebank was tuned on the dev set (report only, never tuned on). */
+export const HOLDOUT_FILES = ['holdout.yml'];
+
+/** Reads every development-set file in `dir` (defaults to this folder); `files` picks another set. */
+export function loadDevset(dir: string = import.meta.dirname, files: string[] = DEVSET_FILES): DevCase[] {
   const cases: DevCase[] = [];
-  for (const file of DEVSET_FILES) {
+  for (const file of files) {
     const data = parse(readFileSync(join(dir, file), 'utf8')) as Record<string, CategoryBlock | string[]>;
     for (const [key, value] of Object.entries(data)) {
       if (key === 'ordinary' && Array.isArray(value)) {

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadPhrasebank } from '../../lib/phrasebank/node';
-import { loadDevset, loadSignalDevset } from './devset';
+import { HOLDOUT_FILES, loadDevset, loadSignalDevset } from './devset';
 import { corpusDir, readEpitome, readRealReplies } from './corpus';
 import { evaluateDevset, evaluateEpitome, evaluateRealReplies, evaluateSignals, meetsTargets } from './metrics';
 import { renderQualityReport } from './report';
@@ -18,6 +18,7 @@ if (errors.length) {
   console.error(`phrasebank has ${errors.length} problem(s); scoring what compiled. First: ${errors[0].file}: ${errors[0].message}`);
 }
 const devset = evaluateDevset(phrasebank, loadDevset());
+const holdout = evaluateDevset(phrasebank, loadDevset(undefined, HOLDOUT_FILES));
 const signals = evaluateSignals(phrasebank, loadSignalDevset());
 const dir = corpusDir(repoRoot);
 const replies = args.has('--no-corpus') ? null : readRealReplies(dir);
@@ -36,6 +37,7 @@ for (const r of devset.categories) {
 }
 console.log(`ordinary polite: ${devset.ordinary.flagged}/${devset.ordinary.total} flagged (${pct(devset.ordinary.rate)})`);
 if (args.has('--misses')) for (const m of devset.ordinary.falsePositives) console.log(`   fp   ${m.id} [fired: ${m.fired.join(', ')}] ${m.text}`);
+for (const r of holdout.categories) console.log(`holdout ${r.category.padEnd(20)} recall ${r.caught}/${r.dismissive}  FP ${r.politeFlagged}/${r.polite}${args.has('--misses') ? `  missed ${r.misses.map((m) => m.id.split('/').pop()).join(',')}` : ''}`);
 for (const r of signals) console.log(`signal ${r.mechanism.padEnd(19)} recall ${r.found}/${r.shows}  FP ${r.wronglyFound}/${r.lacks}${r.misses.length ? `  missed ${r.misses.join(', ')}` : ''}${r.falsePositives.length ? `  wrongly ${r.falsePositives.map((f) => f.id).join(', ')}` : ''}`);
 if (real) console.log(`real replies: ${real.withFinding}/${real.total} with a finding (${pct(real.share)}), ${real.msPerReply.toFixed(1)} ms/reply`);
 else console.log(`real replies: skipped (no ${dir}/real-replies.jsonl)`);
@@ -51,5 +53,5 @@ if (args.has('--record-gaps')) {
 }
 
 const out = resolve(repoRoot, 'docs/quality.md');
-writeFileSync(out, renderQualityReport({ phrasebank, devset, signals, real, empathy, phrasebankErrors: errors.length }));
+writeFileSync(out, renderQualityReport({ phrasebank, devset, holdout, signals, real, empathy, phrasebankErrors: errors.length }));
 console.log(`wrote ${out.replace(repoRoot + '/', '')}`);

@@ -9,6 +9,7 @@ import { SIGNAL_TARGETS, TARGETS, meetsTargets, type DevsetResult, type Mechanis
 export interface QualityInput {
   phrasebank: CompiledPhrasebank;
   devset: DevsetResult;
+  holdout: DevsetResult;
   signals: SignalResult[];
   real: RealRepliesResult | null;
   empathy: { rows: number; scores: MechanismScore[] } | null;
@@ -22,7 +23,7 @@ const top = (counts: Record<string, number>, n: number) =>
     .slice(0, n);
 
 /** Builds the Markdown report. */
-export function renderQualityReport({ phrasebank, devset, signals, real, empathy, phrasebankErrors }: QualityInput): string {
+export function renderQualityReport({ phrasebank, devset, holdout, signals, real, empathy, phrasebankErrors }: QualityInput): string {
   const L: string[] = [];
   const dismissiveFiles = phrasebank.categories.filter((c) => c.kind === 'dismissive').length;
   L.push('# Attune: measured quality', '');
@@ -57,6 +58,24 @@ export function renderQualityReport({ phrasebank, devset, signals, real, empathy
     for (const m of misses) L.push(`- missed \`${m.id}\` (expected ${m.category}; fired: ${m.fired.join(', ') || 'nothing'}${m.caughtWithoutGreeting ? '; *greeting*' : ''}): "${m.text}"`);
     for (const m of fps) L.push(`- false positive \`${m.id}\` (fired: ${m.fired.join(', ')}): "${m.text}"`);
     L.push('');
+  }
+
+  L.push('### Held-out replies (`tests/quality/holdout.yml`)', '');
+  L.push('The dev set was committed early so the phrasebank author could use it, and the rules were then tuned until it passed, so the figures above are optimistic. The held-out file was written afterwards, in new wordings, and nobody has tuned against it: it is the better estimate of how the rules generalise. Only 5 dismissive and 3 polite replies per category, so read it per row as a rough signal and in total as the headline.', '');
+  L.push('| category | recall | false positives |', '|---|---|---|');
+  for (const r of holdout.categories) L.push(`| ${r.category} | ${r.caught}/${r.dismissive} | ${r.politeFlagged}/${r.polite} |`);
+  const hd = holdout.categories.reduce((a, r) => a + r.dismissive, 0);
+  const hc = holdout.categories.reduce((a, r) => a + r.caught, 0);
+  const hp = holdout.categories.reduce((a, r) => a + r.polite, 0);
+  const hf = holdout.categories.reduce((a, r) => a + r.politeFlagged, 0);
+  L.push(`| **all** | ${hc}/${hd} = ${(hd ? hc / hd : 0).toFixed(2)} | ${hf}/${hp} = ${pct(hp ? hf / hp : 0)} |`, '');
+  const hMiss = holdout.categories.flatMap((r) => r.misses);
+  const hFp = holdout.categories.flatMap((r) => r.falsePositives);
+  if (hMiss.length || hFp.length) {
+    L.push('<details><summary>Held-out misses and false positives</summary>', '');
+    for (const m of hMiss) L.push(`- missed \`${m.id}\` (fired: ${m.fired.join(', ') || 'nothing'}${m.caughtWithoutGreeting ? '; *greeting*' : ''}): "${m.text}"`);
+    for (const m of hFp) L.push(`- false positive \`${m.id}\` (fired: ${m.fired.join(', ')}): "${m.text}"`);
+    L.push('', '</details>', '');
   }
 
   L.push('### Empathy signals on the dev set (`tests/quality/devset-signals.yml`)', '');

@@ -30,6 +30,12 @@ describe('development set', () => {
     expect(result.ordinary.total).toBeGreaterThanOrEqual(100);
   });
 
+  it('has cases for every dismissive category in the phrasebank', () => {
+    const covered = new Set(result.categories.map((r) => r.category));
+    const missing = phrasebank.categories.filter((c) => c.kind === 'dismissive' && !covered.has(c.category)).map((c) => c.category);
+    expect(missing, 'add dismissive and polite cases to tests/quality/devset-*.yml').toEqual([]);
+  });
+
   it('never repeats a phrasebank example or another case word for word', () => {
     const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
     const examples = new Set([...phrasebank.rules, ...phrasebank.signals].flatMap((e) => [...e.examples.flag, ...e.examples.pass]).map(norm));
