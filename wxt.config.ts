@@ -7,12 +7,17 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Attune',
     description: 'Kind, correct support replies: flags dismissive phrasing and suggests validating alternatives. Runs entirely on your machine.',
-    permissions: ['storage', 'scripting', 'clipboardWrite'],
+    // activeTab: the popup may read the current tab's URL to offer the per-site switch (no install warning).
+    permissions: ['storage', 'scripting', 'clipboardWrite', 'activeTab'],
     // Other sites only when the agent turns Attune on for them (generic adapter); never <all_urls> at install.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The e2e build stands in for the agent's permission grant on the test site (a prompt can't be clicked headless).
     ...(process.env.ATTUNE_E2E === '1' && { host_permissions: ['https://helpdesk.attune.test/*'] }),
+    // Organisation layer: an admin can pin a compiled pack through Chrome policy (storage.managed).
+    ...(browser !== 'firefox' && { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox' && {
+      // Firefox MV2 has no optional_host_permissions: hosts go in optional_permissions.
+      optional_permissions: ['https://*/*', 'http://*/*'],
       browser_specific_settings: {
         gecko: { id: 'attune@attune.dev', data_collection_permissions: { required: ['none'] } },
       },
