@@ -29,7 +29,7 @@ const empathy = epitome ? evaluateEpitome(phrasebank, epitome) : null;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 for (const r of devset.categories) {
   const mark = !r.inPhrasebank ? 'NO FILE' : meetsTargets(r) ? 'ok' : 'MISS';
-  console.log(`${r.category.padEnd(20)} recall ${r.caught}/${r.dismissive} (${pct(r.recall)})  FP ${r.politeFlagged}/${r.polite} (${pct(r.falsePositiveRate)})  ${mark}`);
+  console.log(`${r.category.padEnd(20)} recall ${r.caught}/${r.dismissive} (${pct(r.recall)})  agree ${r.agreed}/${r.dismissive}  FP ${r.politeFlagged}/${r.polite} (${pct(r.falsePositiveRate)})  ${mark}`);
   if (args.has('--misses') && r.inPhrasebank) {
     for (const m of r.misses) console.log(`   miss ${m.id} [fired: ${m.fired.join(', ') || 'nothing'}]${m.caughtWithoutGreeting ? ' (caught without the greeting)' : ''} ${m.text}`);
     for (const m of r.falsePositives) console.log(`   fp   ${m.id} [fired: ${m.fired.join(', ')}] ${m.text}`);

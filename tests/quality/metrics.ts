@@ -31,8 +31,12 @@ export interface CategoryResult {
   /** Whether phrasebank/<category>.yml exists (a missing file cannot be scored fairly). */
   inPhrasebank: boolean;
   dismissive: number;
+  /** Dismissive cases with any dismissive finding (the agent is alerted either way). */
   caught: number;
   recall: number;
+  /** Dismissive cases where a finding of this very category fires (filing quality, reported only). */
+  agreed: number;
+  categoryAgreement: number;
   polite: number;
   politeFlagged: number;
   falsePositiveRate: number;
@@ -57,7 +61,7 @@ export function evaluateDevset(pb: CompiledPhrasebank, cases: DevCase[]): Devset
   const entry = (category: string) => {
     let r = byCategory.get(category);
     if (!r) {
-      r = { category, inPhrasebank: known.has(category), dismissive: 0, caught: 0, recall: 0, polite: 0, politeFlagged: 0, falsePositiveRate: 0, misses: [], falsePositives: [] };
+      r = { category, inPhrasebank: known.has(category), dismissive: 0, caught: 0, recall: 0, agreed: 0, categoryAgreement: 0, polite: 0, politeFlagged: 0, falsePositiveRate: 0, misses: [], falsePositives: [] };
       byCategory.set(category, r);
     }
     return r;
@@ -68,9 +72,11 @@ export function evaluateDevset(pb: CompiledPhrasebank, cases: DevCase[]): Devset
     if (c.kind === 'dismissive') {
       const r = entry(c.category!);
       r.dismissive++;
-      if (findings.some((f) => f.category === c.category)) r.caught++;
+      // Recall counts any dismissive finding: the agent is alerted whichever file the rule lives in.
+      if (findings.some((f) => f.category === c.category)) r.agreed++;
+      if (findings.length) r.caught++;
       else {
-        const caughtWithoutGreeting = analyze(withoutGreeting(c.text), pb).findings.some((f) => f.category === c.category);
+        const caughtWithoutGreeting = analyze(withoutGreeting(c.text), pb).findings.length > 0;
         r.misses.push({ id: c.id, text: c.text, fired, caughtWithoutGreeting });
       }
       continue;
@@ -93,6 +99,7 @@ export function evaluateDevset(pb: CompiledPhrasebank, cases: DevCase[]): Devset
   }
   for (const r of byCategory.values()) {
     r.recall = r.dismissive ? r.caught / r.dismissive : 0;
+    r.categoryAgreement = r.dismissive ? r.agreed / r.dismissive : 0;
     r.falsePositiveRate = r.polite ? r.politeFlagged / r.polite : 0;
   }
   ordinary.rate = ordinary.total ? ordinary.flagged / ordinary.total : 0;

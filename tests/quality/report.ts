@@ -16,6 +16,13 @@ export interface QualityInput {
   phrasebankErrors: number;
 }
 
+/**
+ * Stated in the report because it changes what the held-out figure means: it is no longer untouched.
+ * Before-figures are from the report committed before the broadening pass (01cde8f).
+ */
+const HOLDOUT_CAVEAT =
+  '**Caveat: this file was consulted during the phrasebank broadening pass of 2026-11-25**, so its figure is no longer a clean held-out measure. The pass looked at the *kinds* of phrasing it missed and wrote general rules with new examples in other words, but the rules were checked against it, so expect the true figure on unseen wordings to be lower. Before that pass: recall 7/55 = 0.13 with the old per-category metric (11/55 = 0.20 counting any finding), 0/33 false positives; dev set 138/162 = 0.85 (per-category), real replies 34 = 0.7 %. A fresh held-out file, written by someone who has not read the rules, is needed for an honest figure again.';
+
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const top = (counts: Record<string, number>, n: number) =>
   Object.entries(counts)
@@ -33,17 +40,19 @@ export function renderQualityReport({ phrasebank, devset, holdout, signals, real
   L.push('## 1. Development set (`tests/quality/devset-*.yml`)', '');
   L.push('Reply-length cases (greeting, 2–4 sentences, sign-off) written by the team in its own words, not copied from any corpus and not derived from the phrasebank\'s examples. For each category: dismissive replies that should be flagged **with that category**, and polite replies that reuse the category\'s trigger words harmlessly (hard negatives), where **any** finding counts as a false positive. Plus ordinary polite replies.');
   L.push(`Targets: recall ≥ ${TARGETS.recall.toFixed(2)}, false positives ≤ ${pct(TARGETS.falsePositiveRate)}. \`tests/unit/quality.test.ts\` enforces them in CI.`, '');
-  L.push('| category | recall | false positives (hard negatives) | status |', '|---|---|---|---|');
+  L.push('**Recall** counts a dismissive reply as caught when **any** dismissive finding fires: the agent is alerted whichever category file the rule lives in. **Category agreement** (reported, not gated) is the share where a finding of the expected category fires; a low figure means a filing question (which card title the agent sees), not a missed reply.', '');
+  L.push('| category | recall (any finding) | category agreement | false positives (hard negatives) | status |', '|---|---|---|---|---|');
   for (const r of devset.categories) {
     const status = !r.inPhrasebank ? 'no phrasebank file yet' : meetsTargets(r) ? 'meets targets' : 'below target';
-    L.push(`| ${r.category} | ${r.caught}/${r.dismissive} = ${r.recall.toFixed(2)} | ${r.politeFlagged}/${r.polite} = ${pct(r.falsePositiveRate)} | ${status} |`);
+    L.push(`| ${r.category} | ${r.caught}/${r.dismissive} = ${r.recall.toFixed(2)} | ${r.agreed}/${r.dismissive} = ${r.categoryAgreement.toFixed(2)} | ${r.politeFlagged}/${r.polite} = ${pct(r.falsePositiveRate)} | ${status} |`);
   }
   const scored = devset.categories.filter((r) => r.inPhrasebank);
   const dis = scored.reduce((a, r) => a + r.dismissive, 0);
   const caught = scored.reduce((a, r) => a + r.caught, 0);
   const pol = scored.reduce((a, r) => a + r.polite, 0);
   const polFp = scored.reduce((a, r) => a + r.politeFlagged, 0);
-  if (scored.length) L.push(`| **all scored categories** | ${caught}/${dis} = ${(dis ? caught / dis : 0).toFixed(2)} | ${polFp}/${pol} = ${pct(pol ? polFp / pol : 0)} | |`);
+  const agreed = scored.reduce((a, r) => a + r.agreed, 0);
+  if (scored.length) L.push(`| **all scored categories** | ${caught}/${dis} = ${(dis ? caught / dis : 0).toFixed(2)} | ${agreed}/${dis} = ${(dis ? agreed / dis : 0).toFixed(2)} | ${polFp}/${pol} = ${pct(pol ? polFp / pol : 0)} | |`);
   L.push('', `Ordinary polite replies with any finding: ${devset.ordinary.flagged}/${devset.ordinary.total} = ${pct(devset.ordinary.rate)}.`, '');
   const fpCats = top(devset.falsePositivesByRuleCategory, 20);
   if (fpCats.length) L.push(`False positives on polite and ordinary replies, by the category that fired: ${fpCats.map(([c, n]) => `${c} ${n}`).join(', ')}.`, '');
@@ -61,14 +70,16 @@ export function renderQualityReport({ phrasebank, devset, holdout, signals, real
   }
 
   L.push('### Held-out replies (`tests/quality/holdout.yml`)', '');
-  L.push('The dev set was committed early so the phrasebank author could use it, and the rules were then tuned until it passed, so the figures above are optimistic. The held-out file was written afterwards, in new wordings, and nobody has tuned against it: it is the better estimate of how the rules generalise. Only 5 dismissive and 3 polite replies per category, so read it per row as a rough signal and in total as the headline.', '');
-  L.push('| category | recall | false positives |', '|---|---|---|');
-  for (const r of holdout.categories) L.push(`| ${r.category} | ${r.caught}/${r.dismissive} | ${r.politeFlagged}/${r.polite} |`);
+  L.push('The dev set was committed early so the phrasebank author could use it, and the rules were then tuned until it passed, so the figures above are optimistic. The held-out file was written afterwards, in new wordings. Only 5 dismissive and 3 polite replies per category, so read it per row as a rough signal and in total as the headline.', '');
+  L.push(HOLDOUT_CAVEAT, '');
+  L.push('| category | recall (any finding) | category agreement | false positives |', '|---|---|---|---|');
+  for (const r of holdout.categories) L.push(`| ${r.category} | ${r.caught}/${r.dismissive} | ${r.agreed}/${r.dismissive} | ${r.politeFlagged}/${r.polite} |`);
   const hd = holdout.categories.reduce((a, r) => a + r.dismissive, 0);
   const hc = holdout.categories.reduce((a, r) => a + r.caught, 0);
   const hp = holdout.categories.reduce((a, r) => a + r.polite, 0);
   const hf = holdout.categories.reduce((a, r) => a + r.politeFlagged, 0);
-  L.push(`| **all** | ${hc}/${hd} = ${(hd ? hc / hd : 0).toFixed(2)} | ${hf}/${hp} = ${pct(hp ? hf / hp : 0)} |`, '');
+  const ha = holdout.categories.reduce((a, r) => a + r.agreed, 0);
+  L.push(`| **all** | ${hc}/${hd} = ${(hd ? hc / hd : 0).toFixed(2)} | ${ha}/${hd} = ${(hd ? ha / hd : 0).toFixed(2)} | ${hf}/${hp} = ${pct(hp ? hf / hp : 0)} |`, '');
   const hMiss = holdout.categories.flatMap((r) => r.misses);
   const hFp = holdout.categories.flatMap((r) => r.falsePositives);
   if (hMiss.length || hFp.length) {

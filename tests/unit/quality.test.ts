@@ -1,4 +1,5 @@
-// The dev-set quality gate: per dismissive category, recall ≥ 0.90 on dismissive replies and
+// The dev-set quality gate: per dismissive category, recall ≥ 0.90 on dismissive replies (caught when any
+// dismissive finding fires; category agreement is reported in docs/quality.md, not gated) and
 // ≤ 3 % false positives on polite replies that reuse its trigger words (tests/quality/). Categories
 // listed in tests/quality/known-gaps.json are below target today; for them the test only stops a
 // regression below the recorded figure, and docs/quality.md lists the exact misses.
@@ -46,6 +47,19 @@ describe('development set', () => {
       expect(seen.has(n), `${c.id} is a duplicate`).toBe(false);
       seen.add(n);
     }
+  });
+
+  it('counts recall on any finding and category agreement only on the expected category', () => {
+    for (const r of result.categories) {
+      expect(r.agreed, r.category).toBeLessThanOrEqual(r.caught);
+      // A miss means nothing fired at all; a case caught by another category is not listed as a miss.
+      for (const m of r.misses) expect(m.fired, m.id).toEqual([]);
+    }
+    // Dropping every rule of one category keeps recall only where another category also fires.
+    const pa = phrasebank.rules.filter((x) => x.category === 'passive-aggressive');
+    const without = evaluateDevset({ ...phrasebank, rules: phrasebank.rules.filter((x) => !pa.includes(x)) }, cases);
+    const paWithout = without.categories.find((r) => r.category === 'passive-aggressive')!;
+    expect(paWithout.agreed).toBe(0);
   });
 
   it('scores an empty phrasebank as catching nothing (the metric can fail)', () => {
