@@ -94,10 +94,27 @@ function analyzeWith(
   });
   const byPosition = (a: { start: number; end: number; ruleId: string }, b: typeof a) =>
     a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
-  findings.sort(byPosition);
   signals.sort(byPosition);
+  const shown = options?.keepOverlapping ? findings.sort(byPosition) : oneFindingPerPhrase(findings).sort(byPosition);
   const agentText = sentences.map((s) => s.text).join('\n');
-  return { findings, signals, coaching: coachingFor(agentText, findings, signals, emotion) };
+  return { findings: shown, signals, coaching: coachingFor(agentText, shown, signals, emotion) };
+}
+
+const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
+
+/**
+ * Two rules often catch the same words ("As I already said" is both a repetition reproach and
+ * "I already explained"). Stacked underlines and two cards for one phrase are noise: keep the most
+ * severe finding, then the longest span, and drop any finding overlapping one already kept.
+ */
+function oneFindingPerPhrase(findings: Finding[]): Finding[] {
+  if (findings.length < 2) return findings;
+  const ranked = [...findings].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  const kept: Finding[] = [];
+  for (const f of ranked) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  return kept;
 }
 
 /** Disabled rule ids, following renames so old settings keep working. */

@@ -49,4 +49,9 @@ export interface AnalysisOptions {
   disabledRules?: string[];
   /** Exact phrases (case-insensitive) that are never flagged. */
   ignoredPhrases?: string[];
+  /**
+   * Keep every rule's finding even where spans overlap (rule testing needs each rule's own verdict).
+   * By default one phrase gets one underline: the most severe, then the longest, finding wins.
+   */
+  keepOverlapping?: boolean;
 }
