@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { IncrementalAnalyzer } from '@/lib/analysis';
+import { analyze, IncrementalAnalyzer } from '@/lib/analysis';
 import { registerAnalysisService } from '@/lib/extension/analysis-service';
 import { getEffectivePhrasebank } from '@/lib/extension/packs';
 import { getSettings } from '@/lib/extension/settings';
@@ -13,6 +13,9 @@ export default defineBackground(() => {
     { getPhrasebank: getEffectivePhrasebank, getSettings, createAnalyzer: (pb, options) => new IncrementalAnalyzer(pb, options) },
     browser,
   );
+  // Warm up off the page, while the agent is still reading the ticket: the first analysis compiles the
+  // phrasebank's patterns and runs compromise's tagger once (a few hundred ms on a cold service worker).
+  void getEffectivePhrasebank().then((pb) => analyze('Please calm down, I will send the refund by Friday.', pb));
   // Counts per rule and day (never text): the content script reports shown / applied / ignored.
   browser.runtime.onMessage.addListener((msg: any) => {
     if (msg?.type === 'attune:stat') void recordStat(msg.ruleId, msg.kind);
