@@ -15,7 +15,12 @@ export default defineBackground(() => {
   );
   // Warm up off the page, while the agent is still reading the ticket: the first analysis compiles the
   // phrasebank's patterns and runs compromise's tagger once (a few hundred ms on a cold service worker).
-  void getEffectivePhrasebank().then((pb) => analyze('Please calm down, I will send the refund by Friday.', pb));
+  // `attuneWarmUp` (ms it took) lets the browser tests tell a cold service worker from a slow analysis.
+  (globalThis as { attuneWarmUp?: Promise<number> }).attuneWarmUp = getEffectivePhrasebank().then((pb) => {
+    const t0 = performance.now();
+    analyze('Please calm down, I will send the refund by Friday.', pb);
+    return performance.now() - t0;
+  });
   // Counts per rule and day (never text): the content script reports shown / applied / ignored.
   browser.runtime.onMessage.addListener((msg: any) => {
     if (msg?.type === 'attune:stat') void recordStat(msg.ruleId, msg.kind);

@@ -17,6 +17,10 @@ const DRAFT = "Please calm down, as I already said that's our policy.";
 let browser: LaunchedBrowser;
 beforeAll(async () => {
   browser = await launchBrowser();
+  // Latency below is measured on a running extension; a service worker's cold start (compromise and the
+  // phrasebank's patterns, several seconds on a busy 2-core machine) is measured once here.
+  const warmUpMs = await browser.serviceWorker!.evaluate(() => (globalThis as { attuneWarmUp?: Promise<number> }).attuneWarmUp);
+  console.log(`[in-page] background warm-up analysis: ${Math.round(warmUpMs ?? -1)} ms`);
 });
 afterAll(async () => {
   await browser?.close();
