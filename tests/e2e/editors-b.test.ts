@@ -169,6 +169,12 @@ async function randomRun(page: Page, kind: Kind, ops: number, seed: number, draf
       const draft = randomDraft(rand);
       await page.evaluate((t) => (window as unknown as PageWindow).__fixture.editors[0].setText!(t), draft);
       expect(await modelSettles(page, draft), `${kind} setText`).toBe(draft);
+      // Slate updates its model at once but renders the DOM on React's next commit: under load the bridge can
+      // still read the previous draft here, and an apply from that read is (rightly) refused as stale. Start
+      // each draft from a settled page, as an agent's edits always do.
+      for (const deadline = Date.now() + 2_000; (await state(page)).bridge !== draft && Date.now() < deadline; ) {
+        await page.waitForTimeout(20);
+      }
     }
     const before = await state(page);
     const span = randomSpan(before.bridge, rand);
