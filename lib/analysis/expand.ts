@@ -76,8 +76,9 @@ interface Group {
   alternatives: string[];
 }
 
-/** The first top-level `( … | … )` group with an alternative of several words (or an optional one). */
-function firstMultiWordGroup(pattern: string): Group | null {
+/** Every `( … )` group that is not inside another bracket, with its inner text (shared by the rule tools). */
+export function topLevelParenGroups(pattern: string): { start: number; end: number; inner: string }[] {
+  const groups: { start: number; end: number; inner: string }[] = [];
   let depth = 0;
   let open = -1;
   for (let i = 0; i < pattern.length; i++) {
@@ -88,21 +89,25 @@ function firstMultiWordGroup(pattern: string): Group | null {
     } else if (c === ')' || c === ']' || c === '}') {
       depth--;
       if (depth === 0 && c === ')' && open >= 0) {
-        const inner = pattern.slice(open + 1, i);
-        if (/[()[\]{}]/.test(inner)) {
-          open = -1;
-          continue;
-        }
-        const alternatives = inner.split('|').map((s) => s.trim());
-        // A suffix such as ? + * {n} applies to the whole group: only "?" is simple to expand.
-        const suffix = pattern[i + 1];
-        const multiWord = alternatives.length > 1 && alternatives.some((a) => /\s/.test(a));
-        if (multiWord && alternatives.every(Boolean) && (suffix === undefined || suffix === ' ' || suffix === '?')) {
-          const optional = suffix === '?';
-          return { start: open, end: i + 1 + (optional ? 1 : 0), alternatives: optional ? [...alternatives, ''] : alternatives };
-        }
+        groups.push({ start: open, end: i + 1, inner: pattern.slice(open + 1, i) });
         open = -1;
       }
+    }
+  }
+  return groups;
+}
+
+/** The first top-level `( … | … )` group with an alternative of several words (or an optional one). */
+function firstMultiWordGroup(pattern: string): Group | null {
+  for (const { start, end, inner } of topLevelParenGroups(pattern)) {
+    if (/[()[\]{}]/.test(inner)) continue;
+    const alternatives = inner.split('|').map((s) => s.trim());
+    // A suffix such as ? + * {n} applies to the whole group: only "?" is simple to expand.
+    const suffix = pattern[end];
+    const multiWord = alternatives.length > 1 && alternatives.some((a) => /\s/.test(a));
+    if (multiWord && alternatives.every(Boolean) && (suffix === undefined || suffix === ' ' || suffix === '?')) {
+      const optional = suffix === '?';
+      return { start, end: end + (optional ? 1 : 0), alternatives: optional ? [...alternatives, ''] : alternatives };
     }
   }
   return null;

@@ -4,6 +4,7 @@
  */
 import type { CompiledPhrasebank, RuleEntry, SignalEntry } from './types';
 import { analyze } from '../analysis/index';
+import { topLevelParenGroups } from '../analysis/expand';
 import { matchAll, parse, parseMatch } from '../analysis/nlp';
 import { normaliseForMatching, splitSentences } from '../analysis/text';
 import { expandPattern } from '../analysis/expand';
@@ -84,23 +85,8 @@ interface Group {
 
 /** `(a|b|c)` groups not inside another bracket, with their alternatives. */
 export function topLevelGroups(pattern: string): Group[] {
-  const groups: Group[] = [];
-  let depth = 0;
-  let open = -1;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '(' || c === '[' || c === '{') {
-      if (depth === 0 && c === '(') open = i;
-      depth++;
-    } else if (c === ')' || c === ']' || c === '}') {
-      depth--;
-      if (depth === 0 && c === ')' && open >= 0) {
-        const inner = pattern.slice(open + 1, i);
-        const alternatives = inner.split('|').map((s) => s.trim()).filter(Boolean);
-        if (alternatives.length > 1 && !/[()]/.test(inner)) groups.push({ start: open, end: i + 1, alternatives });
-        open = -1;
-      }
-    }
-  }
-  return groups;
+  return topLevelParenGroups(pattern)
+    .filter(({ inner }) => !/[()]/.test(inner))
+    .map(({ start, end, inner }) => ({ start, end, alternatives: inner.split('|').map((a) => a.trim()).filter(Boolean) }))
+    .filter((g) => g.alternatives.length > 1);
 }
