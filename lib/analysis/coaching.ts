@@ -4,13 +4,14 @@
  */
 import type { Coaching, Finding, Signal } from './types';
 import { parse } from './nlp';
+import { normaliseForMatching, splitSentences } from './text';
 
 /** What the customer's message sounds like, when it carries a strong feeling. */
-export type Emotion = 'frustrated' | 'angry' | 'worried';
+export type Emotion = 'frustrated' | 'angry' | 'worried' | 'upset';
 
 // Small lexicon of roots/forms; compromise supplies negation and contraction handling.
-const LEXICON: Record<string, Emotion> = {};
-const add = (emotion: Emotion, words: string) => words.split(' ').forEach((w) => (LEXICON[w] = emotion));
+const LEXICON: Record<string, Exclude<Emotion, 'upset'>> = {};
+const add = (emotion: Exclude<Emotion, 'upset'>, words: string) => words.split(' ').forEach((w) => (LEXICON[w] = emotion));
 add('frustrated', 'frustrated frustrating frustration frustrates annoyed annoying annoys irritated irritating ridiculous unacceptable useless hopeless pointless disappointed disappointing disappointment fed sick tired nightmare joke waste wasted wasting again still forever ages hassle');
 add('angry', 'angry furious livid outraged outrageous mad hate hated pissed terrible awful worst disgusted disgusting disgraceful appalling appalled scam ripoff rip-off incompetent rude shocking shocked');
 add('worried', 'worried worry worrying worries anxious anxiety nervous scared afraid frightened concerned concern panic panicking stressed stress stressful urgent urgently desperate desperately upset helpless confused lost');
@@ -20,7 +21,7 @@ const POSITIVE_WHEN_NEGATED = new Set(['happy', 'pleased', 'satisfied', 'impress
 const NEGATORS = new Set(['not', 'no', 'never', "isn't", "wasn't", 'hardly']);
 
 // Phrases that carry the feeling on their own (checked on the lower-cased message).
-const PHRASES: Array<[RegExp, Emotion]> = [
+const PHRASES: Array<[RegExp, Exclude<Emotion, 'upset'>]> = [
   [/\b(fed up|sick of|tired of|had enough|runaround|run around|waste of (my )?time|still waiting|still not (working|fixed|resolved|here|arrived)|again and again|(\d+|three|four|five|several|many) times (now|already|in)|no one (has )?(helped|responded|replied|answered)|nobody (helps|helped|responds|replied|answered)|unbelievable|pathetic|joke of a|beyond (frustrated|annoyed))\b/, 'frustrated'],
   [/\b(ripped off|rip off|stealing|stole|robbed|scammed|bs answers?|bull ?shit|wtf|shame on you|never again|worst (service|company|experience)|how dare)\b/, 'angry'],
   [/\b(is it safe|am i going to lose|will i lose|lost all|can't afford|cannot afford|need help urgently|panicking)\b/, 'worried'],
@@ -30,7 +31,7 @@ const PHRASES: Array<[RegExp, Emotion]> = [
 export function detectEmotion(customer: string | undefined): Emotion | null {
   if (!customer || customer.trim().length < 3) return null;
   const doc = parse(customer.replace(/[\u2019\u2018]/g, "'"));
-  const score: Record<Emotion, number> = { frustrated: 0, angry: 0, worried: 0 };
+  const score: Record<Exclude<Emotion, 'upset'>, number> = { frustrated: 0, angry: 0, worried: 0 };
   let weak = 0;
   const lower = customer.toLowerCase().replace(/[\u2019\u2018]/g, "'");
   for (const [re, emotion] of PHRASES) if (re.test(lower)) score[emotion] += 1;
@@ -58,7 +59,19 @@ const EMOTION_EXAMPLE: Record<Emotion, string> = {
   frustrated: 'I can see why this has been so frustrating',
   angry: 'I understand why you are upset, and you have every right to be',
   worried: 'I can hear this has been worrying, so let me set your mind at rest',
+  upset: 'That sounds like a rough few days, and I want to put it right',
 };
+
+/**
+ * The customer's feeling: the lexicon names which one when it can; the trained model's customer
+ * head notices feelings said in words no lexicon lists ("I've got a wedding on Saturday and
+ * nothing to wear") and reports a general 'upset'.
+ */
+export function customerEmotion(customer: string | undefined, feels: ((sentence: string) => boolean) | null): Emotion | null {
+  const named = detectEmotion(customer);
+  if (named || !customer || !feels) return named;
+  return splitSentences(normaliseForMatching(customer)).some((s) => feels(s.text)) ? 'upset' : null;
+}
 
 // Category ids that refuse or hide behind rules; a reply with these needs a way forward.
 const REFUSING_CATEGORY = /refus|polic|helpless|deflect|stonewall|dead-?end|cannot|can-?t|no-help|unable|gatekeep|rule|denial|closing-door/;
@@ -84,7 +97,10 @@ export function coachingFor(agentText: string, findings: Finding[], signals: Sig
     });
   }
   const normalised = agentText.replace(/[\u2019\u2018]/g, "'");
-  if (WE_WILL.test(normalised) && !I_WILL.test(normalised) && !has('ownership')) {
+  // Only where it matters (a feeling to answer, or phrasing already flagged): a neutral question
+  // answered with plain instructions gets no coaching at all (labelling guide, R8).
+  const stakes = customerEmotion !== null || findings.length > 0;
+  if (stakes && WE_WILL.test(normalised) && !I_WILL.test(normalised) && !has('ownership')) {
     out.push({
       kind: 'we-not-i',
       message: 'You\'ve said what "we" will do. Saying "I\'ll…" for the part you are handling shows the customer that someone owns it.',

@@ -7,22 +7,31 @@ import type { CompiledPhrasebank } from '../phrasebank/types';
 import type { AnalysisContext, AnalysisOptions, Finding, Report, Signal } from './types';
 import { matcherFor, matchSentenceFast, matchSentencesWithNlp, type SentenceHit } from './matcher';
 import { normaliseForMatching, overlapsAny, quotedRanges, splitSentences } from './text';
-import { coachingFor, detectEmotion, type Emotion } from './coaching';
+import { coachingFor, customerEmotion, type Emotion } from './coaching';
+import { bundledModel, judgeSentence, type SentenceJudgement } from './judge';
+import { combineModel } from './combine';
 
 export type { AnalysisContext, AnalysisOptions, Coaching, Finding, Report, Signal } from './types';
 export { splitSentences, normaliseForMatching, quotedRanges } from './text';
 export { detectEmotion } from './coaching';
+export { bundledModel } from './judge';
+export { SentenceModel } from './model';
+import { SentenceModel } from './model';
 
-type HitCache = Map<string, SentenceHit[]>;
+/** Per-sentence results kept while the agent types, keyed by sentence text. */
+interface SentenceCache {
+  hits: Map<string, SentenceHit[]>;
+  judged: Map<string, SentenceJudgement>;
+}
 
 /** Analyses a draft against a phrasebank. */
 export function analyze(text: string, pb: CompiledPhrasebank, context?: AnalysisContext, options?: AnalysisOptions): Report {
-  return analyzeWith(text, pb, context, options, null, detectEmotion(context?.customer));
+  return analyzeWith(text, pb, context, options, null, customerEmotion(context?.customer, feelingDetector(options)));
 }
 
 /** Re-analyses a draft as it is typed, re-running NLP only on sentences that changed. */
 export class IncrementalAnalyzer {
-  private readonly cache: HitCache = new Map();
+  private readonly cache: SentenceCache = { hits: new Map(), judged: new Map() };
   private lastCustomer: string | undefined;
   private lastEmotion: Emotion | null = null;
 
@@ -36,9 +45,12 @@ export class IncrementalAnalyzer {
   analyze(text: string, context?: AnalysisContext): Report {
     if (context?.customer !== this.lastCustomer) {
       this.lastCustomer = context?.customer;
-      this.lastEmotion = detectEmotion(context?.customer);
+      this.lastEmotion = customerEmotion(context?.customer, feelingDetector(this.options));
     }
-    if (this.cache.size > (this.options?.maxCachedSentences ?? 5000)) this.cache.clear();
+    if (this.cache.hits.size > (this.options?.maxCachedSentences ?? 5000)) {
+      this.cache.hits.clear();
+      this.cache.judged.clear();
+    }
     return analyzeWith(text, this.pb, context, this.options, this.cache, this.lastEmotion);
   }
 }
@@ -48,7 +60,7 @@ function analyzeWith(
   pb: CompiledPhrasebank,
   _context: AnalysisContext | undefined,
   options: AnalysisOptions | undefined,
-  cache: HitCache | null,
+  cache: SentenceCache | null,
   emotion: Emotion | null,
 ): Report {
   const matcher = matcherFor(pb);
@@ -60,13 +72,14 @@ function analyzeWith(
   const findings: Finding[] = [];
   const signals: Signal[] = [];
   // Fast path first; sentences that need compromise are tagged together in one call.
-  const perSentence: Array<SentenceHit[] | null> = sentences.map((s) => cache?.get(s.text) ?? matchSentenceFast(matcher, s.text));
+  const rulesOn = options?.layers?.rules !== false;
+  const perSentence: Array<SentenceHit[] | null> = sentences.map((s) => (rulesOn ? cache?.hits.get(s.text) ?? matchSentenceFast(matcher, s.text) : []));
   const pending = [...new Set(sentences.filter((_, i) => perSentence[i] === null).map((s) => s.text))];
   const nlpHits = new Map<string, SentenceHit[]>();
   matchSentencesWithNlp(matcher, pending).forEach((hits, i) => nlpHits.set(pending[i], hits));
   sentences.forEach((sentence, i) => {
     const hits = perSentence[i] ?? nlpHits.get(sentence.text)!;
-    cache?.set(sentence.text, hits);
+    cache?.hits.set(sentence.text, hits);
     for (const hit of hits) {
       const start = sentence.start + hit.start;
       const end = sentence.start + hit.end;
@@ -92,12 +105,36 @@ function analyzeWith(
       }
     }
   });
+  const model = modelFor(options);
+  if (model) {
+    const judged = sentences.map((sentence) => {
+      const masked = maskQuotes(sentence.text, sentence.start, quotes);
+      const cached = cache?.judged.get(masked);
+      if (cached) return cached;
+      const j = judgeSentence(model, masked);
+      cache?.judged.set(masked, j);
+      return j;
+    });
+    combineModel({ text, sentences, judged, pb, findings, signals, isAllowed: (ruleId, category, start, end) =>
+      !disabled.has(ruleId) && !disabled.has(category) && !disabled.has('model') && !(ignored.length && isIgnored(normalised, start, end, ignored)) });
+  }
   const byPosition = (a: { start: number; end: number; ruleId: string }, b: typeof a) =>
     a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
   signals.sort(byPosition);
   const shown = options?.keepOverlapping ? findings.sort(byPosition) : oneFindingPerPhrase(findings).sort(byPosition);
   const agentText = sentences.map((s) => s.text).join('\n');
   return { findings: shown, signals, coaching: coachingFor(agentText, shown, signals, emotion) };
+}
+
+/** The model to use: the bundled one unless the options give another, or turn the model layer off. */
+function modelFor(options: AnalysisOptions | undefined): SentenceModel | null {
+  if (options?.layers?.model === false) return null;
+  return options?.model === undefined ? bundledModel() : options.model;
+}
+
+function feelingDetector(options: AnalysisOptions | undefined): ((sentence: string) => boolean) | null {
+  const model = modelFor(options);
+  return model ? (sentence) => model.score(sentence).customerFeeling >= model.thresholds.customerFeeling : null;
 }
 
 const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
@@ -143,4 +180,15 @@ function isIgnored(normalised: string, start: number, end: number, ignored: stri
     if (nearby.includes(phrase) && phrase.includes(own)) return true;
   }
   return false;
+}
+
+/** The sentence with quoted text blanked out (same length), so the model judges only the agent's own words. */
+function maskQuotes(sentence: string, offset: number, quotes: Array<[number, number]>): string {
+  if (!quotes.length) return sentence;
+  let out = sentence;
+  for (const [a, b] of quotes) {
+    const from = Math.max(0, a - offset), to = Math.min(sentence.length, b - offset);
+    if (from < to) out = out.slice(0, from) + ' '.repeat(to - from) + out.slice(to);
+  }
+  return out;
 }

@@ -4,6 +4,7 @@
  * `text === input.slice(start, end)`, without trailing punctuation.
  */
 import type { Mechanism, Severity } from '../phrasebank/types';
+import type { SentenceModel } from './model';
 
 export interface Finding {
   ruleId: string;
@@ -15,6 +16,10 @@ export interface Finding {
   /** Why it hurts (the entry's `why`). */
   message: string;
   suggestions: string[];
+  /** Present when the trained model, not a phrasebank rule, found it. */
+  source?: 'model';
+  /** The model's probability (model findings only). */
+  confidence?: number;
 }
 
 export interface Signal {
@@ -23,6 +28,9 @@ export interface Signal {
   start: number;
   end: number;
   text: string;
+  /** Present when the trained model, not a phrasebank signal, found it. */
+  source?: 'model';
+  confidence?: number;
 }
 
 export interface Coaching {
@@ -54,4 +62,8 @@ export interface AnalysisOptions {
    * By default one phrase gets one underline: the most severe, then the longest, finding wins.
    */
   keepOverlapping?: boolean;
+  /** The trained sentence model; the bundled one when absent, none when null. */
+  model?: SentenceModel | null;
+  /** Turn a layer of the judgement off (measurement, and rule tests that need a rule's own verdict). */
+  layers?: { rules?: boolean; model?: boolean };
 }

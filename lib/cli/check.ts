@@ -2,7 +2,7 @@
  * `attune check`: analyse one draft (FILE or stdin), or many as JSON Lines with `--jsonl`.
  */
 import { createReadStream, statSync } from 'node:fs';
-import type { AnalysisContext, Report } from '../analysis/types';
+import type { AnalysisContext, AnalysisOptions, Report } from '../analysis/types';
 import type { CompiledPhrasebank } from '../phrasebank/types';
 import { parseCommandArgs, stringFlag } from './args';
 import { paint, useColor } from './color';
@@ -31,6 +31,9 @@ Options:
   --customer FILE        The customer's latest message, for context-aware coaching (single draft).
   --phrasebank PATH      Use this phrasebank (a .yml file, a folder, or a compiled .json pack)
                          instead of the bundled one.
+  --layers LIST          Which judgement layers run: rules,model (default), rules or model.
+                         Rules are the phrasebank's patterns; model is the trained sentence
+                         model (findings with "source": "model" and a "confidence").
   -h, --help             Show this help.
 
 Exit codes:
@@ -51,6 +54,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
       jsonl: { type: 'boolean' },
       customer: { type: 'string' },
       phrasebank: { type: 'string' },
+      layers: { type: 'string' },
     },
     1,
   );
@@ -66,9 +70,10 @@ export async function checkCommand(argv: string[]): Promise<number> {
   if (values.jsonl && values.customer) {
     throw new CliError('With --jsonl, give each line its own "customer" field instead of --customer.');
   }
+  const options = { layers: parseLayers(stringFlag(values.layers)) };
   const file = positionals[0];
   const phrasebankPath = stringFlag(values.phrasebank);
-  if (values.jsonl) return checkJsonl(file, await choosePhrasebank(phrasebankPath));
+  if (values.jsonl) return checkJsonl(file, await choosePhrasebank(phrasebankPath), options);
 
   // Input problems are reported before the (slow to load) engine starts.
   const { text } = await readDraft(file);
@@ -77,10 +82,19 @@ export async function checkCommand(argv: string[]): Promise<number> {
   if (customerFile !== undefined) context.customer = decodeText(readFileBytes(customerFile, MAX_DRAFT_BYTES), customerFile);
   const pb = await choosePhrasebank(phrasebankPath);
   const { analyze } = await loadAnalysis();
-  const report = analyze(text, pb, context);
+  const report = analyze(text, pb, context, options);
   if (format === 'json') process.stdout.write(JSON.stringify(report) + '\n');
   else process.stdout.write(formatHuman(text, report, paint(useColor())));
   return report.findings.length ? EXIT.findings : EXIT.clean;
+}
+
+/** `--layers rules,model` → which layers of the judgement run. */
+export function parseLayers(value: string | undefined): { rules: boolean; model: boolean } {
+  if (value === undefined) return { rules: true, model: true };
+  const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
+  const unknown = parts.filter((p) => p !== 'rules' && p !== 'model');
+  if (!parts.length || unknown.length) throw new CliError(`--layers takes rules, model or rules,model, not "${value}".`);
+  return { rules: parts.includes('rules'), model: parts.includes('model') };
 }
 
 /** Longest JSONL line read at all (JSON escaping can make a 1 MB draft's line several times longer). */
@@ -132,7 +146,7 @@ function jsonType(v: unknown): string {
 }
 
 /** Streams JSON Lines from FILE or stdin; writes one output line per non-blank input line. */
-async function checkJsonl(file: string | undefined, pb: CompiledPhrasebank): Promise<number> {
+async function checkJsonl(file: string | undefined, pb: CompiledPhrasebank, options: AnalysisOptions): Promise<number> {
   let input: AsyncIterable<Buffer>;
   if (file) {
     const full = userPath(file);
@@ -164,7 +178,7 @@ async function checkJsonl(file: string | undefined, pb: CompiledPhrasebank): Pro
       bad++;
       out = item;
     } else {
-      const report = analyze(item.text, pb, item.context);
+      const report = analyze(item.text, pb, item.context, options);
       good++;
       if (report.findings.length) withFindings++;
       out = { id: item.id, ...report };

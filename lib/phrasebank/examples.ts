@@ -26,7 +26,7 @@ export function runExamples(pb: CompiledPhrasebank): ExampleResult[] {
     const what = isSignal ? 'signal' : 'finding';
     for (const kind of ['flag', 'pass'] as const) {
       for (const text of entry.examples[kind]) {
-        const report = analyze(text, pb, undefined, { keepOverlapping: true });
+        const report = analyze(text, pb, undefined, { keepOverlapping: true, model: null });
         const hits = isSignal ? report.signals.filter((s) => s.ruleId === entry.ruleId) : report.findings.filter((f) => f.ruleId === entry.ruleId);
         const ok = kind === 'flag' ? hits.length > 0 : hits.length === 0;
         const result: ExampleResult = { ruleId: entry.ruleId, kind, text, ok };

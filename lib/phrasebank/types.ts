@@ -66,6 +66,8 @@ export interface CategoryInfo {
   kind: 'dismissive' | 'signal';
   /** Where it came from: `phrasebank/invalidating.yml`, or a pack name. */
   file: string;
+  /** Kinder alternatives for the category as a whole (used when the model, not a rule, finds it). */
+  suggest?: string[];
   /** Optional reference for the whole category (research, style guide). */
   source?: string;
 }

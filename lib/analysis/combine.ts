@@ -1,0 +1,62 @@
+/**
+ * How the model's verdicts join the phrasebank's (docs/design.md, "Rules and model"):
+ * - a rule finding is shown as it is; the model adds a finding only for a sentence no rule flagged,
+ *   worded as a possibility ("May read as …") with the category's reason and alternatives;
+ * - a refusal or a policy the model finds is dropped when the reply offers a way forward anywhere
+ *   (a next step, a choice, someone owning the next action): the labelling guide's R2 and R3;
+ * - the model's empathy signals are added where no phrasebank signal of the same mechanism already is.
+ */
+import type { CompiledPhrasebank, Mechanism } from '../phrasebank/types';
+import type { Finding, Signal } from './types';
+import type { Span } from './text';
+import type { SentenceJudgement } from './judge';
+
+/** Categories whose harm is a dead end, so an offered way forward elsewhere in the reply answers it. */
+const NEEDS_WAY_FORWARD = new Set(['refusing', 'policy-hiding']);
+const WAY_FORWARD: ReadonlySet<Mechanism> = new Set(['next-steps', 'choice', 'ownership']);
+
+export interface CombineInput {
+  text: string;
+  sentences: Span[];
+  judged: SentenceJudgement[];
+  pb: CompiledPhrasebank;
+  /** Rule findings and signals so far; model results are appended. */
+  findings: Finding[];
+  signals: Signal[];
+  isAllowed: (ruleId: string, category: string, start: number, end: number) => boolean;
+}
+
+export function combineModel({ text, sentences, judged, pb, findings, signals, isAllowed }: CombineInput): void {
+  const inside = (s: Span, x: { start: number; end: number }) => x.start < s.end && x.end > s.start;
+  sentences.forEach((sentence, i) => {
+    for (const v of judged[i].mechanisms) {
+      if (signals.some((g) => g.mechanism === v.mechanism && inside(sentence, g))) continue;
+      const ruleId = `model/${v.mechanism}`;
+      const start = sentence.start + v.start, end = sentence.start + v.end;
+      if (!isAllowed(ruleId, v.mechanism, start, end)) continue;
+      signals.push({ mechanism: v.mechanism, ruleId, start, end, text: text.slice(start, end), source: 'model', confidence: v.confidence });
+    }
+  });
+  const wayForward = signals.some((g) => WAY_FORWARD.has(g.mechanism));
+  sentences.forEach((sentence, i) => {
+    const v = judged[i].dismissive;
+    if (!v || findings.some((f) => inside(sentence, f))) return;
+    if (wayForward && NEEDS_WAY_FORWARD.has(v.category)) return;
+    const ruleId = `model/${v.category}`;
+    const start = sentence.start + v.start, end = sentence.start + v.end;
+    if (!isAllowed(ruleId, v.category, start, end)) return;
+    const info = pb.categories.find((c) => c.category === v.category);
+    findings.push({
+      ruleId,
+      category: v.category,
+      severity: 'low',
+      start,
+      end,
+      text: text.slice(start, end),
+      message: info ? `May read as ${info.title.toLowerCase()}. ${info.why}` : 'May read as dismissive to the customer.',
+      suggestions: info?.suggest?.length ? [...info.suggest] : pb.rules.find((r) => r.category === v.category)?.suggest.slice(0, 2) ?? [],
+      source: 'model',
+      confidence: v.confidence,
+    });
+  });
+}

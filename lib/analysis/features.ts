@@ -1,0 +1,132 @@
+/**
+ * Turns one sentence into the sparse features the trained model reads, keeping for each feature the
+ * tokens it came from so a finding can point at the words that drove it.
+ * Used unchanged by training (training/train.ts) and at run time (model.ts): if the two ever
+ * differed, the shipped weights would mean nothing.
+ *
+ * Features (hashed to 32 bits, no strings kept): word unigrams, bigrams, skip-bigrams (one word in
+ * between, so "you really should" still shares "you _ should" with "you should"), trigrams, and a
+ * crude stem (so "refunded/refunding/refunds" share a feature). Contractions are expanded first, with
+ * or without the apostrophe ("dont", "don't" and "do not" give the same tokens). Character n-grams
+ * were tried and dropped: they lowered recall at the same false-alarm rate on the validation split
+ * (0.57 against 0.61; docs/design.md).
+ */
+
+export interface Token {
+  /** Normalised word, e.g. "not" for the second half of "don't". */
+  word: string;
+  /** Offsets of the source word in the sentence (both halves of "don't" point at the whole word). */
+  start: number;
+  end: number;
+}
+
+export interface SentenceFeatures {
+  tokens: Token[];
+  /** Feature hashes; `owners[i]` is the first token index covered by hashes[i], `spans[i]` how many tokens. */
+  hashes: number[];
+  owners: number[];
+  spans: number[];
+}
+
+// Apostrophe-less and slang forms agents type in chat. Only unambiguous words: "ill", "were", "well",
+// "its" and "id" are real words too, so they are left alone.
+const BARE: Record<string, string[]> = {
+  dont: ['do', 'not'], doesnt: ['does', 'not'], didnt: ['did', 'not'], cant: ['can', 'not'], cannot: ['can', 'not'],
+  wont: ['will', 'not'], isnt: ['is', 'not'], arent: ['are', 'not'], wasnt: ['was', 'not'], werent: ['were', 'not'],
+  havent: ['have', 'not'], hasnt: ['has', 'not'], hadnt: ['had', 'not'], couldnt: ['could', 'not'],
+  shouldnt: ['should', 'not'], wouldnt: ['would', 'not'], mustnt: ['must', 'not'], aint: ['is', 'not'],
+  im: ['i', 'am'], ive: ['i', 'have'], youre: ['you', 'are'], youve: ['you', 'have'], youll: ['you', 'will'],
+  youd: ['you', 'would'], theyre: ['they', 'are'], theyve: ['they', 'have'], thats: ['that', 'is'],
+  theres: ['there', 'is'], whats: ['what', 'is'], heres: ['here', 'is'], itll: ['it', 'will'], weve: ['we', 'have'],
+  u: ['you'], ur: ['your'], pls: ['please'], plz: ['please'], thx: ['thanks'], ty: ['thank', 'you'],
+  gonna: ['going', 'to'], wanna: ['want', 'to'], gotta: ['have', 'to'], dunno: ['do', 'not', 'know'],
+};
+const NOT_STEM: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall', ai: 'is' };
+const CLITIC: Record<string, string> = { re: 'are', m: 'am', ve: 'have', ll: 'will', d: 'would' };
+const S_IS = new Set(['that', 'it', 'there', 'what', 'here', 'he', 'she', 'who', 'where', 'how', 'everything', 'nothing', 'this']);
+
+const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
+
+/** Splits a sentence into normalised tokens with source offsets. */
+export function tokenize(sentence: string): Token[] {
+  const out: Token[] = [];
+  for (const m of sentence.matchAll(WORD)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    const push = (word: string) => out.push({ word, start, end });
+    const raw = m[0].toLowerCase().replace(/\u2019/g, "'");
+    const apos = raw.indexOf("'");
+    if (apos < 0) {
+      const bare = BARE[raw];
+      if (bare) bare.forEach(push);
+      else push(/^\d+$/.test(raw) ? '<n>' : /\d/.test(raw) ? '<id>' : raw);
+      continue;
+    }
+    const head = raw.slice(0, apos);
+    const tail = raw.slice(apos + 1);
+    if (tail === 't' && head.endsWith('n')) {
+      const stem = head.slice(0, -1);
+      push(NOT_STEM[stem] ?? stem);
+      push('not');
+    } else if (CLITIC[tail]) {
+      push(head);
+      push(CLITIC[tail]);
+    } else if (tail === 's') {
+      if (head === 'let') { push('let'); push('us'); } else { push(head); if (S_IS.has(head)) push('is'); }
+    } else push(raw.replace(/'/g, ''));
+  }
+  return out;
+}
+
+/** A crude suffix stripper: enough for "refunded/refunding/refunds" to share a feature. */
+export function stem(word: string): string {
+  if (word.length <= 4) return word;
+  return word.replace(/(?:ingly|edly|ing|ed|ies|es|ly|s|ise|ize|ised|ized|isation|ization)$/, '') || word;
+}
+
+// 32-bit FNV-1a, and a mixer for combining token hashes into n-gram hashes.
+export function hashString(s: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+function mix(a: number, b: number, kind: number): number {
+  let h = Math.imul(a ^ kind, 0x9e3779b1) ^ b;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
+const K_UNI = 1, K_BI = 2, K_SKIP = 3, K_TRI = 4, K_STEM = 5;
+
+/** The features of one sentence. */
+export function featurize(sentence: string): SentenceFeatures {
+  const tokens = tokenize(sentence);
+  const hashes: number[] = [];
+  const owners: number[] = [];
+  const spans: number[] = [];
+  const add = (h: number, owner: number, span: number) => { hashes.push(h); owners.push(owner); spans.push(span); };
+  const n = tokens.length;
+  const th = tokens.map((t) => hashString(t.word));
+  // Index -1 is the sentence start and n the end, so "calm down" at the very start differs from mid-sentence.
+  const at = (i: number) => (i < 0 ? BOS : i >= n ? EOS : th[i]);
+  const clamp = (i: number) => Math.max(0, Math.min(n - 1, i));
+  for (let i = 0; i < n; i++) {
+    add(mix(th[i], 0, K_UNI), i, 1);
+    const st = stem(tokens[i].word);
+    if (st !== tokens[i].word) add(mix(hashString(st), 0, K_STEM), i, 1);
+  }
+  for (let i = -1; i < n; i++) {
+    if (n === 0) break;
+    const from = clamp(i);
+    add(mix(at(i), at(i + 1), K_BI), from, i < 0 || i + 1 >= n ? 1 : 2);
+    if (i + 2 <= n) add(mix(at(i), at(i + 2), K_SKIP), from, Math.min(n, i + 3) - from);
+    if (i + 2 <= n) add(mix(mix(at(i), at(i + 1), K_TRI), at(i + 2), K_TRI), from, Math.min(n, i + 3) - from);
+  }
+  return { tokens, hashes, owners, spans };
+}

@@ -1,0 +1,57 @@
+/**
+ * The model layer of the judgement: what the trained sentence model says about one sentence,
+ * above its calibrated thresholds, with the words that drove each verdict.
+ * How it combines with the phrasebank's rules is decided in index.ts (see docs/design.md).
+ */
+import type { Mechanism } from '../phrasebank/types';
+import { SentenceModel } from './model';
+import packed from './model.generated';
+import { trimSpan } from './text';
+
+export interface ModelVerdict {
+  /** Probability from the model's head (dismissive, or the mechanism). */
+  confidence: number;
+  /** Offsets in the sentence of the words that carried it. */
+  start: number;
+  end: number;
+}
+
+export interface SentenceJudgement {
+  dismissive: (ModelVerdict & { category: string }) | null;
+  mechanisms: Array<ModelVerdict & { mechanism: Mechanism }>;
+}
+
+/**
+ * Fewer words than this are too little evidence for a model finding: a name, "Regards" or "ok"
+ * carry almost no features, so the model's prior decides. Short dismissive lines ("No.", "Calm
+ * down.") are the phrasebank's job.
+ */
+const MIN_WORDS_TO_JUDGE = 3;
+
+let bundled: SentenceModel | undefined;
+
+/** The model trained from training/ and shipped in model.generated.ts (decoded once, on first use). */
+export function bundledModel(): SentenceModel {
+  return (bundled ??= new SentenceModel(packed));
+}
+
+/** Judges one sentence. Text inside quotation marks should already be blanked out by the caller. */
+export function judgeSentence(model: SentenceModel, sentence: string): SentenceJudgement {
+  const scores = model.score(sentence);
+  const span = (e: { start: number; end: number } | null): { start: number; end: number } => {
+    const [start, end] = trimSpan(sentence, e?.start ?? 0, e?.end ?? sentence.length);
+    return { start, end };
+  };
+  const dismissive = scores.dismissive >= model.thresholds.dismissive && scores.features.tokens.length >= MIN_WORDS_TO_JUDGE
+    ? { confidence: round(scores.dismissive), category: scores.category, ...span(model.explain(scores.features, { kind: 'dismissive' })) }
+    : null;
+  const mechanisms: SentenceJudgement['mechanisms'] = [];
+  for (const mechanism of model.mechanisms) {
+    const p = scores.mechanisms[mechanism];
+    if (p < (model.thresholds.mechanisms[mechanism] ?? 0.5)) continue;
+    mechanisms.push({ mechanism, confidence: round(p), ...span(model.explain(scores.features, { kind: 'mechanism', mechanism }, 8)) });
+  }
+  return { dismissive, mechanisms };
+}
+
+const round = (p: number) => Math.round(p * 100) / 100;

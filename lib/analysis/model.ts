@@ -1,0 +1,192 @@
+/**
+ * The trained sentence model: a linear model over hashed n-gram features (features.ts) with one
+ * output per head: "is this sentence dismissive", "which category" (softmax over categories),
+ * one "does it show this empathy mechanism" per mechanism, and, for the customer's message,
+ * "does this sentence state or imply a feeling". Weights are trained by training/train.ts
+ * from the team's own data in training/ and shipped as a generated module (model.generated.ts).
+ * Pure: no browser API, runs the same in Node, the page and the CLI.
+ */
+import type { Mechanism } from '../phrasebank/types';
+import { featurize, type SentenceFeatures } from './features';
+
+/** The model as stored: plain JSON with base64 blobs, so it ships as a small module. */
+export interface PackedModel {
+  version: 1;
+  /** Dismissive categories, in the order of the category heads. */
+  categories: string[];
+  mechanisms: Mechanism[];
+  /** Sorted feature hashes, delta + varint encoded, base64. */
+  features: string;
+  /** Int8 weights, feature-major (`features × heads`), base64. */
+  weights: string;
+  /** Per head: weight = int8 × scale. */
+  scales: number[];
+  bias: number[];
+  /** Probability thresholds calibrated on the training data's validation split. */
+  thresholds: { dismissive: number; mechanisms: Record<string, number>; customerFeeling: number };
+  /** What it was trained on and how it scored on its validation split (for docs and the test that it is current). */
+  meta: Record<string, unknown>;
+}
+
+export interface SentenceScores {
+  /** Probability that the sentence is dismissive. */
+  dismissive: number;
+  /** Most likely dismissive category and its probability among categories. */
+  category: string;
+  categoryConfidence: number;
+  /** Probability per mechanism. */
+  mechanisms: Record<string, number>;
+  /** For a customer's sentence: probability that it states or implies a feeling. */
+  customerFeeling: number;
+}
+
+export interface Explained {
+  /** Offsets in the sentence of the words that pushed the head up most. */
+  start: number;
+  end: number;
+}
+
+/** A model ready to score: the packed blobs decoded once. */
+export class SentenceModel {
+  readonly categories: string[];
+  readonly mechanisms: Mechanism[];
+  readonly thresholds: PackedModel['thresholds'];
+  private readonly index = new Map<number, number>();
+  private readonly weights: Int8Array;
+  private readonly scales: Float64Array;
+  private readonly bias: Float64Array;
+  private readonly heads: number;
+
+  constructor(packed: PackedModel) {
+    this.categories = packed.categories;
+    this.mechanisms = packed.mechanisms;
+    this.thresholds = packed.thresholds;
+    this.heads = 1 + packed.categories.length + packed.mechanisms.length + 1;
+    decodeFeatures(packed.features).forEach((h, i) => this.index.set(h, i));
+    const bytes = fromBase64(packed.weights);
+    this.weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.scales = Float64Array.from(packed.scales);
+    this.bias = Float64Array.from(packed.bias);
+  }
+
+  /** Raw head outputs (logits) for a featurised sentence. */
+  logits(f: SentenceFeatures): Float64Array {
+    const z = Float64Array.from(this.bias);
+    const norm = f.hashes.length ? 1 / Math.sqrt(f.hashes.length) : 0;
+    const H = this.heads;
+    for (const h of f.hashes) {
+      const row = this.index.get(h);
+      if (row === undefined) continue;
+      const base = row * H;
+      for (let k = 0; k < H; k++) z[k] += this.weights[base + k] * this.scales[k] * norm;
+    }
+    return z;
+  }
+
+  /** Scores one sentence. */
+  score(sentence: string): SentenceScores & { features: SentenceFeatures } {
+    const features = featurize(sentence);
+    const z = this.logits(features);
+    const C = this.categories.length;
+    let best = 0;
+    for (let c = 1; c < C; c++) if (z[1 + c] > z[1 + best]) best = c;
+    let sum = 0;
+    for (let c = 0; c < C; c++) sum += Math.exp(z[1 + c] - z[1 + best]);
+    const mechanisms: Record<string, number> = {};
+    this.mechanisms.forEach((m, i) => (mechanisms[m] = sigmoid(z[1 + C + i])));
+    return { dismissive: sigmoid(z[0]), category: this.categories[best], categoryConfidence: 1 / sum, mechanisms, customerFeeling: sigmoid(z[this.heads - 1]), features };
+  }
+
+  /**
+   * The words that drove a head: each feature's contribution is shared among the tokens it covers,
+   * and the best-scoring run of at most `maxWords` tokens is returned (null when nothing pushed up).
+   */
+  explain(f: SentenceFeatures, head: { kind: 'dismissive' } | { kind: 'mechanism'; mechanism: string }, maxWords = 6): Explained | null {
+    const k = head.kind === 'dismissive' ? 0 : 1 + this.categories.length + this.mechanisms.indexOf(head.mechanism as Mechanism);
+    const n = f.tokens.length;
+    if (!n || k < 0) return null;
+    const perToken = new Float64Array(n);
+    const norm = 1 / Math.sqrt(f.hashes.length);
+    f.hashes.forEach((h, i) => {
+      const row = this.index.get(h);
+      if (row === undefined) return;
+      const c = (this.weights[row * this.heads + k] * this.scales[k] * norm) / f.spans[i];
+      for (let t = f.owners[i]; t < f.owners[i] + f.spans[i]; t++) perToken[t] += c;
+    });
+    let best = 0, from = -1, to = -1;
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      for (let j = i; j < Math.min(n, i + maxWords); j++) {
+        sum += perToken[j];
+        if (sum > best) { best = sum; from = i; to = j; }
+      }
+    }
+    if (from < 0) return null;
+    // Trim words that pull down at the edges of the run.
+    while (from < to && perToken[from] <= 0) from++;
+    while (to > from && perToken[to] <= 0) to--;
+    return { start: f.tokens[from].start, end: f.tokens[to].end };
+  }
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+// --- packing (shared by training/train.ts and the runtime) ---
+
+export function encodeFeatures(sorted: number[]): string {
+  const bytes: number[] = [];
+  let prev = 0;
+  for (const h of sorted) {
+    let d = h - prev;
+    prev = h;
+    while (d >= 0x80) { bytes.push((d % 0x80) | 0x80); d = Math.floor(d / 0x80); }
+    bytes.push(d);
+  }
+  return toBase64(Uint8Array.from(bytes));
+}
+
+export function decodeFeatures(b64: string): number[] {
+  const bytes = fromBase64(b64);
+  const out: number[] = [];
+  let prev = 0, value = 0, mul = 1;
+  for (const b of bytes) {
+    value += (b & 0x7f) * mul;
+    if (b & 0x80) { mul *= 0x80; continue; }
+    prev += value;
+    out.push(prev);
+    value = 0;
+    mul = 1;
+  }
+  return out;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+export function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i], b = bytes[i + 1] ?? 0, c = bytes[i + 2] ?? 0;
+    const n = (a << 16) | (b << 8) | c;
+    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? B64[n & 63] : '=');
+  }
+  return out;
+}
+
+const B64_INDEX = new Uint8Array(128);
+for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
+
+export function fromBase64(s: string): Uint8Array {
+  const clean = s.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  const at = (i: number) => (i < clean.length ? B64_INDEX[clean.charCodeAt(i)] : 0);
+  let o = 0;
+  for (let i = 0; i < clean.length; i += 4) {
+    const n = (at(i) << 18) | (at(i + 1) << 12) | (at(i + 2) << 6) | at(i + 3);
+    out[o++] = (n >> 16) & 255;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
+  }
+  return out;
+}

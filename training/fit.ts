@@ -1,0 +1,219 @@
+/**
+ * Fits the sentence model: logistic regression heads (dismissive, each mechanism) and a softmax
+ * category head over the hashed features of lib/analysis/features.ts, trained with AdaGrad and L2,
+ * seeded so a retrain gives the same bytes. Thresholds are calibrated on a validation split of the
+ * same data (a fifth, chosen by a hash of the sentence), never on an evaluation set.
+ */
+import { featurize } from '../lib/analysis/features';
+import { SentenceModel, encodeFeatures, toBase64, type PackedModel } from '../lib/analysis/model';
+import { MECHANISMS, type Mechanism } from '../lib/phrasebank/types';
+import { hashString } from '../lib/analysis/features';
+import type { Example } from './data';
+
+export interface FitOptions {
+  dataHash: string;
+  log?: (line: string) => void;
+  epochs?: number;
+  /** Largest share of validation negatives the dismissive head may flag. */
+  maxFalsePositiveRate?: number;
+}
+
+interface Row { x: Int32Array; norm: number; ex: Example; validation: boolean }
+
+const SEED = 20261202;
+// Ordinary replies are mostly, not always, free of empathy moves: weak negatives for these heads only.
+const ORDINARY_NEGATIVE_FOR: Partial<Record<Mechanism, number>> = { 'emotional-reaction': 0.3, interpretation: 0.3 };
+
+export function trainModel(examples: Example[], options: FitOptions) {
+  const log = options.log ?? (() => {});
+  const epochs = options.epochs ?? 14;
+  const maxFpr = options.maxFalsePositiveRate ?? 0.02;
+  const categories = [...new Set(examples.filter((e) => e.dismissive === 1).map((e) => e.category!))].sort();
+  const mechanisms = MECHANISMS.filter((m) => examples.some((e) => e.mechanisms[m] === 1));
+  const isValidation = (e: Example) => hashString(e.text.toLowerCase()) % 5 === 0;
+
+  // Features seen in at least two training sentences: rarer ones are mostly noise and cost bytes.
+  const featurised = examples.map((ex) => ({ ex, f: featurize(ex.text), validation: isValidation(ex) }));
+  const df = new Map<number, number>();
+  for (const { f, validation } of featurised) if (!validation) for (const h of new Set(f.hashes)) df.set(h, (df.get(h) ?? 0) + 1);
+  const kept = [...df].filter(([, n]) => n >= 2).map(([h]) => h).sort((a, b) => a - b);
+  const column = new Map(kept.map((h, i) => [h, i]));
+  const rows: Row[] = featurised.map(({ ex, f, validation }) => ({
+    ex,
+    validation,
+    x: Int32Array.from(f.hashes.map((h) => column.get(h) ?? -1).filter((i) => i >= 0)),
+    norm: f.hashes.length ? 1 / Math.sqrt(f.hashes.length) : 0,
+  }));
+  const train = rows.filter((r) => !r.validation);
+  const F = kept.length;
+  const H = 1 + categories.length + mechanisms.length + 1;
+  const CUSTOMER_HEAD = H - 1;
+  const W = new Float64Array(F * H);
+  const bias = new Float64Array(H);
+
+  const binary = (head: number, label: (e: Example) => [0 | 1, number] | null) => {
+    const data = train.map((r) => ({ r, l: label(r.ex) })).filter((d) => d.l !== null) as Array<{ r: Row; l: [0 | 1, number] }>;
+    const pos = data.filter((d) => d.l[0] === 1).reduce((s, d) => s + d.l[1], 0);
+    const neg = data.filter((d) => d.l[0] === 0).reduce((s, d) => s + d.l[1], 0);
+    const posWeight = pos ? Math.max(1, neg / pos) * 0.5 + 0.5 : 1; // halfway to balanced
+    fitBinary(W, bias, H, head, data.map((d) => ({ x: d.r.x, norm: d.r.norm, y: d.l[0], w: d.l[1] * (d.l[0] ? posWeight : 1) })), epochs);
+  };
+  binary(0, (e) => (e.dismissive === undefined ? null : [e.dismissive, 1]));
+  fitSoftmax(W, bias, H, 1, categories.length, train.filter((r) => r.ex.dismissive === 1).map((r) => ({ x: r.x, norm: r.norm, y: categories.indexOf(r.ex.category!) })), epochs);
+  mechanisms.forEach((m, i) => binary(1 + categories.length + i, (e) => {
+    const v = e.mechanisms[m];
+    if (v !== undefined) return [v, 1];
+    if (e.dismissive === 1) return [0, 1]; // dismissive lines show no empathy move
+    if (e.source === 'ordinary.yml' && ORDINARY_NEGATIVE_FOR[m]) return [0, ORDINARY_NEGATIVE_FOR[m]!];
+    return null;
+  }));
+  binary(CUSTOMER_HEAD, (e) => (e.customerFeeling === undefined ? null : [e.customerFeeling, 1]));
+
+  // Quantise to int8 per head, then calibrate with the runtime model itself, so the shipped
+  // thresholds are those of the shipped (quantised) weights.
+  const scales = Array.from({ length: H }, (_, k) => {
+    let max = 0;
+    for (let j = 0; j < F; j++) max = Math.max(max, Math.abs(W[j * H + k]));
+    return max / 127 || 1;
+  });
+  const q = new Int8Array(F * H);
+  for (let j = 0; j < F; j++) for (let k = 0; k < H; k++) q[j * H + k] = Math.round(W[j * H + k] / scales[k]);
+  const packed: PackedModel = {
+    version: 1,
+    categories,
+    mechanisms,
+    features: encodeFeatures(kept),
+    weights: toBase64(new Uint8Array(q.buffer)),
+    scales: scales.map((s) => Number(s.toPrecision(6))),
+    bias: Array.from(bias, (b) => Number(b.toPrecision(6))),
+    thresholds: { dismissive: 0.5, mechanisms: {}, customerFeeling: 0.5 },
+    meta: {},
+  };
+  const model = new SentenceModel(packed);
+  const validation = rows.filter((r) => r.validation).map((r) => ({ ex: r.ex, s: model.score(r.ex.text) }));
+
+  const dis = validation.filter((v) => v.ex.dismissive !== undefined);
+  const dismissive = pickThreshold(dis.map((v) => ({ p: v.s.dismissive, y: v.ex.dismissive! })), 'max-recall-at-fpr', maxFpr);
+  const catRight = dis.filter((v) => v.ex.dismissive === 1 && v.s.category === v.ex.category).length;
+  const catTotal = dis.filter((v) => v.ex.dismissive === 1).length;
+  const report: Record<string, unknown> = {
+    dismissive: { threshold: dismissive.t, recall: dismissive.recall, falsePositiveRate: dismissive.fpr, validationSentences: dis.length },
+    categoryAccuracy: catTotal ? Number((catRight / catTotal).toFixed(3)) : null,
+    mechanisms: {},
+  };
+  mechanisms.forEach((m) => {
+    const labelled = validation.filter((v) => v.ex.mechanisms[m] !== undefined || v.ex.dismissive === 1);
+    const pick = pickThreshold(labelled.map((v) => ({ p: v.s.mechanisms[m], y: (v.ex.mechanisms[m] ?? 0) as 0 | 1 })), 'max-f1', 0);
+    packed.thresholds.mechanisms[m] = pick.t;
+    (report.mechanisms as Record<string, unknown>)[m] = { threshold: pick.t, precision: pick.precision, recall: pick.recall, f1: pick.f1, validationSentences: labelled.length };
+  });
+  packed.thresholds.dismissive = dismissive.t;
+  const cust = validation.filter((v) => v.ex.customerFeeling !== undefined);
+  const feeling = pickThreshold(cust.map((v) => ({ p: v.s.customerFeeling, y: v.ex.customerFeeling! })), 'max-f1', 0);
+  packed.thresholds.customerFeeling = feeling.t;
+  report.customerFeeling = { threshold: feeling.t, precision: feeling.precision, recall: feeling.recall, f1: feeling.f1, validationSentences: cust.length };
+  packed.meta = {
+    dataHash: options.dataHash,
+    trainedOn: { sentences: train.length, dismissive: train.filter((r) => r.ex.dismissive === 1).length, features: F },
+    validation: report,
+  };
+  log(JSON.stringify(report));
+  return { packed, report };
+}
+
+function fitBinary(W: Float64Array, bias: Float64Array, H: number, k: number, data: Array<{ x: Int32Array; norm: number; y: 0 | 1; w: number }>, epochs: number) {
+  const G = new Float64Array(W.length / H);
+  let gb = 1e-8;
+  const lr = Number(process.env.LR ?? 0.4), l2 = Number(process.env.L2 ?? 1e-4);
+  const order = data.map((_, i) => i);
+  const rand = mulberry32(SEED + k);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffle(order, rand);
+    for (const i of order) {
+      const d = data[i];
+      let z = bias[k];
+      for (const j of d.x) z += W[j * H + k] * d.norm;
+      const g = (1 / (1 + Math.exp(-z)) - d.y) * d.w;
+      for (const j of d.x) {
+        const grad = g * d.norm + l2 * W[j * H + k];
+        G[j] += grad * grad;
+        W[j * H + k] -= (lr * grad) / Math.sqrt(G[j] + 1e-8);
+      }
+      gb += g * g;
+      bias[k] -= (lr * g) / Math.sqrt(gb);
+    }
+  }
+}
+
+function fitSoftmax(W: Float64Array, bias: Float64Array, H: number, first: number, C: number, data: Array<{ x: Int32Array; norm: number; y: number }>, epochs: number) {
+  const G = new Float64Array((W.length / H) * C);
+  const gb = new Float64Array(C).fill(1e-8);
+  const lr = 0.4, l2 = 2e-5;
+  const order = data.map((_, i) => i);
+  const rand = mulberry32(SEED - 1);
+  const z = new Float64Array(C);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffle(order, rand);
+    for (const i of order) {
+      const d = data[i];
+      for (let c = 0; c < C; c++) {
+        let s = bias[first + c];
+        for (const j of d.x) s += W[j * H + first + c] * d.norm;
+        z[c] = s;
+      }
+      const max = Math.max(...z);
+      let sum = 0;
+      for (let c = 0; c < C; c++) sum += (z[c] = Math.exp(z[c] - max));
+      for (let c = 0; c < C; c++) {
+        const g = z[c] / sum - (c === d.y ? 1 : 0);
+        for (const j of d.x) {
+          const grad = g * d.norm + l2 * W[j * H + first + c];
+          G[j * C + c] += grad * grad;
+          W[j * H + first + c] -= (lr * grad) / Math.sqrt(G[j * C + c] + 1e-8);
+        }
+        gb[c] += g * g;
+        bias[first + c] -= (lr * g) / Math.sqrt(gb[c]);
+      }
+    }
+  }
+}
+
+interface Pick { t: number; recall: number; fpr: number; precision: number; f1: number }
+
+/** A threshold on validation scores: the most recall within a false-positive budget, or the best F1. */
+export function pickThreshold(scored: Array<{ p: number; y: 0 | 1 }>, mode: 'max-recall-at-fpr' | 'max-f1', maxFpr: number): Pick {
+  const pos = scored.filter((s) => s.y === 1).length;
+  const neg = scored.length - pos;
+  const candidates = [...new Set(scored.map((s) => Number(s.p.toFixed(3))))].sort((a, b) => a - b);
+  let best: Pick = { t: 0.5, recall: 0, fpr: 0, precision: 0, f1: 0 };
+  let bestScore = -1;
+  for (const t of candidates) {
+    if (t <= 0.05 || t >= 0.995) continue;
+    const tp = scored.filter((s) => s.y === 1 && s.p >= t).length;
+    const fp = scored.filter((s) => s.y === 0 && s.p >= t).length;
+    const recall = pos ? tp / pos : 0, fpr = neg ? fp / neg : 0, precision = tp + fp ? tp / (tp + fp) : 0;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    const score = mode === 'max-f1' ? f1 : fpr <= maxFpr ? recall : -1;
+    if (score > bestScore) { bestScore = score; best = { t, recall, fpr, precision, f1 }; }
+  }
+  const r = (x: number) => Number(x.toFixed(3));
+  return { t: best.t, recall: r(best.recall), fpr: r(best.fpr), precision: r(best.precision), f1: r(best.f1) };
+}
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(xs: T[], rand: () => number) {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [xs[i], xs[j]] = [xs[j], xs[i]];
+  }
+}
