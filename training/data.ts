@@ -1,5 +1,5 @@
 /**
- * Reads the training data (training/dismissive/*.yml, training/mechanisms/*.yml, training/ordinary.yml)
+ * Reads the training data (training/dismissive/*.yml, training/mechanisms/*.yml, training/ordinary*.yml, training/customer.yml)
  * into labelled sentences, with precise errors for anything malformed. Format: training/README.md.
  */
 import fs from 'node:fs';
@@ -63,7 +63,7 @@ export function loadTrainingData(dir: string): { examples: Example[]; errors: Da
     return e;
   };
   for (const file of files) {
-    const kind = file.path.startsWith('dismissive/') ? 'dismissive' : file.path.startsWith('mechanisms/') ? 'mechanisms' : file.path === 'ordinary.yml' ? 'ordinary' : file.path === 'customer.yml' ? 'customer' : null;
+    const kind = file.path.startsWith('dismissive/') ? 'dismissive' : file.path.startsWith('mechanisms/') ? 'mechanisms' : /^ordinary(-[a-z]+)*\.yml$/.test(file.path) ? 'ordinary' : file.path === 'customer.yml' ? 'customer' : null;
     if (!kind) continue;
     const lc = new LineCounter();
     const doc = parseDocument(file.source, { lineCounter: lc });

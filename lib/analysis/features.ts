@@ -26,6 +26,8 @@ export interface SentenceFeatures {
   hashes: number[];
   owners: number[];
   spans: number[];
+  /** The unigram feature of each token (to tell how much of the sentence the model has seen). */
+  unigrams: number[];
 }
 
 // Apostrophe-less and slang forms agents type in chat. Only unambiguous words: "ill", "were", "well",
@@ -116,8 +118,10 @@ export function featurize(sentence: string): SentenceFeatures {
   // Index -1 is the sentence start and n the end, so "calm down" at the very start differs from mid-sentence.
   const at = (i: number) => (i < 0 ? BOS : i >= n ? EOS : th[i]);
   const clamp = (i: number) => Math.max(0, Math.min(n - 1, i));
+  const unigrams: number[] = [];
   for (let i = 0; i < n; i++) {
-    add(mix(th[i], 0, K_UNI), i, 1);
+    unigrams.push(mix(th[i], 0, K_UNI));
+    add(unigrams[i], i, 1);
     const st = stem(tokens[i].word);
     if (st !== tokens[i].word) add(mix(hashString(st), 0, K_STEM), i, 1);
   }
@@ -128,5 +132,5 @@ export function featurize(sentence: string): SentenceFeatures {
     if (i + 2 <= n) add(mix(at(i), at(i + 2), K_SKIP), from, Math.min(n, i + 3) - from);
     if (i + 2 <= n) add(mix(mix(at(i), at(i + 1), K_TRI), at(i + 2), K_TRI), from, Math.min(n, i + 3) - from);
   }
-  return { tokens, hashes, owners, spans };
+  return { tokens, hashes, owners, spans, unigrams };
 }

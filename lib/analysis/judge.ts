@@ -28,6 +28,9 @@ export interface SentenceJudgement {
  */
 const MIN_WORDS_TO_JUDGE = 3;
 
+/** A sentence mostly made of words the model never saw (another language, a product code) is not judged. */
+const MIN_COVERAGE = 0.6;
+
 let bundled: SentenceModel | undefined;
 
 /** The model trained from training/ and shipped in model.generated.ts (decoded once, on first use). */
@@ -42,7 +45,7 @@ export function judgeSentence(model: SentenceModel, sentence: string): SentenceJ
     const [start, end] = trimSpan(sentence, e?.start ?? 0, e?.end ?? sentence.length);
     return { start, end };
   };
-  const dismissive = scores.dismissive >= model.thresholds.dismissive && scores.features.tokens.length >= MIN_WORDS_TO_JUDGE
+  const dismissive = scores.dismissive >= model.thresholds.dismissive && scores.features.tokens.length >= MIN_WORDS_TO_JUDGE && scores.coverage >= MIN_COVERAGE
     ? { confidence: round(scores.dismissive), category: scores.category, ...span(model.explain(scores.features, { kind: 'dismissive' })) }
     : null;
   const mechanisms: SentenceJudgement['mechanisms'] = [];

@@ -38,6 +38,8 @@ export interface SentenceScores {
   mechanisms: Record<string, number>;
   /** For a customer's sentence: probability that it states or implies a feeling. */
   customerFeeling: number;
+  /** Share of the sentence's words the model has seen in training (low for another language). */
+  coverage: number;
 }
 
 export interface Explained {
@@ -94,7 +96,9 @@ export class SentenceModel {
     for (let c = 0; c < C; c++) sum += Math.exp(z[1 + c] - z[1 + best]);
     const mechanisms: Record<string, number> = {};
     this.mechanisms.forEach((m, i) => (mechanisms[m] = sigmoid(z[1 + C + i])));
-    return { dismissive: sigmoid(z[0]), category: this.categories[best], categoryConfidence: 1 / sum, mechanisms, customerFeeling: sigmoid(z[this.heads - 1]), features };
+    const known = features.unigrams.filter((h) => this.index.has(h)).length;
+    const coverage = features.unigrams.length ? known / features.unigrams.length : 0;
+    return { coverage, dismissive: sigmoid(z[0]), category: this.categories[best], categoryConfidence: 1 / sum, mechanisms, customerFeeling: sigmoid(z[this.heads - 1]), features };
   }
 
   /**

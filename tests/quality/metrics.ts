@@ -3,7 +3,10 @@
  * category, finding rates on real replies, and empathy-signal precision/recall against EPITOME
  * labels. Pure functions over rows already read; the caller decides where rows come from.
  */
-import { analyze } from '../../lib/analysis/index';
+import { analyze, type AnalysisOptions } from '../../lib/analysis/index';
+
+/** The rules on their own: what the phrasebank's targets are set for. */
+export const RULES_ONLY: AnalysisOptions = { layers: { model: false } };
 import type { CompiledPhrasebank, Mechanism } from '../../lib/phrasebank/types';
 import type { DevCase, SignalCase } from './devset';
 
@@ -53,7 +56,7 @@ export interface DevsetResult {
 }
 
 /** Runs the dev set through `analyze` and scores each category. */
-export function evaluateDevset(pb: CompiledPhrasebank, cases: DevCase[]): DevsetResult {
+export function evaluateDevset(pb: CompiledPhrasebank, cases: DevCase[], options?: AnalysisOptions): DevsetResult {
   const known = new Set(pb.categories.filter((c) => c.kind === 'dismissive').map((c) => c.category));
   const byCategory = new Map<string, CategoryResult>();
   const fpByRuleCategory: Record<string, number> = {};
@@ -67,7 +70,7 @@ export function evaluateDevset(pb: CompiledPhrasebank, cases: DevCase[]): Devset
     return r;
   };
   for (const c of cases) {
-    const findings = analyze(c.text, pb).findings;
+    const findings = analyze(c.text, pb, undefined, options).findings;
     const fired = [...new Set(findings.map((f) => f.ruleId))];
     if (c.kind === 'dismissive') {
       const r = entry(c.category!);
@@ -76,7 +79,7 @@ export function evaluateDevset(pb: CompiledPhrasebank, cases: DevCase[]): Devset
       if (findings.some((f) => f.category === c.category)) r.agreed++;
       if (findings.length) r.caught++;
       else {
-        const caughtWithoutGreeting = analyze(withoutGreeting(c.text), pb).findings.length > 0;
+        const caughtWithoutGreeting = analyze(withoutGreeting(c.text), pb, undefined, options).findings.length > 0;
         r.misses.push({ id: c.id, text: c.text, fired, caughtWithoutGreeting });
       }
       continue;
@@ -119,14 +122,14 @@ export interface RealRepliesResult {
 }
 
 /** Analyses real replies and counts replies with findings, per category and per rule. */
-export function evaluateRealReplies(pb: CompiledPhrasebank, texts: string[]): RealRepliesResult {
+export function evaluateRealReplies(pb: CompiledPhrasebank, texts: string[], options?: AnalysisOptions): RealRepliesResult {
   const byCategory: Record<string, number> = {};
   const byRule: Record<string, number> = {};
   const signalsByMechanism: Record<string, number> = {};
   let withFinding = 0;
   const started = performance.now();
   for (const text of texts) {
-    const report = analyze(text, pb);
+    const report = analyze(text, pb, undefined, options);
     if (report.findings.length) withFinding++;
     for (const cat of new Set(report.findings.map((f) => f.category))) byCategory[cat] = (byCategory[cat] ?? 0) + 1;
     for (const id of new Set(report.findings.map((f) => f.ruleId))) byRule[id] = (byRule[id] ?? 0) + 1;
@@ -167,13 +170,13 @@ export const EPITOME_MAPPING: Array<{ mechanism: Mechanism; label: 'ER' | 'IP' |
 ];
 
 /** Scores emotional-reaction/interpretation/exploration signals against EPITOME (positive = level ≥ 1). */
-export function evaluateEpitome(pb: CompiledPhrasebank, rows: EpitomeRow[]): { rows: number; scores: MechanismScore[] } {
+export function evaluateEpitome(pb: CompiledPhrasebank, rows: EpitomeRow[], options?: AnalysisOptions): { rows: number; scores: MechanismScore[] } {
   const scores = EPITOME_MAPPING.map(({ mechanism, label }) => ({
     mechanism, label, positives: 0, predicted: 0, truePositives: 0, precision: 0, recall: 0, f1: 0, recallStrong: 0, byRule: {} as Record<string, number>,
     strong: 0, strongHit: 0,
   }));
   for (const row of rows) {
-    const signals = analyze(row.text, pb, { customer: row.context }).signals;
+    const signals = analyze(row.text, pb, { customer: row.context }, options).signals;
     for (const s of scores) {
       const mine = signals.filter((x) => x.mechanism === s.mechanism);
       const level = row.levels[s.label];
@@ -220,7 +223,7 @@ export interface SignalResult {
 export const SIGNAL_TARGETS = { recall: 0.75, falsePositiveRate: 0.125 } as const;
 
 /** Scores each mechanism on replies that show it and on replies that only reuse its words. */
-export function evaluateSignals(pb: CompiledPhrasebank, cases: SignalCase[]): SignalResult[] {
+export function evaluateSignals(pb: CompiledPhrasebank, cases: SignalCase[], options?: AnalysisOptions): SignalResult[] {
   const results = new Map<string, SignalResult>();
   for (const c of cases) {
     let r = results.get(c.mechanism);
@@ -228,7 +231,7 @@ export function evaluateSignals(pb: CompiledPhrasebank, cases: SignalCase[]): Si
       r = { mechanism: c.mechanism, shows: 0, found: 0, recall: 0, lacks: 0, wronglyFound: 0, falsePositiveRate: 0, misses: [], falsePositives: [] };
       results.set(c.mechanism, r);
     }
-    const mine = analyze(c.text, pb).signals.filter((s) => s.mechanism === c.mechanism);
+    const mine = analyze(c.text, pb, undefined, options).signals.filter((s) => s.mechanism === c.mechanism);
     if (c.kind === 'shows') {
       r.shows++;
       if (mine.length) r.found++;

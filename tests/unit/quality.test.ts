@@ -11,18 +11,18 @@ import { resolve } from 'node:path';
 import { loadPhrasebank } from '../../lib/phrasebank/node';
 import { emptyPhrasebank } from '../../lib/phrasebank/compile';
 import { loadDevset, loadSignalDevset } from '../quality/devset';
-import { SIGNAL_TARGETS, TARGETS, evaluateDevset, evaluateEpitome, evaluateRealReplies, evaluateSignals } from '../quality/metrics';
+import { RULES_ONLY, SIGNAL_TARGETS, TARGETS, evaluateDevset, evaluateEpitome, evaluateRealReplies, evaluateSignals } from '../quality/metrics';
 import { corpusDir, readEpitome, readRealReplies } from '../quality/corpus';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const { phrasebank } = loadPhrasebank(resolve(repoRoot, 'phrasebank'));
 const cases = loadDevset(resolve(repoRoot, 'tests/quality'));
-const result = evaluateDevset(phrasebank, cases);
+const result = evaluateDevset(phrasebank, cases, RULES_ONLY);
 type Gap = { recall: number; falsePositiveRate: number };
 const gaps = JSON.parse(readFileSync(resolve(repoRoot, 'tests/quality/known-gaps.json'), 'utf8')) as Record<string, Gap>;
 const list = (misses: Array<{ id: string; fired: string[] }>) => misses.map((m) => `${m.id} [${m.fired.join(', ') || 'nothing fired'}]`).join('; ');
 
-describe('development set', () => {
+describe('development set (rules only: the phrasebank\'s own targets)', () => {
   it('has at least 10 dismissive and 15 polite replies per category, and 100 ordinary replies', () => {
     for (const r of result.categories) {
       expect(r.dismissive, r.category).toBeGreaterThanOrEqual(10);
@@ -57,18 +57,18 @@ describe('development set', () => {
     }
     // Dropping every rule of one category keeps recall only where another category also fires.
     const pa = phrasebank.rules.filter((x) => x.category === 'passive-aggressive');
-    const without = evaluateDevset({ ...phrasebank, rules: phrasebank.rules.filter((x) => !pa.includes(x)) }, cases);
+    const without = evaluateDevset({ ...phrasebank, rules: phrasebank.rules.filter((x) => !pa.includes(x)) }, cases, RULES_ONLY);
     const paWithout = without.categories.find((r) => r.category === 'passive-aggressive')!;
     expect(paWithout.agreed).toBe(0);
   });
 
   it('scores an empty phrasebank as catching nothing (the metric can fail)', () => {
-    const empty = evaluateDevset(emptyPhrasebank(), cases);
+    const empty = evaluateDevset(emptyPhrasebank(), cases, RULES_ONLY);
     expect(empty.categories.every((r) => r.caught === 0 && r.politeFlagged === 0)).toBe(true);
   });
 });
 
-describe('dev-set targets per category', () => {
+describe('dev-set targets per category (rules only)', () => {
   for (const r of result.categories) {
     const gap = gaps[r.category];
     it.skipIf(!r.inPhrasebank)(`${r.category}: recall ≥ ${TARGETS.recall} and false positives ≤ ${TARGETS.falsePositiveRate * 100} %${gap ? ' (known gap: no regression)' : ''}`, () => {
@@ -84,8 +84,8 @@ describe('dev-set targets per category', () => {
   });
 });
 
-describe('empathy signals on their dev set', () => {
-  const signals = evaluateSignals(phrasebank, loadSignalDevset(resolve(repoRoot, 'tests/quality')));
+describe('empathy signals on their dev set (rules only)', () => {
+  const signals = evaluateSignals(phrasebank, loadSignalDevset(resolve(repoRoot, 'tests/quality')), RULES_ONLY);
   it('covers all seven mechanisms', () => {
     expect(signals.map((r) => r.mechanism).sort()).toEqual(['appreciation', 'choice', 'emotional-reaction', 'exploration', 'interpretation', 'next-steps', 'ownership']);
   });
@@ -97,19 +97,19 @@ describe('empathy signals on their dev set', () => {
   }
 });
 
-describe('third-party corpus (skipped when ../shared/corpus is absent)', () => {
+describe('third-party corpus, rules only (skipped when ../shared/corpus is absent)', () => {
   const dir = corpusDir(repoRoot);
   const replies = readRealReplies(dir);
   const epitome = readEpitome(dir);
 
   it.skipIf(!replies)(`real replies: ≤ ${TARGETS.realReplyShare * 100} % have any finding`, { timeout: 180_000 }, () => {
-    const real = evaluateRealReplies(phrasebank, replies!);
+    const real = evaluateRealReplies(phrasebank, replies!, RULES_ONLY);
     expect(real.total).toBeGreaterThan(1000);
     expect(real.share, JSON.stringify(real.byRule)).toBeLessThanOrEqual(TARGETS.realReplyShare);
   });
 
   it.skipIf(!epitome)('EPITOME: emotional-reaction signals are precise (≥ 0.8)', { timeout: 180_000 }, () => {
-    const scores = evaluateEpitome(phrasebank, epitome!).scores;
+    const scores = evaluateEpitome(phrasebank, epitome!, RULES_ONLY).scores;
     const er = scores.find((s) => s.mechanism === 'emotional-reaction')!;
     expect(er.predicted).toBeGreaterThan(0);
     expect(er.precision).toBeGreaterThanOrEqual(0.8);

@@ -3,7 +3,9 @@ import { analyze } from '../../../lib/analysis/index';
 import { fixturePhrasebank } from './fixture';
 
 const pb = fixturePhrasebank();
-const ruleIds = (text: string) => analyze(text, pb).findings.map((f) => f.ruleId);
+// The rule layer's own behaviour; the model layer has its own tests (model.test.ts).
+const RULES = { layers: { model: false } } as const;
+const ruleIds = (text: string) => analyze(text, pb, undefined, RULES).findings.map((f) => f.ruleId);
 
 describe('context awareness', () => {
   it('leaves harmless uses alone', () => {
@@ -39,7 +41,7 @@ describe('context awareness', () => {
 
 describe('quoted text is not the agent’s', () => {
   it('skips lines quoted with >', () => {
-    const report = analyze('> Please calm down, you said.\nI hear you.', pb);
+    const report = analyze('> Please calm down, you said.\nI hear you.', pb, undefined, RULES);
     expect(report.findings).toEqual([]);
   });
 
@@ -49,13 +51,13 @@ describe('quoted text is not the agent’s', () => {
   });
 
   it('still flags the same words outside the quotes', () => {
-    const report = analyze('You wrote "calm down". Please calm down.', pb);
+    const report = analyze('You wrote "calm down". Please calm down.', pb, undefined, RULES);
     expect(report.findings.map((f) => f.start)).toEqual(['You wrote "calm down". '.length]);
   });
 
   it('does not count quoted signals', () => {
-    expect(analyze('> I can see how frustrating this has been', pb).signals).toEqual([]);
-    expect(analyze('I can see how frustrating this has been.', pb).signals.map((s) => s.mechanism)).toEqual(['emotional-reaction']);
+    expect(analyze('> I can see how frustrating this has been', pb, undefined, RULES).signals).toEqual([]);
+    expect(analyze('I can see how frustrating this has been.', pb, undefined, RULES).signals.map((s) => s.mechanism)).toEqual(['emotional-reaction']);
   });
 
   it('ignores everything after a signature delimiter', () => {
@@ -65,20 +67,20 @@ describe('quoted text is not the agent’s', () => {
 
 describe('options', () => {
   it('disabledRules drops findings, including by a renamed old id', () => {
-    expect(analyze('Please calm down.', pb, undefined, { disabledRules: ['invalidating/calm-down'] }).findings).toEqual([]);
-    expect(analyze('Please calm down.', pb, undefined, { disabledRules: ['invalidating/relax'] }).findings).toEqual([]);
-    expect(analyze('Please calm down.', pb, undefined, { disabledRules: ['refusing/our-policy'] }).findings).toHaveLength(1);
+    expect(analyze('Please calm down.', pb, undefined, { ...RULES, disabledRules: ['invalidating/calm-down'] }).findings).toEqual([]);
+    expect(analyze('Please calm down.', pb, undefined, { ...RULES, disabledRules: ['invalidating/relax'] }).findings).toEqual([]);
+    expect(analyze('Please calm down.', pb, undefined, { ...RULES, disabledRules: ['refusing/our-policy'] }).findings).toHaveLength(1);
   });
 
   it('ignoredPhrases drops matching findings case-insensitively', () => {
     const opts = { ignoredPhrases: ['PLEASE CALM DOWN'] };
-    expect(analyze('Please calm down.', pb, undefined, opts).findings).toEqual([]);
-    expect(analyze('There is nothing I can do.', pb, undefined, opts).findings).toHaveLength(1);
+    expect(analyze('Please calm down.', pb, undefined, { ...RULES, ...opts }).findings).toEqual([]);
+    expect(analyze('There is nothing I can do.', pb, undefined, { ...RULES, ...opts }).findings).toHaveLength(1);
   });
 });
 
 describe('coaching', () => {
-  const kinds = (text: string, customer?: string) => analyze(text, pb, customer ? { customer } : undefined).coaching.map((c) => c.kind);
+  const kinds = (text: string, customer?: string) => analyze(text, pb, customer ? { customer } : undefined, RULES).coaching.map((c) => c.kind);
 
   it('asks to acknowledge a frustrated customer', () => {
     const reply = 'Thanks for the details. I will check the order now and send you the tracking link.';
@@ -105,8 +107,13 @@ describe('coaching', () => {
   });
 
   it('suggests "I" when only "we" act', () => {
-    expect(kinds('We will look into the missing parcel and we will get back to you soon.')).toContain('we-not-i');
-    expect(kinds('We will look into the parcel and I will email you by Friday with news.')).not.toContain('we-not-i');
+    const upset = 'I am so frustrated, this is the third time I have asked!';
+    expect(kinds('We will look into the missing parcel and we will get back to you soon.', upset)).toContain('we-not-i');
+    expect(kinds('We will look into the parcel and I will email you by Friday with news.', upset)).not.toContain('we-not-i');
+  });
+
+  it('keeps a plain answer to a neutral question free of coaching (guide R8)', () => {
+    expect(kinds('We will look into the missing parcel and we will get back to you soon.', 'Where is my parcel?')).toEqual([]);
   });
 
   it('stays quiet on very short drafts', () => {
@@ -115,7 +122,7 @@ describe('coaching', () => {
   });
 
   it('every coaching message is phrased kindly (no blame words)', () => {
-    const all = analyze('That is our policy and we will close this. Nothing else to add here today.', pb, { customer: 'I am furious and upset!!' }).coaching;
+    const all = analyze('That is our policy and we will close this. Nothing else to add here today.', pb, { customer: 'I am furious and upset!!' }, RULES).coaching;
     expect(all.length).toBeGreaterThanOrEqual(2);
     for (const c of all) expect(c.message).not.toMatch(/\b(wrong|bad|never|must|don't)\b/i);
   });

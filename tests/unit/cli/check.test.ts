@@ -9,7 +9,8 @@ import { fixture, looksLikeCleanError, MAIN, REPO, runCli } from './run-cli';
 // Each test spawns the real CLI (start-up is mostly loading the NLP library); allow for a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
 
-const PB = ['--phrasebank', fixture('pb-good')];
+// The fixture phrasebank's rules on their own, so the expected findings are exactly its rules' (the model layer has its own test below).
+const PB = ['--phrasebank', fixture('pb-good'), '--layers', 'rules'];
 // Emoji, a line break and a curly apostrophe before the flagged words, so offsets are not trivially ASCII.
 const DRAFT = 'Hi 👋 Sam,\nThat sounds stressful. I’m sorry, but there is nothing more I can do, please read the manual.\n';
 const CLEAN = 'Hi Sam, your replacement ships today and I will send the tracking link tonight.\n';
