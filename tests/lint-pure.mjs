@@ -22,9 +22,23 @@ function walk(dir) {
   }
 }
 for (const dir of PURE_DIRS) walk(dir);
+// One arrow between the two: the engine (lib/analysis) reads the phrasebank's types and data;
+// the phrasebank (schema, validation, packs) never imports the engine.
+function imports(dir, forbidden, why) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) imports(path, forbidden, why);
+    else if (/\.(ts|tsx)$/.test(name)) {
+      readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
+        if (/^\s*(import|export)\b.*from\s+['"]/.test(line) && forbidden.test(line)) problems.push(`${path}:${i + 1}: ${why}`);
+      });
+    }
+  }
+}
+imports('lib/phrasebank', /from\s+['"]\.\.\/analysis\//, 'lib/phrasebank must not import lib/analysis (the arrow points from the engine to the phrasebank); move the code to lib/analysis.');
 if (problems.length) {
   console.error(problems.join('\n'));
   process.exitCode = 1;
 } else {
-  console.log(`lint: ${PURE_DIRS.join(', ')} are free of browser APIs`);
+  console.log(`lint: ${PURE_DIRS.join(', ')} are free of browser APIs, and lib/phrasebank does not import lib/analysis`);
 }

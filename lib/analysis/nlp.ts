@@ -33,16 +33,11 @@ export interface NlpMatch {
 /** A compiled match-net (opaque). */
 export type NlpNet = unknown;
 
-/** A parsed pattern (opaque to callers, fed back to `matchesParsed`). */
-export type ParsedPattern = Array<Record<string, unknown>>;
+export { knownTags, parseMatch, type ParsedPattern } from '../phrasebank/match-syntax';
+import type { ParsedPattern } from '../phrasebank/match-syntax';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const api = nlp as any;
-
-/** Parses a compromise match pattern. */
-export function parseMatch(pattern: string): ParsedPattern {
-  return api.parseMatch(pattern) as ParsedPattern;
-}
 
 /** Builds one net from many patterns; `meta` is handed back with every match. */
 export function buildNet(patterns: Array<{ match: string; meta: Record<string, unknown> }>): NlpNet {
@@ -80,10 +75,5 @@ export function matchesParsedIn(doc: NlpDoc, sentences: number[], pattern: Parse
 export function matchAll(doc: NlpDoc, pattern: ParsedPattern): NlpMatch[] {
   const m = (doc.view as any).match(pattern);
   return (m.ptrs as Array<[number, number, number]>).map(([sentence, start, end]) => ({ sentence, start, end, meta: {} }));
-}
-
-/** Tags compromise knows (to reject `#Typo` in patterns). */
-export function knownTags(): Set<string> {
-  return new Set(Object.keys(api.world().model.one.tagSet ?? {}));
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */

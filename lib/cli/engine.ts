@@ -10,4 +10,4 @@ export const loadAnalysis = () => import('../analysis/index');
 export const loadPhrasebankNode = () => import('../phrasebank/node');
 
 /** Phrasebank example runners (`runExamples`, `uncoveredAlternatives`). */
-export const loadExamples = () => import('../phrasebank/examples');
+export const loadExamples = () => import('../analysis/examples');

@@ -8,26 +8,21 @@ import { bundledPhrasebank } from '../phrasebank/bundled';
 import type { CompiledPhrasebank } from '../phrasebank/types';
 import { packsItem, type ImportedPack } from './settings';
 
-export type PackLayer = 'bundled' | 'organisation' | 'team' | 'personal';
-export interface Layer {
-  name: string;
-  layer: PackLayer;
-  phrasebank: CompiledPhrasebank;
-}
-export interface Conflict {
-  ruleId: string;
-  kept: string;
-  ignored: string;
-}
+import type { MergeConflict, PackInput, PackLayer } from '../phrasebank/merge';
+
+export type { PackLayer };
+/** A pack in the merge (the phrasebank's own type; one declaration). */
+export type Layer = PackInput;
+export type Conflict = MergeConflict;
 
 /**
  * The phrasebank tools pull in the NLP engine (compromise, ~0.4 s to evaluate). Loading them on first use lets
  * the popup and options page paint at once. (In the background bundle the import is inlined.)
  */
-type Tools = typeof import('../phrasebank/merge') & typeof import('../phrasebank/examples');
+type Tools = typeof import('../phrasebank/merge') & typeof import('../analysis/examples');
 let tools: Promise<Tools> | undefined;
 function loadTools(): Promise<Tools> {
-  tools ??= Promise.all([import('../phrasebank/merge'), import('../phrasebank/examples')]).then(([m, e]) => ({ ...m, ...e }));
+  tools ??= Promise.all([import('../phrasebank/merge'), import('../analysis/examples')]).then(([m, e]) => ({ ...m, ...e }));
   return tools;
 }
 

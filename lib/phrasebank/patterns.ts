@@ -1,7 +1,7 @@
 /**
  * Checks one compromise match pattern and explains, in plain words, what is wrong with it.
  */
-import { knownTags, parseMatch } from '../analysis/nlp';
+import { knownTags, parseMatch } from './match-syntax';
 
 let tags: Set<string> | null = null;
 

@@ -11,7 +11,7 @@ import {
 } from '../../../lib/extension/packs';
 import { packsItem } from '../../../lib/extension/settings';
 import { bundledPhrasebank } from '../../../lib/phrasebank/bundled';
-import { runExamples } from '../../../lib/phrasebank/examples';
+import { runExamples } from '../../../lib/analysis/examples';
 import type { CompiledPhrasebank, RuleEntry } from '../../../lib/phrasebank/types';
 
 /** A small team pack written for these tests. */

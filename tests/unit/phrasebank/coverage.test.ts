@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePhrasebank } from '../../../lib/phrasebank/compile';
-import { runExamples, uncoveredAlternatives } from '../../../lib/phrasebank/examples';
+import { runExamples, uncoveredAlternatives } from '../../../lib/analysis/examples';
 import { fixturePhrasebank } from '../analysis/fixture';
 
 const entry = (match: string, flag: string[], pass = ['Nothing to see here.']) => {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadPhrasebank } from '../../../lib/phrasebank/node';
 import { formatError } from '../../../lib/phrasebank/compile';
-import { runExamples } from '../../../lib/phrasebank/examples';
+import { runExamples } from '../../../lib/analysis/examples';
 
 const dir = fileURLToPath(new URL('../../../phrasebank', import.meta.url));
 const { phrasebank, errors } = loadPhrasebank(dir);

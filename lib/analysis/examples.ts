@@ -2,12 +2,12 @@
  * Runs every entry's examples through the real analyser, and finds pattern alternatives that
  * no flag example exercises (untested words in a rule).
  */
-import type { CompiledPhrasebank, RuleEntry, SignalEntry } from './types';
-import { analyze } from '../analysis/index';
-import { topLevelParenGroups } from '../analysis/expand';
-import { matchAll, parse, parseMatch } from '../analysis/nlp';
-import { normaliseForMatching, splitSentences } from '../analysis/text';
-import { expandPattern } from '../analysis/expand';
+import type { CompiledPhrasebank, RuleEntry, SignalEntry } from '../phrasebank/types';
+import { analyze } from './index';
+import { topLevelParenGroups } from './expand';
+import { matchAll, parse, parseMatch } from './nlp';
+import { normaliseForMatching, splitSentences } from './text';
+import { expandPattern } from './expand';
 
 /** The outcome of one example. */
 export interface ExampleResult {
