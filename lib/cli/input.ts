@@ -39,11 +39,16 @@ export function binaryProblem(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** Decodes bytes as UTF-8 text (BOM stripped) or throws a CliError naming `label`. */
-export function decodeText(bytes: Uint8Array, label: string): string {
+/**
+ * Decodes bytes as UTF-8 text or throws a CliError naming `label`. The byte-order mark is stripped,
+ * except for a draft (`keepBom`): Report offsets index the text as a program reading the file sees
+ * it, BOM included, so `text === input.slice(start, end)` holds for them too.
+ */
+export function decodeText(bytes: Uint8Array, label: string, { keepBom = false } = {}): string {
   const problem = binaryProblem(bytes);
   if (problem) throw new CliError(`${label} ${problem}.`);
-  return utf8.decode(bytes).replace(/^\uFEFF/, '');
+  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  return keepBom ? text : text.replace(/^\uFEFF/, '');
 }
 
 /** Throws when a single draft is too long to analyse as one reply. */
@@ -99,7 +104,7 @@ export async function readDraft(file: string | undefined): Promise<{ text: strin
     process.stderr.write('Reading the draft from stdin; press Ctrl+D when done (or pass a FILE).\n');
   }
   const bytes = file ? readFileBytes(file, MAX_DRAFT_BYTES) : await readStdinBytes(MAX_DRAFT_BYTES);
-  const text = decodeText(bytes, label);
+  const text = decodeText(bytes, label, { keepBom: true });
   if (text.trim() === '') {
     throw new CliError(`${label} is empty; give Attune a draft reply to check.`);
   }

@@ -52,7 +52,11 @@ export async function loadUserPhrasebank(path: string, resolved = userPath(path)
       result.errors.map((e) => formatPhrasebankError(e, phrasebankRoot(resolved))),
     );
   }
-  return result.phrasebank;
+  const pb = result.phrasebank;
+  if (!pb.rules.length && !pb.signals.length) {
+    throw new CliError(`The phrasebank ${path} has no rules: add .yml category files (see phrasebank/README.md), or leave out --phrasebank to use the bundled one.`);
+  }
+  return pb;
 }
 
 /** The phrasebank for `check`/`audit`: `--phrasebank PATH` when given, else the bundled one. */

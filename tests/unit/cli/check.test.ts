@@ -87,6 +87,30 @@ describe('attune check (one draft)', () => {
   });
 });
 
+describe('attune check: the model layer', () => {
+  // Dismissive in words no bundled rule lists.
+  const NOVEL = 'Frankly, getting this worked up over a parcel that is one day late is a bit much.';
+  it('adds model findings (source "model", a confidence) with the bundled phrasebank, and --layers rules leaves them out', async () => {
+    const both = JSON.parse((await runCli(['check', '--format', 'json'], NOVEL)).stdout) as Report;
+    const model = both.findings.filter((f) => f.source === 'model');
+    expect(model.length).toBeGreaterThan(0);
+    expect(model[0].confidence).toBeGreaterThan(0);
+    expectExactOffsets(NOVEL, both);
+    const rules = await runCli(['check', '--format', 'json', '--layers', 'rules'], NOVEL);
+    expect((JSON.parse(rules.stdout) as Report).findings).toEqual([]);
+    expect(rules.code).toBe(0);
+  });
+
+  it('keeps offsets exact in a file that starts with a byte-order mark', async () => {
+    const file = join(tmp, 'bom.txt');
+    const text = '\uFEFFThanks for waiting. Please calm down, I am on it.';
+    writeFileSync(file, text);
+    const r = JSON.parse((await runCli(['check', '--format', 'json', file])).stdout) as Report;
+    expect(r.findings.length).toBeGreaterThan(0);
+    expectExactOffsets(text, r);
+  });
+});
+
 describe('attune check --jsonl', () => {
   it('answers every line in order, keeps ids, reports a bad line in the middle and goes on; exit 1', async () => {
     const lines = [
@@ -169,6 +193,7 @@ describe('attune check: bad usage and bad input exit 2 with one clear line', () 
     ['two files', ['check', 'a.txt', 'b.txt'], '', /Unexpected argument: b\.txt/],
     ['an unknown command', ['chek'], '', /Unknown command "chek"/],
     ['a missing phrasebank', ['check', '--phrasebank', 'no/such/pack.json'], 'hi', /Cannot read phrasebank no\/such\/pack\.json/],
+    ['an unknown layer', ['check', '--layers', 'rules,magic'], 'hi', /--layers takes rules, model or rules,model/],
   ];
   for (const [name, args, input, message] of cases) {
     it(name, async () => {
@@ -186,6 +211,14 @@ describe('attune check: bad usage and bad input exit 2 with one clear line', () 
     const r = await runCli(['check', ...PB, big]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/big\.txt is 1\.\d MB; one draft can be at most 1\.0 MB/);
+  });
+
+  it('a phrasebank folder with no rules says so instead of reporting a clean draft', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'attune-empty-pb-'));
+    const r = await runCli(['check', '--phrasebank', empty], 'Please calm down.');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/has no rules/);
   });
 
   it('a broken phrasebank lists its precise errors', async () => {
