@@ -17,9 +17,9 @@ export interface PackedModel {
   mechanisms: Mechanism[];
   /** Sorted feature hashes, delta + varint encoded, base64. */
   features: string;
-  /** Int8 weights, feature-major (`features × heads`), base64. */
+  /** 4-bit weights (-7…7, two per byte, low nibble first), feature-major (`features × heads`), base64. */
   weights: string;
-  /** Per head: weight = int8 × scale. */
+  /** Per head: weight = stored value × scale. */
   scales: number[];
   bias: number[];
   /** Probability thresholds calibrated on the training data's validation split. */
@@ -65,8 +65,7 @@ export class SentenceModel {
     this.thresholds = packed.thresholds;
     this.heads = 1 + packed.categories.length + packed.mechanisms.length + 1;
     decodeFeatures(packed.features).forEach((h, i) => this.index.set(h, i));
-    const bytes = fromBase64(packed.weights);
-    this.weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.weights = unpackNibbles(fromBase64(packed.weights), this.index.size * this.heads);
     this.scales = Float64Array.from(packed.scales);
     this.bias = Float64Array.from(packed.bias);
   }
@@ -138,6 +137,19 @@ export function sigmoid(x: number): number {
 }
 
 // --- packing (shared by training/train.ts and the runtime) ---
+
+/** Values in -7…7, two per byte (low nibble first). */
+export function packNibbles(values: Int8Array): Uint8Array {
+  const out = new Uint8Array(Math.ceil(values.length / 2));
+  for (let i = 0; i < values.length; i++) out[i >> 1] |= (values[i] + 8) << ((i & 1) * 4);
+  return out;
+}
+
+export function unpackNibbles(bytes: Uint8Array, count: number): Int8Array {
+  const out = new Int8Array(count);
+  for (let i = 0; i < count; i++) out[i] = ((bytes[i >> 1] >> ((i & 1) * 4)) & 15) - 8;
+  return out;
+}
 
 export function encodeFeatures(sorted: number[]): string {
   const bytes: number[] = [];

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { analyze } from '../../../lib/analysis/index';
 import { featurize, tokenize } from '../../../lib/analysis/features';
-import { decodeFeatures, encodeFeatures, fromBase64, toBase64 } from '../../../lib/analysis/model';
+import { decodeFeatures, encodeFeatures, fromBase64, packNibbles, toBase64, unpackNibbles } from '../../../lib/analysis/model';
 import packed from '../../../lib/analysis/model.generated';
 import { bundledPhrasebank } from '../../../lib/phrasebank/bundled';
 import { dataHash, loadTrainingData } from '../../../training/data';
@@ -50,6 +50,8 @@ describe('packing', () => {
       expect(toBase64(b)).toBe(Buffer.from(b).toString('base64'));
       expect(Array.from(fromBase64(toBase64(b)))).toEqual(Array.from(b));
     }
+    const weights = Int8Array.from([-7, 7, 0, 3, -1, 5, -7]);
+    expect(Array.from(unpackNibbles(packNibbles(weights), weights.length))).toEqual(Array.from(weights));
   });
 });
 
