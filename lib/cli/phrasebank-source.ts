@@ -9,8 +9,18 @@ import { loadPhrasebankNode } from './engine';
 import { CliError } from './errors';
 import { fsReason, userPath } from './input';
 
-/** The repository root (lib/cli/../..), for the default `phrasebank/` folder. */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The repository root, for the default `phrasebank/` folder: the nearest folder above this module
+ * with a package.json (this module runs from lib/cli/ under tsx and from .cache/cli/ when prebuilt).
+ */
+export const REPO_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '..', '..');
+  }
+}
 
 /** The default phrasebank folder in this checkout. */
 export const DEFAULT_PHRASEBANK_DIR = resolve(REPO_ROOT, 'phrasebank');

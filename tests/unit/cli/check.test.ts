@@ -255,3 +255,14 @@ describe('colour', () => {
     expect(noColor.stdout).not.toContain('\u001b[');
   });
 });
+
+describe('the prebuilt command (bin/attune.mjs, what `npm run attune` runs)', () => {
+  it('runs a bundle of the current source (rebuilt when a source file is newer): the same Report as the source', async () => {
+    const { spawnSync: run } = await import('node:child_process');
+    const draft = 'Please calm down. I have refunded the order.';
+    const bin = run(process.execPath, [join(REPO, 'bin/attune.mjs'), 'check', '--format', 'json'], { cwd: REPO, input: draft, encoding: 'utf8' });
+    const source = await runCli(['check', '--format', 'json'], draft);
+    expect(bin.status).toBe(1);
+    expect(bin.stdout).toBe(source.stdout);
+  });
+});

@@ -1,4 +1,4 @@
-/** Test helper: spawns the real `attune` CLI (node --import tsx lib/cli/main.ts) and collects its output. */
+/** Test helper: spawns the `attune` CLI from its TypeScript source (node --import tsx lib/cli/main.ts) and collects its output. */
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
