@@ -129,10 +129,26 @@ function isAbbreviation(text: string, lineFrom: number, dot: number): boolean {
   return /^[a-z]$/i.test(word) && /[A-Z]/.test(word); // an initial: "J. Smith"
 }
 
+/**
+ * Longest unit analysed as one sentence. Matching cost grows faster than a sentence's length (a
+ * 40,000-character run-on took 100 s), so a longer run is cut into windows at a comma, semicolon or
+ * space; real sentences are far shorter, and a phrase cut by a window edge is the only loss.
+ */
+export const MAX_SENTENCE_CHARS = 400;
+
 function pushSentence(text: string, start: number, end: number, out: Span[]): void {
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
   if (end <= start) return;
+  while (end - start > MAX_SENTENCE_CHARS) {
+    const window = text.slice(start, start + MAX_SENTENCE_CHARS);
+    const cut = Math.max(window.lastIndexOf(', '), window.lastIndexOf('; '));
+    const space = window.lastIndexOf(' ');
+    const at = cut > MAX_SENTENCE_CHARS / 2 ? cut + 1 : space > 0 ? space : MAX_SENTENCE_CHARS;
+    pushSentence(text, start, start + at, out);
+    start += at;
+    while (start < end && /\s/.test(text[start])) start++;
+  }
   const slice = text.slice(start, end);
   if (!/[\p{L}\p{N}]/u.test(slice)) return; // punctuation or emoji only
   out.push({ start, end, text: slice });

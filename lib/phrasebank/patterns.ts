@@ -4,6 +4,8 @@
 import { knownTags, parseMatch } from './match-syntax';
 
 let tags: Set<string> | null = null;
+const MAX_WILDCARDS = 3;
+const MAX_UNBOUNDED = 1;
 
 /** Returns null when the pattern is usable, else a message saying what is wrong and how to fix it. */
 export function checkPattern(pattern: string): string | null {
@@ -31,6 +33,13 @@ export function checkPattern(pattern: string): string | null {
     else if ((reg.start || reg.end) && (reg.word || reg.tag || reg.fastOr || reg.choices)) required++;
   }
   if (required === 0) return `"${pattern}" would match any sentence because every part is optional; make at least one word required.`;
+  // Each wildcard multiplies the ways a long sentence can match; a pattern with eight of them took
+  // minutes on one long sentence, and analysis runs one draft at a time.
+  const wildcards = parsed.filter((reg) => reg.anything);
+  const unbounded = wildcards.filter((reg) => reg.greedy && reg.max === undefined);
+  if (wildcards.length > MAX_WILDCARDS || unbounded.length > MAX_UNBOUNDED) {
+    return `"${pattern}" has ${wildcards.length} wildcards (${unbounded.length} without a limit); at most ${MAX_WILDCARDS}, and at most ${MAX_UNBOUNDED} like ".+" or "*", keep matching fast. Name the words instead, or bound a gap with .{0,3}.`;
+  }
   return null;
 }
 

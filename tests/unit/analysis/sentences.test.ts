@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences, quotedRanges, normaliseForMatching } from '../../../lib/analysis/text';
+import { splitSentences, quotedRanges, normaliseForMatching, MAX_SENTENCE_CHARS } from '../../../lib/analysis/text';
+import { analyze } from '../../../lib/analysis/index';
+import { fixturePhrasebank } from './fixture';
 
 const texts = (t: string) => splitSentences(t).map((s) => s.text);
 
@@ -53,5 +55,20 @@ describe('normaliseForMatching', () => {
     const t = 'It\u2019s\u00A0\u201Cfine\u201D';
     expect(normaliseForMatching(t)).toBe('It\'s "fine"');
     expect(normaliseForMatching(t).length).toBe(t.length);
+  });
+});
+
+describe('long run-on text', () => {
+  it('is cut into windows of at most MAX_SENTENCE_CHARS with exact offsets, so cost stays linear', () => {
+    const text = 'we will look at the order and you should hear from us soon, '.repeat(2000);
+    const spans = splitSentences(text);
+    expect(spans.length).toBeGreaterThan(text.length / MAX_SENTENCE_CHARS - 1);
+    for (const s of spans) {
+      expect(s.text.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+    }
+    const started = performance.now();
+    analyze(text.slice(0, 40_000), fixturePhrasebank());
+    expect(performance.now() - started).toBeLessThan(10_000); // was 100 s before windowing
   });
 });

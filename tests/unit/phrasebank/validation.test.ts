@@ -86,3 +86,16 @@ describe('phrasebank validation: one precise error per mistake', () => {
     expect(errors.map((e) => e.message).join()).toMatch(/already defined in one\/x.yml/);
   });
 });
+
+describe('patterns whose matching cost can explode', () => {
+  const pack = (match: string) => compilePhrasebank([{ path: 'team.yml', source: `category: team\ntitle: Team\nwhy: Team rules.\nentries:\n  - id: wild\n    match: "${match}"\n    severity: low\n    why: Too loose.\n    suggest: [Say it kindly.]\n    examples:\n      flag: [you are so wrong about this]\n      pass: [all good here]\n` }]).errors;
+  it('are refused at validation with the reason and a fix', () => {
+    const [e] = pack('you . . . . . . . . wrong');
+    expect(e.message).toMatch(/has 8 wildcards .*at most 3.*bound a gap with \.\{0,3\}/);
+    expect(pack('you .+ are .+ wrong')[0].message).toMatch(/2 without a limit/);
+  });
+  it('a bounded gap or a single wildcard is fine', () => {
+    expect(pack('you .{0,3} wrong')).toEqual([]);
+    expect(pack('you are . wrong')).toEqual([]);
+  });
+});
