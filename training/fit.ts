@@ -138,7 +138,7 @@ const FIXED_BIAS = -2;
 const LEARNING_RATE = 0.4;
 const L2 = 1e-4;
 
-function fitBinary(W: Float64Array, bias: Float64Array, H: number, k: number, data: Array<{ x: Int32Array; norm: number; y: 0 | 1; w: number }>, epochs: number) {
+export function fitBinary(W: Float64Array, bias: Float64Array, H: number, k: number, data: Array<{ x: Int32Array; norm: number; y: 0 | 1; w: number }>, epochs: number) {
   bias[k] = FIXED_BIAS;
   const G = new Float64Array(W.length / H);
   const lr = LEARNING_RATE, l2 = L2;
