@@ -9,6 +9,7 @@ import { matcherFor, matchSentenceFast, matchSentencesWithNlp, type SentenceHit 
 import { normaliseForMatching, overlapsAny, quotedRanges, splitSentences } from './text';
 import { coachingFor, customerEmotion, type Emotion } from './coaching';
 import { bundledModel, judgeSentence, type SentenceJudgement } from './judge';
+import { restoreApostrophes, spanToSource } from './apostrophes';
 import { combineModel } from './combine';
 
 export type { AnalysisContext, AnalysisOptions, Coaching, Finding, Report, Signal } from './types';
@@ -73,16 +74,19 @@ function analyzeWith(
   const signals: Signal[] = [];
   // Fast path first; sentences that need compromise are tagged together in one call.
   const rulesOn = options?.layers?.rules !== false;
-  const perSentence: Array<SentenceHit[] | null> = sentences.map((s) => (rulesOn ? cache?.hits.get(s.text) ?? matchSentenceFast(matcher, s.text) : []));
-  const pending = [...new Set(sentences.filter((_, i) => perSentence[i] === null).map((s) => s.text))];
+  // Rules are written with apostrophes; "dont" and "thats" get theirs back first (offsets map back).
+  const restored = sentences.map((s) => restoreApostrophes(s.text));
+  const perSentence: Array<SentenceHit[] | null> = restored.map((r) => (rulesOn ? cache?.hits.get(r.text) ?? matchSentenceFast(matcher, r.text) : []));
+  const pending = [...new Set(restored.filter((_, i) => perSentence[i] === null).map((r) => r.text))];
   const nlpHits = new Map<string, SentenceHit[]>();
   matchSentencesWithNlp(matcher, pending).forEach((hits, i) => nlpHits.set(pending[i], hits));
   sentences.forEach((sentence, i) => {
-    const hits = perSentence[i] ?? nlpHits.get(sentence.text)!;
-    cache?.hits.set(sentence.text, hits);
+    const hits = perSentence[i] ?? nlpHits.get(restored[i].text)!;
+    cache?.hits.set(restored[i].text, hits);
     for (const hit of hits) {
-      const start = sentence.start + hit.start;
-      const end = sentence.start + hit.end;
+      const [from, to] = spanToSource(restored[i], hit.start, hit.end);
+      const start = sentence.start + from;
+      const end = sentence.start + to;
       if (quotes.length && overlapsAny(start, end, quotes)) continue;
       if (hit.kind === 'rule') {
         const rule = pb.rules[hit.index];

@@ -1,0 +1,48 @@
+/**
+ * Agents in a hurry type "dont", "thats", "youre". The phrasebank's patterns are written with the
+ * apostrophe, so before matching, a sentence gets its missing apostrophes back, with a map from the
+ * restored text to the original offsets (a Report always points into what the agent typed).
+ * Only unambiguous words: "its", "ill", "were", "well", "id", "hell", "shed" are words too.
+ */
+
+const BARE = /\b(do|does|did|ca|wo|is|are|was|were|have|has|had|could|should|would|must|ai)(nt)\b|\b(that|there|what|here|let)(s)\b|\b(you|they|we)(re|ve|ll|d)\b|\b(i)(m|ve)\b/gi;
+const SKIP = new Set(['wed', 'well', 'were', 'its', 'lets']); // "we'd"/"we'll"/"we're" collide with words; "lets" is a verb
+
+export interface Restored {
+  /** The sentence with apostrophes restored ("dont" → "don't"). */
+  text: string;
+  /** Offset in the original sentence for each offset in `text` (length text.length + 1); null when nothing changed. */
+  toSource: Int32Array | null;
+}
+
+export function restoreApostrophes(sentence: string): Restored {
+  if (!/[a-z](nt|s|re|ve|ll|d|m)\b/i.test(sentence)) return { text: sentence, toSource: null };
+  const inserts: number[] = []; // positions in the original text where an apostrophe goes
+  sentence.replace(BARE, (whole, ...groups: Array<string | number | undefined>) => {
+    const offset = groups[groups.length - 2] as number;
+    if (SKIP.has(whole.toLowerCase())) return whole;
+    const head = (groups[0] ?? groups[2] ?? groups[4] ?? groups[6]) as string;
+    // n't goes before the t: "do|n't" → apostrophe after "don"
+    inserts.push(offset + head.length + (groups[1] ? 1 : 0));
+    return whole;
+  });
+  if (!inserts.length) return { text: sentence, toSource: null };
+  let text = '';
+  const toSource = new Int32Array(sentence.length + inserts.length + 1);
+  let from = 0;
+  let j = 0;
+  for (const at of inserts) {
+    for (; from < at; from++) { toSource[j++] = from; text += sentence[from]; }
+    toSource[j++] = at; // the apostrophe maps to the letter after it
+    text += "'";
+  }
+  for (; from < sentence.length; from++) { toSource[j++] = from; text += sentence[from]; }
+  toSource[j] = sentence.length;
+  return { text, toSource };
+}
+
+/** Maps a [start, end) span of restored text back to the original sentence. */
+export function spanToSource(r: Restored, start: number, end: number): [number, number] {
+  if (!r.toSource) return [start, end];
+  return [r.toSource[start], end > 0 ? r.toSource[end - 1] + 1 : 0];
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { restoreApostrophes, spanToSource } from '../../../lib/analysis/apostrophes';
+import { analyze } from '../../../lib/analysis/index';
+import { fixturePhrasebank } from './fixture';
+
+const RULES = { layers: { model: false } } as const;
+
+describe('missing apostrophes', () => {
+  it('are restored in unambiguous words only', () => {
+    expect(restoreApostrophes('dont worry, thats fine, youre set and im on it, I cant wait').text).toBe("don't worry, that's fine, you're set and i'm on it, I can't wait");
+    for (const word of ['its', 'were', 'well', 'lets', 'ill', 'wed', 'shed']) expect(restoreApostrophes(`the ${word} thing`).toSource).toBeNull();
+  });
+
+  it('map spans of the restored text back to what was typed', () => {
+    const typed = 'ok so dont panic';
+    const r = restoreApostrophes(typed);
+    const start = r.text.indexOf("don't");
+    const [a, b] = spanToSource(r, start, start + "don't panic".length);
+    expect(typed.slice(a, b)).toBe('dont panic');
+  });
+
+  it('let rules written with apostrophes match, with offsets into the draft as typed', () => {
+    const pb = fixturePhrasebank();
+    const draft = 'Hi Sam, pls calm down. thats our policy.';
+    const withApostrophes = analyze("Hi Sam, pls calm down. that's our policy.", pb, undefined, RULES).findings.map((f) => f.ruleId);
+    const report = analyze(draft, pb, undefined, RULES);
+    expect(report.findings.map((f) => f.ruleId)).toEqual(withApostrophes);
+    for (const f of report.findings) expect(draft.slice(f.start, f.end)).toBe(f.text);
+  });
+});
