@@ -10,6 +10,7 @@ import { normaliseForMatching, overlapsAny, quotedRanges, splitSentences } from 
 import { coachingFor, customerEmotion, type Emotion } from './coaching';
 import { bundledModel, judgeSentence, type SentenceJudgement } from './judge';
 import { restoreApostrophes, spanToSource } from './apostrophes';
+import { coreSpan } from './fillers';
 import { combineModel } from './combine';
 
 export type { AnalysisContext, AnalysisOptions, Coaching, Finding, Report, Signal } from './types';
@@ -74,17 +75,23 @@ function analyzeWith(
   const signals: Signal[] = [];
   // Fast path first; sentences that need compromise are tagged together in one call.
   const rulesOn = options?.layers?.rules !== false;
-  // Rules are written with apostrophes; "dont" and "thats" get theirs back first (offsets map back).
-  const restored = sentences.map((s) => restoreApostrophes(s.text));
-  const perSentence: Array<SentenceHit[] | null> = restored.map((r) => (rulesOn ? cache?.hits.get(r.text) ?? matchSentenceFast(matcher, r.text) : []));
-  const pending = [...new Set(restored.filter((_, i) => perSentence[i] === null).map((r) => r.text))];
+  // Rules are written with apostrophes and anchored to clauses: "dont" and "thats" get theirs back,
+  // and chat fillers around the clause ("ok so …, sorry") are left out (offsets map back).
+  const prepared = sentences.map((s) => {
+    const restored = restoreApostrophes(s.text);
+    const [from, to] = coreSpan(restored.text);
+    return { restored, from, text: restored.text.slice(from, to) };
+  });
+  const perSentence: Array<SentenceHit[] | null> = prepared.map((p) => (rulesOn ? cache?.hits.get(p.text) ?? matchSentenceFast(matcher, p.text) : []));
+  const pending = [...new Set(prepared.filter((_, i) => perSentence[i] === null).map((p) => p.text))];
   const nlpHits = new Map<string, SentenceHit[]>();
   matchSentencesWithNlp(matcher, pending).forEach((hits, i) => nlpHits.set(pending[i], hits));
   sentences.forEach((sentence, i) => {
-    const hits = perSentence[i] ?? nlpHits.get(restored[i].text)!;
-    cache?.hits.set(restored[i].text, hits);
+    const p = prepared[i];
+    const hits = perSentence[i] ?? nlpHits.get(p.text)!;
+    cache?.hits.set(p.text, hits);
     for (const hit of hits) {
-      const [from, to] = spanToSource(restored[i], hit.start, hit.end);
+      const [from, to] = spanToSource(p.restored, p.from + hit.start, p.from + hit.end);
       const start = sentence.start + from;
       const end = sentence.start + to;
       if (quotes.length && overlapsAny(start, end, quotes)) continue;

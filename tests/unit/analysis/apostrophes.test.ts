@@ -28,3 +28,19 @@ describe('missing apostrophes', () => {
     for (const f of report.findings) expect(draft.slice(f.start, f.end)).toBe(f.text);
   });
 });
+
+describe('chat fillers around a clause', () => {
+  it('are left out of rule matching, so anchored rules still match, with offsets into the draft', async () => {
+    const { coreSpan } = await import('../../../lib/analysis/fillers');
+    const core = (s: string) => s.slice(...coreSpan(s));
+    expect(core("@sam ok, that's not true, sorry")).toBe("that's not true");
+    expect(core('you must tbh 🙄')).toBe('you must');
+    expect(core('Sorry')).toBe('Sorry'); // nothing left: the whole sentence
+    expect(core('So you were charged twice.')).toBe('So you were charged twice.'); // "so" carries meaning
+    const pb = fixturePhrasebank();
+    const draft = '@sam ok, please calm down, thanks';
+    const [f] = analyze(draft, pb, undefined, RULES).findings;
+    expect(f?.ruleId).toBe('invalidating/calm-down');
+    expect(draft.slice(f.start, f.end)).toBe(f.text);
+  });
+});
