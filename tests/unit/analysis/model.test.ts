@@ -67,8 +67,9 @@ describe('the committed model', () => {
 
   it('scores on its own validation split at least this well (a fall means the data or the trainer got worse)', () => {
     const v = packed.meta.validation as { dismissive: { recall: number; falsePositiveRate: number }; mechanisms: Record<string, { f1: number }>; customerFeeling: { f1: number } };
-    expect(v.dismissive.falsePositiveRate).toBeLessThanOrEqual(0.021);
-    expect(v.dismissive.recall).toBeGreaterThanOrEqual(0.5);
+    // Calibrated to 1 % false alarms on the held-back split (training/fit.ts).
+    expect(v.dismissive.falsePositiveRate).toBeLessThanOrEqual(0.011);
+    expect(v.dismissive.recall).toBeGreaterThanOrEqual(0.4);
     for (const [m, s] of Object.entries(v.mechanisms)) expect(s.f1, m).toBeGreaterThanOrEqual(0.7);
     expect(v.customerFeeling.f1).toBeGreaterThanOrEqual(0.85);
   });
@@ -82,7 +83,7 @@ describe('the committed model', () => {
 
 describe('model findings in a Report', () => {
   // Dismissive in words no rule lists: the model's job.
-  const DISMISSIVE = 'Honestly, a bit of patience on your end would make this a whole lot easier for everyone.';
+  const DISMISSIVE = 'Maybe next time read the listing before you hit buy.';
 
   it('flags dismissive wording no rule lists, with the words that carry it, a reason and alternatives', () => {
     const rules = analyze(DISMISSIVE, pb, undefined, { layers: { model: false } }).findings;
@@ -115,8 +116,9 @@ describe('model findings in a Report', () => {
   });
 
   it('does not judge words the agent quotes', () => {
-    const quoted = 'You mentioned the last agent told you "a bit of patience on your end would make this easier", and I am sorry they said that.';
-    expect(modelFindings(quoted).filter((f) => f.text.includes('patience'))).toEqual([]);
+    const quoted = '"Maybe next time read the listing before you hit buy." That is what you were told, and I am sorry.';
+    expect(modelFindings(quoted.replace(/"/g, '')).length).toBeGreaterThan(0); // unquoted, it would be flagged
+    expect(modelFindings(quoted)).toEqual([]);
   });
 
   it('notices empathy said in the agent\u2019s own words, with the words that show it', () => {
