@@ -41,3 +41,13 @@ export function readEpitome(dir: string): EpitomeRow[] | null {
       };
     });
 }
+
+/** Stanford Politeness requests of empathy-labelled.jsonl with their politeness quartile (1 = least polite), or null. */
+export function readPoliteness(dir: string): Array<{ text: string; quartile: number }> | null {
+  const path = join(dir, 'empathy-labelled.jsonl');
+  if (!existsSync(path)) return null;
+  return readJsonl(path)
+    .filter((r) => String(r.dataset ?? '').startsWith('Stanford Politeness'))
+    .map((r) => ({ text: String(r.text ?? ''), quartile: Number((r.labels as Record<string, unknown>)?.score_quartile_within_community_file ?? 0) }))
+    .filter((r) => r.quartile >= 1 && r.quartile <= 4);
+}

@@ -6,8 +6,11 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadPhrasebank } from '../../lib/phrasebank/node';
 import { HOLDOUT_FILES, loadDevset, loadSignalDevset } from './devset';
-import { corpusDir, readEpitome, readRealReplies } from './corpus';
-import { evaluateDevset, evaluateEpitome, evaluateRealReplies, evaluateSignals, meetsTargets } from './metrics';
+import { corpusDir, readEpitome, readPoliteness, readRealReplies } from './corpus';
+import { RULES_ONLY, evaluateDevset, evaluateEpitome, evaluateRealReplies, evaluateSignals, meetsTargets } from './metrics';
+import { LAYERS, readLabelledCases, scoreCases, type Layer } from './labelled-cases';
+import { analyze, type AnalysisOptions } from '../../lib/analysis/index';
+import { readFileSync, existsSync } from 'node:fs';
 import { renderQualityReport } from './report';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -17,16 +20,36 @@ const { phrasebank, errors } = loadPhrasebank(resolve(repoRoot, 'phrasebank'));
 if (errors.length) {
   console.error(`phrasebank has ${errors.length} problem(s); scoring what compiled. First: ${errors[0].file}: ${errors[0].message}`);
 }
-const devset = evaluateDevset(phrasebank, loadDevset());
-const holdout = evaluateDevset(phrasebank, loadDevset(undefined, HOLDOUT_FILES));
-const signals = evaluateSignals(phrasebank, loadSignalDevset());
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+// Sections 1-3 measure the phrasebank's rules against their own targets; section 0 the shipped judgement per layer.
+const devset = evaluateDevset(phrasebank, loadDevset(), RULES_ONLY);
+const holdout = evaluateDevset(phrasebank, loadDevset(undefined, HOLDOUT_FILES), RULES_ONLY);
+const signals = evaluateSignals(phrasebank, loadSignalDevset(), RULES_ONLY);
 const dir = corpusDir(repoRoot);
 const replies = args.has('--no-corpus') ? null : readRealReplies(dir);
 const epitome = args.has('--no-corpus') ? null : readEpitome(dir);
-const real = replies ? evaluateRealReplies(phrasebank, replies) : null;
-const empathy = epitome ? evaluateEpitome(phrasebank, epitome) : null;
+const real = replies ? evaluateRealReplies(phrasebank, replies, RULES_ONLY) : null;
+const empathy = epitome ? evaluateEpitome(phrasebank, epitome, RULES_ONLY) : null;
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const layerOptions = (l: Layer): AnalysisOptions => ({ layers: { rules: l !== 'model', model: l !== 'rules' } });
+const perLayer = <T>(fn: (l: Layer) => T) => Object.fromEntries(LAYERS.map((l) => [l, fn(l)])) as Record<Layer, T>;
+const independent = args.has('--no-corpus') ? null : readLabelledCases(dir);
+const politenessRows = args.has('--no-corpus') ? null : readPoliteness(dir);
+// The judged sample of real-reply flags: counts written by hand after reading (tests/quality/real-sample.json).
+const samplePath = resolve(repoRoot, 'tests/quality/real-sample.json');
+const layered = {
+  cases: independent ? perLayer((l) => scoreCases(phrasebank, independent, l)) : null,
+  real: replies ? perLayer((l) => evaluateRealReplies(phrasebank, replies, layerOptions(l))) : null,
+  realSample: existsSync(samplePath) ? JSON.parse(readFileSync(samplePath, 'utf8')) : null,
+  epitome: epitome ? perLayer((l) => evaluateEpitome(phrasebank, epitome, layerOptions(l)).scores) : null,
+  politeness: politenessRows ? perLayer((l) => [1, 2, 3, 4].map((q) => {
+    const rows = politenessRows.filter((r) => r.quartile === q);
+    return rows.filter((r) => analyze(r.text, phrasebank, undefined, layerOptions(l)).findings.length > 0).length / (rows.length || 1);
+  })) : null,
+};
+if (layered.cases) for (const l of LAYERS) { const c = layered.cases[l]; console.log(`independent ${l.padEnd(5)} recall ${c.recall.toFixed(3)} fpr ${c.falsePositiveRate.toFixed(3)} ack-coached ${c.context.acknowledgingCoached}/${c.context.acknowledging} unack ${c.context.unacknowledgingCaught}/${c.context.unacknowledging} mechF1 ${c.meanMechanismF1.toFixed(3)}`); }
+if (layered.real) for (const l of LAYERS) console.log(`real replies ${l.padEnd(5)} ${pct(layered.real[l].share)}`);
+
 for (const r of devset.categories) {
   const mark = !r.inPhrasebank ? 'NO FILE' : meetsTargets(r) ? 'ok' : 'MISS';
   console.log(`${r.category.padEnd(20)} recall ${r.caught}/${r.dismissive} (${pct(r.recall)})  agree ${r.agreed}/${r.dismissive}  FP ${r.politeFlagged}/${r.polite} (${pct(r.falsePositiveRate)})  ${mark}`);
@@ -53,5 +76,5 @@ if (args.has('--record-gaps')) {
 }
 
 const out = resolve(repoRoot, 'docs/quality.md');
-writeFileSync(out, renderQualityReport({ phrasebank, devset, holdout, signals, real, empathy, phrasebankErrors: errors.length }));
+writeFileSync(out, renderQualityReport({ phrasebank, devset, holdout, signals, real, empathy, phrasebankErrors: errors.length, layered }));
 console.log(`wrote ${out.replace(repoRoot + '/', '')}`);
