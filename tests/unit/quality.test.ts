@@ -13,6 +13,7 @@ import { emptyPhrasebank } from '../../lib/phrasebank/compile';
 import { loadDevset, loadSignalDevset } from '../quality/devset';
 import { RULES_ONLY, SIGNAL_TARGETS, TARGETS, evaluateDevset, evaluateEpitome, evaluateRealReplies, evaluateSignals } from '../quality/metrics';
 import { corpusDir, readEpitome, readRealReplies } from '../quality/corpus';
+import { readLabelledCases, scoreCases } from '../quality/labelled-cases';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const { phrasebank } = loadPhrasebank(resolve(repoRoot, 'phrasebank'));
@@ -113,5 +114,41 @@ describe('third-party corpus, rules only (skipped when ../shared/corpus is absen
     const er = scores.find((s) => s.mechanism === 'emotional-reaction')!;
     expect(er.predicted).toBeGreaterThan(0);
     expect(er.precision).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+// The judgement as shipped (rules + model), gated at the level reached so a regression fails the build
+// (docs/quality.md, section 0, has the figures and the issue's targets). Raise these as it improves.
+const SHIPPED = {
+  independent: { recall: 0.64, falsePositiveRate: 0.035, acknowledgingCoached: 0.2, unacknowledgingCaught: 0.88, meanMechanismF1: 0.6 },
+  realReplyShare: 0.04,
+  devset: { recall: 0.98, politeFalsePositiveRate: 0.01 },
+};
+
+describe('the shipped judgement: rules and model together', () => {
+  const both = evaluateDevset(phrasebank, cases);
+  const sum = (k: 'caught' | 'dismissive' | 'politeFlagged' | 'polite') => both.categories.reduce((s, r) => s + r[k], 0);
+  it(`dev set: recall ≥ ${SHIPPED.devset.recall}, polite replies flagged ≤ ${SHIPPED.devset.politeFalsePositiveRate * 100} %`, () => {
+    expect(sum('caught') / sum('dismissive')).toBeGreaterThanOrEqual(SHIPPED.devset.recall);
+    expect(sum('politeFlagged') / sum('polite')).toBeLessThanOrEqual(SHIPPED.devset.politeFalsePositiveRate);
+    expect(both.ordinary.flagged).toBe(0);
+  });
+
+  const independent = readLabelledCases(corpusDir(repoRoot));
+  it.skipIf(!independent)('independent-dev.jsonl (text nobody here wrote): at least the level reached', { timeout: 120_000 }, () => {
+    const s = scoreCases(phrasebank, independent!, 'both');
+    const rules = scoreCases(phrasebank, independent!, 'rules');
+    const g = SHIPPED.independent;
+    expect(s.recall).toBeGreaterThanOrEqual(g.recall);
+    expect(s.recall).toBeGreaterThan(rules.recall); // the model adds what the rules miss
+    expect(s.falsePositiveRate).toBeLessThanOrEqual(g.falsePositiveRate);
+    expect(s.context.acknowledgingCoached / s.context.acknowledging).toBeLessThanOrEqual(g.acknowledgingCoached);
+    expect(s.context.unacknowledgingCaught / s.context.unacknowledging).toBeGreaterThanOrEqual(g.unacknowledgingCaught);
+    expect(s.meanMechanismF1).toBeGreaterThanOrEqual(g.meanMechanismF1);
+  });
+
+  const replies = readRealReplies(corpusDir(repoRoot));
+  it.skipIf(!replies)(`real replies: ≤ ${SHIPPED.realReplyShare * 100} % have any finding`, { timeout: 180_000 }, () => {
+    expect(evaluateRealReplies(phrasebank, replies!).share).toBeLessThanOrEqual(SHIPPED.realReplyShare);
   });
 });
