@@ -141,9 +141,9 @@ function pushSentence(text: string, start: number, end: number, out: Span[]): vo
   while (end > start && /\s/.test(text[end - 1])) end--;
   if (end <= start) return;
   while (end - start > MAX_SENTENCE_CHARS) {
-    const window = text.slice(start, start + MAX_SENTENCE_CHARS);
-    const cut = Math.max(window.lastIndexOf(', '), window.lastIndexOf('; '));
-    const space = window.lastIndexOf(' ');
+    const head = text.slice(start, start + MAX_SENTENCE_CHARS);
+    const cut = Math.max(head.lastIndexOf(', '), head.lastIndexOf('; '));
+    const space = head.lastIndexOf(' ');
     const at = cut > MAX_SENTENCE_CHARS / 2 ? cut + 1 : space > 0 ? space : MAX_SENTENCE_CHARS;
     pushSentence(text, start, start + at, out);
     start += at;
