@@ -21,6 +21,8 @@ export interface FitOptions {
 interface Row { x: Int32Array; norm: number; ex: Example; validation: boolean }
 
 const SEED = 20261202;
+/** A feature must occur in this many training sentences to be kept (rarer ones are mostly noise, and cost bytes and speed). */
+const MIN_DOCUMENT_FREQUENCY = 3;
 /**
  * Categories the model does not learn as dismissive: stock empathy ("we value your business") is
  * everywhere in ordinary brand replies, so a model that learned it flagged one real reply in twenty.
@@ -38,11 +40,10 @@ export function trainModel(examples: Example[], options: FitOptions) {
   const mechanisms = MECHANISMS.filter((m) => examples.some((e) => e.mechanisms[m] === 1));
   const isValidation = (e: Example) => hashString(e.text.toLowerCase()) % 5 === 0;
 
-  // Features seen in at least two training sentences: rarer ones are mostly noise and cost bytes.
   const featurised = examples.map((ex) => ({ ex, f: featurize(ex.text), validation: isValidation(ex) }));
   const df = new Map<number, number>();
   for (const { f, validation } of featurised) if (!validation) for (const h of new Set(f.hashes)) df.set(h, (df.get(h) ?? 0) + 1);
-  const kept = [...df].filter(([, n]) => n >= 2).map(([h]) => h).sort((a, b) => a - b);
+  const kept = [...df].filter(([, n]) => n >= MIN_DOCUMENT_FREQUENCY).map(([h]) => h).sort((a, b) => a - b);
   const column = new Map(kept.map((h, i) => [h, i]));
   const rows: Row[] = featurised.map(({ ex, f, validation }) => ({
     ex,

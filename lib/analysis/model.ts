@@ -53,7 +53,7 @@ export class SentenceModel {
   readonly categories: string[];
   readonly mechanisms: Mechanism[];
   readonly thresholds: PackedModel['thresholds'];
-  private readonly index = new Map<number, number>();
+  private readonly index: FeatureIndex;
   private readonly weights: Int8Array;
   private readonly scales: Float64Array;
   private readonly bias: Float64Array;
@@ -64,7 +64,7 @@ export class SentenceModel {
     this.mechanisms = packed.mechanisms;
     this.thresholds = packed.thresholds;
     this.heads = 1 + packed.categories.length + packed.mechanisms.length + 1;
-    decodeFeatures(packed.features).forEach((h, i) => this.index.set(h, i));
+    this.index = new FeatureIndex(decodeFeatures(packed.features));
     this.weights = unpackNibbles(fromBase64(packed.weights), this.index.size * this.heads);
     this.scales = Float64Array.from(packed.scales);
     this.bias = Float64Array.from(packed.bias);
@@ -77,7 +77,7 @@ export class SentenceModel {
     const H = this.heads;
     for (const h of f.hashes) {
       const row = this.index.get(h);
-      if (row === undefined) continue;
+      if (row < 0) continue;
       const base = row * H;
       for (let k = 0; k < H; k++) z[k] += this.weights[base + k] * this.scales[k] * norm;
     }
@@ -95,7 +95,7 @@ export class SentenceModel {
     for (let c = 0; c < C; c++) sum += Math.exp(z[1 + c] - z[1 + best]);
     const mechanisms: Record<string, number> = {};
     this.mechanisms.forEach((m, i) => (mechanisms[m] = sigmoid(z[1 + C + i])));
-    const known = features.unigrams.filter((h) => this.index.has(h)).length;
+    const known = features.unigrams.filter((h) => this.index.get(h) >= 0).length;
     const coverage = features.unigrams.length ? known / features.unigrams.length : 0;
     return { coverage, dismissive: sigmoid(z[0]), category: this.categories[best], categoryConfidence: 1 / sum, mechanisms, customerFeeling: sigmoid(z[this.heads - 1]), features };
   }
@@ -112,7 +112,7 @@ export class SentenceModel {
     const norm = 1 / Math.sqrt(f.hashes.length);
     f.hashes.forEach((h, i) => {
       const row = this.index.get(h);
-      if (row === undefined) return;
+      if (row < 0) return;
       const c = (this.weights[row * this.heads + k] * this.scales[k] * norm) / f.spans[i];
       for (let t = f.owners[i]; t < f.owners[i] + f.spans[i]; t++) perToken[t] += c;
     });
@@ -129,6 +129,42 @@ export class SentenceModel {
     while (from < to && perToken[from] <= 0) from++;
     while (to > from && perToken[to] <= 0) to--;
     return { start: f.tokens[from].start, end: f.tokens[to].end };
+  }
+}
+
+/**
+ * Feature hash → row, as an open-addressing table over typed arrays: a sentence makes ~150 look-ups,
+ * and with 100,000 features a Map made them the slowest part of scoring.
+ */
+class FeatureIndex {
+  readonly size: number;
+  private readonly keys: Uint32Array;
+  private readonly rows: Int32Array;
+  private readonly mask: number;
+
+  constructor(hashes: number[]) {
+    this.size = hashes.length;
+    let capacity = 1;
+    while (capacity < hashes.length * 2) capacity <<= 1;
+    this.mask = capacity - 1;
+    this.keys = new Uint32Array(capacity);
+    this.rows = new Int32Array(capacity).fill(-1);
+    hashes.forEach((h, row) => {
+      let i = Math.imul(h, 0x9e3779b1) >>> 0 & this.mask;
+      while (this.rows[i] >= 0) i = (i + 1) & this.mask;
+      this.keys[i] = h;
+      this.rows[i] = row;
+    });
+  }
+
+  /** The row of a feature hash, or -1. */
+  get(h: number): number {
+    let i = Math.imul(h, 0x9e3779b1) >>> 0 & this.mask;
+    for (;;) {
+      const row = this.rows[i];
+      if (row < 0 || this.keys[i] === h >>> 0) return row;
+      i = (i + 1) & this.mask;
+    }
   }
 }
 

@@ -122,9 +122,11 @@ describe('model findings in a Report', () => {
   });
 
   it('notices empathy said in the agent\u2019s own words, with the words that show it', () => {
-    const text = 'Oh no, a soaked sofa the week you move in is the last thing anyone needs.';
+    const text = 'Honestly, I\'d be livid in your shoes.';
+    expect(analyze(text, pb, undefined, { layers: { model: false } }).signals).toEqual([]); // no rule lists it
     const er = report(text).signals.filter((s) => s.mechanism === 'emotional-reaction');
     expect(er.length).toBeGreaterThan(0);
+    expect(er[0].source).toBe('model');
     for (const s of er) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });
