@@ -13,6 +13,9 @@ import { analyze, IncrementalAnalyzer } from '../lib/analysis/index';
 import { matcherFor, matchSentenceFast, matchWithNlp } from '../lib/analysis/matcher';
 import { normaliseForMatching, splitSentences } from '../lib/analysis/text';
 import { rng, syntheticDraft } from './draft';
+import { SentenceModel } from '../lib/analysis/model';
+import { judgeSentence } from '../lib/analysis/judge';
+import packedModel from '../lib/analysis/model.generated';
 
 const require = createRequire(import.meta.url);
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -74,12 +77,13 @@ async function main() {
       }
     };
     let signals = 0;
-    run('Attune `analyze` (rules + signals + coaching)', (s) => {
+    run('Attune `analyze` (rules + model + signals + coaching, as shipped)', (s) => {
       const r = analyze(s, phrasebank);
       signals += r.signals.length;
       return r.findings.length;
     });
     signals /= 2;
+    run('Attune `analyze`, rules only (`layers: { model: false }`)', (s) => analyze(s, phrasebank, undefined, { layers: { model: false } }).findings.length, 1);
     const writeGood = require('write-good') as (s: string) => unknown[];
     run('write-good', (s) => writeGood(s).length);
     const { text: alexText } = await import('alex');
@@ -145,6 +149,68 @@ async function main() {
   log(`| first analysis in a fresh process (builds the net) | ${f(firstMs, 0)} ms | |`);
   log('');
 
+  // --- The model on its own, per sentence
+  if (existsSync(CORPUS)) {
+    const texts = readFileSync(CORPUS, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text).filter(Boolean);
+    const sentences = texts.flatMap((s) => splitSentences(normaliseForMatching(s)).map((x) => x.text));
+    t = performance.now();
+    const model = new SentenceModel(packedModel);
+    const decodeMs = performance.now() - t;
+    for (const s of sentences.slice(0, 500)) judgeSentence(model, s);
+    t = performance.now();
+    for (const s of sentences) judgeSentence(model, s);
+    const us = ((performance.now() - t) * 1000) / sentences.length;
+    const moduleBytes = statSync(join(ROOT, 'lib/analysis/model.generated.ts')).size;
+    const gz = gzipSync(readFileSync(join(ROOT, 'lib/analysis/model.generated.ts'))).length;
+    log('## The sentence model');
+    log('');
+    log('| measure | result | target |');
+    log('| --- | --- | --- |');
+    log(`| per sentence (score every head + explain), mean over ${sentences.length} real-reply sentences, warm | ${f(us, 1)} µs | ≤ 50 µs |`);
+    log(`| decoding the shipped weights (once per process or service-worker start) | ${f(decodeMs, 0)} ms | |`);
+    log(`| generated module \`lib/analysis/model.generated.ts\` | ${f(moduleBytes / 1024, 0)} KB, ${f(gz / 1024, 0)} KB gzip | ≤ 1 MB gzip |`);
+    log('');
+  }
+
+  // --- Bounded cost: long single sentences and long drafts
+  log('## Long input (bounded cost)');
+  log('');
+  log('| input | analysis | ');
+  log('| --- | --- |');
+  const runOn = 'please note that we will check the order and you should calm down because there is nothing i can do and ';
+  for (const size of [10_000, 100_000, 1_000_000]) {
+    const sentence = runOn.repeat(Math.ceil(size / runOn.length)).slice(0, size);
+    t = performance.now();
+    analyze(sentence, phrasebank);
+    const one = performance.now() - t;
+    const longDraft = syntheticDraft(Math.round(size / 6), 3).slice(0, size);
+    t = performance.now();
+    analyze(longDraft, phrasebank);
+    log(`| ${size.toLocaleString('en')} characters: one unpunctuated sentence / a draft of sentences | ${f(one, 0)} ms / ${f(performance.now() - t, 0)} ms |`);
+  }
+  log('');
+  log('A run of text longer than 400 characters is analysed in windows (before: 40,000 characters in one sentence took 104 s).');
+  log('');
+
+  // --- The CLI as a whole process, against write-good's
+  const { spawnSync } = await import('node:child_process');
+  const time = (cmd: string, args: string[], input: string) => {
+    const started = performance.now();
+    spawnSync(cmd, args, { input, cwd: ROOT, encoding: 'utf8' });
+    return performance.now() - started;
+  };
+  time(process.execPath, [join(ROOT, 'bin/attune.mjs'), '--help'], ''); // builds the bundle if stale
+  const oneLine = 'Please calm down, as I already said that is our policy.';
+  const cli = [0, 1, 2].map(() => time(process.execPath, [join(ROOT, 'bin/attune.mjs'), 'check'], oneLine));
+  const wg = [0, 1, 2].map(() => time(process.execPath, [join(ROOT, 'node_modules/write-good/bin/write-good.js'), '--text=' + oneLine], ''));
+  log('## The command line, whole process (one-line draft, median of 3)');
+  log('');
+  log('| command | ms | target |');
+  log('| --- | --- | --- |');
+  log(`| \`node bin/attune.mjs check\` (prebuilt bundle) | ${f(median(cli), 0)} | ≤ 300 |`);
+  log(`| \`write-good --text=…\` | ${f(median(wg), 0)} | |`);
+  log('');
+
   // --- Bundle sizes
   const out = join(ROOT, '.output');
   if (existsSync(out)) {
@@ -165,7 +231,7 @@ async function main() {
   console.log('\nwrote bench/README.md');
 }
 
-const HOW = `- Batch: every reply's \`text\` through \`analyze(text, phrasebank)\` with the full phrasebank, one after another in one process; write-good and alex (\`text()\`) get the same strings.
+const HOW = `- Batch: every reply's \`text\` through \`analyze(text, phrasebank)\` with the full phrasebank and the bundled model, one after another in one process; write-good and alex (\`text()\`) get the same strings.
 - Engine design that makes this fast: our own sentence splitter with offsets; a word-level matcher over our own tokens
   (contractions expanded) finds which patterns can match, with tag terms treated as "any word"; compromise's tagger runs only on the few
   sentences where a pattern with tags, an \`unless\` or a rule's context check needs it; patterns are anchored on a rare required word
