@@ -73,13 +73,11 @@ export function customerEmotion(customer: string | undefined, feels: ((sentence:
   return splitSentences(normaliseForMatching(customer)).some((s) => feels(s.text)) ? 'upset' : null;
 }
 
-// Category ids that refuse or hide behind rules; a reply with these needs a way forward.
-const REFUSING_CATEGORY = /refus|polic|helpless|deflect|stonewall|dead-?end|cannot|can-?t|no-help|unable|gatekeep|rule|denial|closing-door/;
 const WE_WILL = /\b(we'll|we will|we're going to|we are going to|our team will|the team will|we shall)\b/i;
 const I_WILL = /\b(i'll|i will|i'm going to|i am going to|let me|i've (asked|escalated|passed|sent|raised|opened|flagged)|i have (asked|escalated|passed|sent|raised|opened|flagged))\b/i;
 
-/** Builds the coaching items for a reply. `agentText` excludes quoted lines. */
-export function coachingFor(agentText: string, findings: Finding[], signals: Signal[], customerEmotion: Emotion | null): Coaching[] {
+/** Builds the coaching items for a reply. `agentText` excludes quoted lines; `needsNextStep` lists the categories marked `needs-next-step`. */
+export function coachingFor(agentText: string, findings: Finding[], signals: Signal[], customerEmotion: Emotion | null, needsNextStep: ReadonlySet<string>): Coaching[] {
   const words = agentText.match(/[\p{L}\p{N}']+/gu)?.length ?? 0;
   if (words < 8) return [];
   const has = (...mechanisms: string[]) => signals.some((s) => mechanisms.includes(s.mechanism));
@@ -90,7 +88,7 @@ export function coachingFor(agentText: string, findings: Finding[], signals: Sig
       message: `The customer sounds ${customerEmotion}. Naming that before the fix, for example "${EMOTION_EXAMPLE[customerEmotion]}", helps them feel heard.`,
     });
   }
-  if (findings.some((f) => REFUSING_CATEGORY.test(f.category)) && !has('next-steps', 'choice')) {
+  if (findings.some((f) => needsNextStep.has(f.category)) && !has('next-steps', 'choice')) {
     out.push({
       kind: 'no-next-step',
       message: 'This reply explains what can\'t be done. Adding what you can do, a choice, or the next step and when it happens gives the customer a way forward.',

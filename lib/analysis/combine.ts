@@ -2,8 +2,9 @@
  * How the model's verdicts join the phrasebank's (docs/design.md, "Rules and model"):
  * - a rule finding is shown as it is; the model adds a finding only for a sentence no rule flagged,
  *   worded as a possibility ("May read as …") with the category's reason and alternatives;
- * - a refusal or a policy the model finds is dropped when the reply offers a way forward anywhere
- *   (a next step, a choice, someone owning the next action): the labelling guide's R2 and R3;
+ * - a finding of a `needs-next-step` category (a refusal, a policy) that the model makes is dropped when
+ *   the reply offers a way forward anywhere (a next step, a choice, someone owning the next action):
+ *   the labelling guide's R2 and R3;
  * - the model's empathy signals are added where no phrasebank signal of the same mechanism already is.
  */
 import type { CompiledPhrasebank, Mechanism } from '../phrasebank/types';
@@ -11,8 +12,6 @@ import type { Finding, Signal } from './types';
 import type { Span } from './text';
 import type { SentenceJudgement } from './judge';
 
-/** Categories whose harm is a dead end, so an offered way forward elsewhere in the reply answers it. */
-const NEEDS_WAY_FORWARD = new Set(['refusing', 'policy-hiding']);
 const WAY_FORWARD: ReadonlySet<Mechanism> = new Set(['next-steps', 'choice', 'ownership']);
 
 export interface CombineInput {
@@ -24,9 +23,11 @@ export interface CombineInput {
   findings: Finding[];
   signals: Signal[];
   isAllowed: (ruleId: string, category: string, start: number, end: number) => boolean;
+  /** Categories marked `needs-next-step`: a way forward elsewhere in the reply answers them. */
+  needsNextStep: ReadonlySet<string>;
 }
 
-export function combineModel({ text, sentences, judged, pb, findings, signals, isAllowed }: CombineInput): void {
+export function combineModel({ text, sentences, judged, pb, findings, signals, isAllowed, needsNextStep }: CombineInput): void {
   const inside = (s: Span, x: { start: number; end: number }) => x.start < s.end && x.end > s.start;
   sentences.forEach((sentence, i) => {
     for (const v of judged[i].mechanisms) {
@@ -41,7 +42,7 @@ export function combineModel({ text, sentences, judged, pb, findings, signals, i
   sentences.forEach((sentence, i) => {
     const v = judged[i].dismissive;
     if (!v || findings.some((f) => inside(sentence, f))) return;
-    if (wayForward && NEEDS_WAY_FORWARD.has(v.category)) return;
+    if (wayForward && needsNextStep.has(v.category)) return;
     const ruleId = `model/${v.category}`;
     const start = sentence.start + v.start, end = sentence.start + v.end;
     if (!isAllowed(ruleId, v.category, start, end)) return;

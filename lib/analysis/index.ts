@@ -126,7 +126,7 @@ function analyzeWith(
       cache?.judged.set(masked, j);
       return j;
     });
-    combineModel({ text, sentences, judged, pb, findings, signals, isAllowed: (ruleId, category, start, end) =>
+    combineModel({ text, sentences, judged, pb, findings, signals, needsNextStep: categoriesNeedingNextStep(pb), isAllowed: (ruleId, category, start, end) =>
       !disabled.has(ruleId) && !disabled.has(category) && !disabled.has('model') && !(ignored.length && isIgnored(normalised, start, end, ignored)) });
   }
   const byPosition = (a: { start: number; end: number; ruleId: string }, b: typeof a) =>
@@ -134,7 +134,15 @@ function analyzeWith(
   signals.sort(byPosition);
   const shown = options?.keepOverlapping ? findings.sort(byPosition) : oneFindingPerPhrase(findings).sort(byPosition);
   const agentText = sentences.map((s) => s.text).join('\n');
-  return { findings: shown, signals, coaching: coachingFor(agentText, shown, signals, emotion) };
+  return { findings: shown, signals, coaching: coachingFor(agentText, shown, signals, emotion, categoriesNeedingNextStep(pb)) };
+}
+
+const needsNextStepCache = new WeakMap<CompiledPhrasebank, Set<string>>();
+/** Categories marked `needs-next-step` (cached per phrasebank object, like the matcher). */
+export function categoriesNeedingNextStep(pb: CompiledPhrasebank): Set<string> {
+  let set = needsNextStepCache.get(pb);
+  if (!set) needsNextStepCache.set(pb, (set = new Set(pb.categories.filter((c) => c.needsNextStep).map((c) => c.category))));
+  return set;
 }
 
 /** The model to use: the bundled one unless the options give another, or turn the model layer off. */

@@ -13,7 +13,7 @@ export interface PhrasebankFile {
   source: string;
 }
 
-const FILE_KEYS = ['category', 'title', 'why', 'suggest', 'source', 'entries', 'mechanism'] as const;
+const FILE_KEYS = ['category', 'title', 'why', 'suggest', 'needs-next-step', 'source', 'entries', 'mechanism'] as const;
 const RULE_KEYS = ['id', 'match', 'unless', 'severity', 'why', 'suggest', 'source', 'examples'] as const;
 const SIGNAL_KEYS = ['id', 'match', 'unless', 'why', 'source', 'examples'] as const;
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -65,7 +65,7 @@ function compileFile(file: PhrasebankFile, pb: CompiledPhrasebank, errors: Phras
     return;
   }
   const signal = isSignalFile(file.path, file.source);
-  unknownKeys(root, FILE_KEYS.filter((k) => (signal ? k !== 'suggest' : k !== 'mechanism')), err, undefined, signal ? 'signal file' : 'category file');
+  unknownKeys(root, FILE_KEYS.filter((k) => (signal ? k !== 'suggest' && k !== 'needs-next-step' : k !== 'mechanism')), err, undefined, signal ? 'signal file' : 'category file');
   const expected = baseName(file.path);
   const category = str(root, 'category');
   if (!category) err(root, `Missing "category:"; add "category: ${expected}" (it must equal the file name).`);
@@ -94,7 +94,11 @@ function compileFile(file: PhrasebankFile, pb: CompiledPhrasebank, errors: Phras
   const source = str(root, 'source');
   // Category-level alternatives: shown when the trained model, not a rule, finds this kind of phrasing.
   const suggest = signal ? [] : strList(root, 'suggest', (n, m) => err(n, m), '', false);
-  pb.categories.push({ category: cat, title: title ?? cat, why: why ?? '', kind: signal ? 'signal' : 'dismissive', file: file.path, ...(suggest.length ? { suggest } : {}), ...(source ? { source } : {}) } satisfies CategoryInfo);
+  // A refusal or a rule needs a way forward (guide R2, R3): coached when missing, and a model finding is dropped when present.
+  const nextStepNode = root.get('needs-next-step', true) as Node | undefined;
+  const needsNextStep = nextStepNode !== undefined && isScalar(nextStepNode) && nextStepNode.value === true;
+  if (nextStepNode !== undefined && !(isScalar(nextStepNode) && typeof nextStepNode.value === 'boolean')) err(nextStepNode, '"needs-next-step" must be true or false.');
+  pb.categories.push({ category: cat, title: title ?? cat, why: why ?? '', kind: signal ? 'signal' : 'dismissive', file: file.path, ...(suggest.length ? { suggest } : {}), ...(needsNextStep ? { needsNextStep } : {}), ...(source ? { source } : {}) } satisfies CategoryInfo);
   const entries = root.get('entries', true);
   if (!isSeq(entries) || entries.items.length === 0) {
     err((entries as Node) ?? root, 'Missing "entries:"; add a list of entries, each starting with "- id: ...".');

@@ -68,6 +68,12 @@ export interface CategoryInfo {
   file: string;
   /** Kinder alternatives for the category as a whole (used when the model, not a rule, finds it). */
   suggest?: string[];
+  /**
+   * A refusal or a rule with nothing further strands the customer (`needs-next-step: true` in YAML):
+   * without a next step or a choice Attune coaches for one; with a way forward anywhere in the reply,
+   * the model's finding of this category is dropped (labelling guide R2, R3).
+   */
+  needsNextStep?: boolean;
   /** Optional reference for the whole category (research, style guide). */
   source?: string;
 }
