@@ -139,7 +139,7 @@ describe('acknowledgement coaching with the model', () => {
   });
 
   it('is satisfied by an acknowledgement in the agent\u2019s own words, anywhere in the reply', () => {
-    const kind = 'The order left our bakery at 10am and the courier shows it out for delivery before 4pm today. Cutting it that close before a party would have me pacing the kitchen too.';
+    const kind = "The order left our bakery at 10am and the courier shows it out for delivery before 4pm today. That's a horribly tight squeeze before a party, I'd be on edge too.";
     expect(report(kind, customer).coaching.map((c) => c.kind)).not.toContain('unacknowledged-emotion');
   });
 
