@@ -94,7 +94,7 @@ export function trainModel(examples: Example[], options: FitOptions) {
     weights: toBase64(packNibbles(q)),
     scales: scales.map((s) => Number(s.toPrecision(6))),
     bias: Array.from(bias, (b) => Number(b.toPrecision(6))),
-    thresholds: { dismissive: 0.5, mechanisms: {}, customerFeeling: 0.5 },
+    thresholds: { dismissive: 0.5, mechanisms: {}, customerFeeling: 0.5, acknowledgement: 0.5 },
     meta: {},
   };
   const model = new SentenceModel(packed);
@@ -116,6 +116,12 @@ export function trainModel(examples: Example[], options: FitOptions) {
     (report.mechanisms as Record<string, unknown>)[m] = { threshold: pick.t, precision: pick.precision, recall: pick.recall, f1: pick.f1, validationSentences: labelled.length };
   });
   packed.thresholds.dismissive = dismissive.t;
+  // Coaching "the feeling wasn't acknowledged" is wrong when it was: for that decision an
+  // acknowledgement counts at the emotional-reaction score that finds 90 % of them on validation
+  // (95 % was too lenient: 7 of 25 unacknowledging replies went uncoached on the independent set).
+  const er = validation.filter((v) => v.ex.mechanisms['emotional-reaction'] === 1).map((v) => v.s.mechanisms['emotional-reaction']).sort((a, b) => a - b);
+  packed.thresholds.acknowledgement = er.length ? Number(er[Math.floor(er.length * 0.1)].toFixed(3)) : packed.thresholds.mechanisms['emotional-reaction'];
+  report.acknowledgementThreshold = packed.thresholds.acknowledgement;
   const cust = validation.filter((v) => v.ex.customerFeeling !== undefined);
   const feeling = pickThreshold(cust.map((v) => ({ p: v.s.customerFeeling, y: v.ex.customerFeeling! })), 'max-f1', 0);
   packed.thresholds.customerFeeling = feeling.t;

@@ -76,13 +76,16 @@ export function customerEmotion(customer: string | undefined, feels: ((sentence:
 const WE_WILL = /\b(we'll|we will|we're going to|we are going to|our team will|the team will|we shall)\b/i;
 const I_WILL = /\b(i'll|i will|i'm going to|i am going to|let me|i've (asked|escalated|passed|sent|raised|opened|flagged)|i have (asked|escalated|passed|sent|raised|opened|flagged))\b/i;
 
-/** Builds the coaching items for a reply. `agentText` excludes quoted lines; `needsNextStep` lists the categories marked `needs-next-step`. */
-export function coachingFor(agentText: string, findings: Finding[], signals: Signal[], customerEmotion: Emotion | null, needsNextStep: ReadonlySet<string>): Coaching[] {
+/**
+ * Builds the coaching items for a reply. `agentText` excludes quoted lines; `needsNextStep` lists the
+ * categories marked `needs-next-step`; `acknowledged` is the model's lenient "a feeling was named somewhere".
+ */
+export function coachingFor(agentText: string, findings: Finding[], signals: Signal[], customerEmotion: Emotion | null, needsNextStep: ReadonlySet<string>, acknowledged = false): Coaching[] {
   const words = agentText.match(/[\p{L}\p{N}']+/gu)?.length ?? 0;
   if (words < 8) return [];
   const has = (...mechanisms: string[]) => signals.some((s) => mechanisms.includes(s.mechanism));
   const out: Coaching[] = [];
-  if (customerEmotion && !has('emotional-reaction', 'interpretation')) {
+  if (customerEmotion && !acknowledged && !has('emotional-reaction', 'interpretation')) {
     out.push({
       kind: 'unacknowledged-emotion',
       message: `The customer sounds ${customerEmotion}. Naming that before the fix, for example "${EMOTION_EXAMPLE[customerEmotion]}", helps them feel heard.`,

@@ -117,6 +117,7 @@ function analyzeWith(
     }
   });
   const model = modelFor(options);
+  let acknowledged = false;
   if (model) {
     const judged = sentences.map((sentence) => {
       const masked = maskQuotes(sentence.text, sentence.start, quotes);
@@ -126,6 +127,7 @@ function analyzeWith(
       cache?.judged.set(masked, j);
       return j;
     });
+    acknowledged = judged.some((j) => j.acknowledges);
     combineModel({ text, sentences, judged, pb, findings, signals, needsNextStep: categoriesNeedingNextStep(pb), isAllowed: (ruleId, category, start, end) =>
       !disabled.has(ruleId) && !disabled.has(category) && !disabled.has('model') && !(ignored.length && isIgnored(normalised, start, end, ignored)) });
   }
@@ -134,7 +136,7 @@ function analyzeWith(
   signals.sort(byPosition);
   const shown = options?.keepOverlapping ? findings.sort(byPosition) : oneFindingPerPhrase(findings).sort(byPosition);
   const agentText = sentences.map((s) => s.text).join('\n');
-  return { findings: shown, signals, coaching: coachingFor(agentText, shown, signals, emotion, categoriesNeedingNextStep(pb)) };
+  return { findings: shown, signals, coaching: coachingFor(agentText, shown, signals, emotion, categoriesNeedingNextStep(pb), acknowledged) };
 }
 
 const needsNextStepCache = new WeakMap<CompiledPhrasebank, Set<string>>();

@@ -19,6 +19,8 @@ export interface ModelVerdict {
 export interface SentenceJudgement {
   dismissive: (ModelVerdict & { category: string }) | null;
   mechanisms: Array<ModelVerdict & { mechanism: Mechanism }>;
+  /** Leniently: does the sentence acknowledge a feeling? Only used to hold back coaching (no signal is shown). */
+  acknowledges: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ export function judgeSentence(model: SentenceModel, sentence: string): SentenceJ
     if (p < (model.thresholds.mechanisms[mechanism] ?? 0.5)) continue;
     mechanisms.push({ mechanism, confidence: round(p), ...span(model.explain(scores.features, { kind: 'mechanism', mechanism }, 8)) });
   }
-  return { dismissive, mechanisms };
+  return { dismissive, mechanisms, acknowledges: scores.mechanisms['emotional-reaction'] >= model.thresholds.acknowledgement };
 }
 
 const round = (p: number) => Math.round(p * 100) / 100;

@@ -23,7 +23,7 @@ export interface PackedModel {
   scales: number[];
   bias: number[];
   /** Probability thresholds calibrated on the training data's validation split. */
-  thresholds: { dismissive: number; mechanisms: Record<string, number>; customerFeeling: number };
+  thresholds: { dismissive: number; mechanisms: Record<string, number>; customerFeeling: number; acknowledgement: number };
   /** What it was trained on and how it scored on its validation split (for docs and the test that it is current). */
   meta: Record<string, unknown>;
 }

@@ -147,3 +147,9 @@ describe('acknowledgement coaching with the model', () => {
     expect(report('You can change the delivery address under Orders, then Edit delivery.', 'How do I change my delivery address?').coaching).toEqual([]);
   });
 });
+
+describe('holding back acknowledgement coaching', () => {
+  it('uses a more lenient emotional-reaction threshold than the one that shows a signal', () => {
+    expect(packed.thresholds.acknowledgement).toBeLessThan(packed.thresholds.mechanisms['emotional-reaction']);
+  });
+});
