@@ -25,19 +25,23 @@ export function runExamples(pb: CompiledPhrasebank): ExampleResult[] {
   const check = (entry: RuleEntry | SignalEntry, isSignal: boolean) => {
     const what = isSignal ? 'signal' : 'finding';
     for (const kind of ['flag', 'pass'] as const) {
-      for (const text of entry.examples[kind]) {
+      entry.examples[kind].forEach((text, i) => {
         const report = analyze(text, pb, undefined, { keepOverlapping: true, model: null });
         const hits = isSignal ? report.signals.filter((s) => s.ruleId === entry.ruleId) : report.findings.filter((f) => f.ruleId === entry.ruleId);
-        const ok = kind === 'flag' ? hits.length > 0 : hits.length === 0;
+        const span = kind === 'flag' ? entry.examples.flagSpans?.[i] : null;
+        const exact = !span || hits.some((h) => h.start === span[0] && h.end === span[1]);
+        const ok = kind === 'flag' ? hits.length > 0 && exact : hits.length === 0;
         const result: ExampleResult = { ruleId: entry.ruleId, kind, text, ok };
-        if (!ok) {
+        if (hits.length && !exact) {
+          result.detail = `expected the ${what} from ${entry.ruleId} to cover exactly "${text.slice(span![0], span![1])}" but it covered "${hits[0].text}"; adjust "match" or the [ ] in the example.`;
+        } else if (!ok) {
           result.detail =
             kind === 'flag'
               ? `expected a ${what} from ${entry.ruleId} but got none; check that "match" (${entry.match.map((m) => JSON.stringify(m)).join(', ')}) covers this wording and that "unless" does not exclude it.`
               : `expected no ${what} from ${entry.ruleId} but it matched "${hits[0].text}"; narrow "match" or add an "unless" pattern for this harmless use.`;
         }
         results.push(result);
-      }
+      });
     }
   };
   pb.rules.forEach((r) => check(r, false));

@@ -162,19 +162,32 @@ function compileEntry(item: YAMLMap, category: string, signal: boolean, mechanis
   const examples = item.get('examples', true);
   const flag: string[] = [];
   const pass: string[] = [];
+  const spans: Array<[number, number] | null> = [];
   if (!isMap(examples)) {
     fail(node('examples'), 'Missing "examples:"; add "examples:" with "flag:" (sentences it must catch) and "pass:" (similar sentences it must leave alone).');
   } else {
     unknownKeys(examples, ['flag', 'pass'], (n, m) => fail(n, m), id, 'examples');
     flag.push(...strList(examples, 'flag', fail, 'sentences this entry must flag', true));
     pass.push(...strList(examples, 'pass', fail, 'similar sentences this entry must leave alone', true));
+    // "Please [calm down] so I can look": the brackets mark the words the entry must flag, exactly.
+    flag.forEach((text, i) => {
+      const marked = [...text.matchAll(/\[([^[\]]+)\]/g)];
+      if (!marked.length) return spans.push(null);
+      if (marked.length > 1) fail(listNode(examples, 'flag', i), `flag example ${i + 1} marks ${marked.length} spans; mark at most one, e.g. "Please [calm down] so I can look".`);
+      const start = marked[0].index!;
+      flag[i] = text.slice(0, start) + marked[0][1] + text.slice(start + marked[0][0].length);
+      spans.push([start, start + marked[0][1].length]);
+    });
+    pass.forEach((text, i) => {
+      if (/\[[^[\]]+\]/.test(text)) fail(listNode(examples, 'pass', i), `pass example ${i + 1} marks a span with [ ]; only flag examples can (a pass example must not be flagged at all).`);
+    });
     if (!signal && severity === 'high') {
       if (flag.length === 1) fail(examples.get('flag', true) as Node, 'High-severity entries need at least two "flag" examples; add another sentence it must catch.');
       if (pass.length === 1) fail(examples.get('pass', true) as Node, 'High-severity entries need at least two "pass" examples; add another harmless sentence it must leave alone.');
     }
   }
   if (!ok) return null;
-  const base = { ruleId: `${category}/${id}`, id, category, match, unless, why: why!, ...(source ? { source } : {}), examples: { flag, pass } };
+  const base = { ruleId: `${category}/${id}`, id, category, match, unless, why: why!, ...(source ? { source } : {}), examples: { flag, pass, ...(spans.some(Boolean) ? { flagSpans: spans } : {}) } };
   return signal ? { ...base, mechanism: mechanism ?? 'emotional-reaction' } : { ...base, severity, suggest };
 }
 

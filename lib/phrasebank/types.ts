@@ -42,7 +42,18 @@ export interface RuleEntry {
   why: string;
   suggest: string[];
   source?: string;
-  examples: { flag: string[]; pass: string[] };
+  examples: Examples;
+}
+
+/**
+ * Sentences an entry must flag and must leave alone. A flag example written with brackets in YAML
+ * ("Please [calm down] so I can look") is stored without them, and `flagSpans[i]` holds the offsets
+ * the entry's finding must cover exactly.
+ */
+export interface Examples {
+  flag: string[];
+  pass: string[];
+  flagSpans?: Array<[number, number] | null>;
 }
 
 /** One rule that recognises something empathic the agent already wrote. */
@@ -56,7 +67,7 @@ export interface SignalEntry {
   /** Shown to the agent as praise or explanation ("You named the feeling"). */
   why: string;
   source?: string;
-  examples: { flag: string[]; pass: string[] };
+  examples: Examples;
 }
 
 export interface CategoryInfo {

@@ -99,3 +99,24 @@ describe('patterns whose matching cost can explode', () => {
     expect(pack('you are . wrong')).toEqual([]);
   });
 });
+
+describe('a flag example can mark the words it expects: "Please [calm down] so I can look"', () => {
+  const file = (flag: string, pass = 'The queue should settle down soon.') => ({ path: 'invalidating.yml', source: `category: invalidating\ntitle: Invalidating\nwhy: Feelings.\nentries:\n  - id: calm-down\n    match: "[please]? calm down"\n    severity: low\n    why: Tells them how to feel.\n    suggest: [I can hear how frustrating this is.]\n    examples:\n      flag: ["${flag}"]\n      pass: ["${pass}"]\n` });
+  it('is stored without the brackets, with the span', () => {
+    const { phrasebank, errors } = compilePhrasebank([file('Ok, [please calm down] so I can look.')]);
+    expect(errors).toEqual([]);
+    expect(phrasebank.rules[0].examples.flag).toEqual(['Ok, please calm down so I can look.']);
+    expect(phrasebank.rules[0].examples.flagSpans).toEqual([[4, 20]]);
+  });
+  it('fails when the finding covers other words, and says which', async () => {
+    const { runExamples } = await import('../../../lib/analysis/examples');
+    const good = runExamples(compilePhrasebank([file('Ok, [please calm down] so I can look.')]).phrasebank);
+    expect(good.every((r) => r.ok)).toBe(true);
+    const [wrong] = runExamples(compilePhrasebank([file('Ok, please [calm down] so I can look.')]).phrasebank).filter((r) => !r.ok);
+    expect(wrong.detail).toMatch(/cover exactly "calm down" but it covered "please calm down"/);
+  });
+  it('two marks, or a mark in a pass example, are refused', () => {
+    expect(compilePhrasebank([file('[Please] [calm down].')]).errors[0].message).toMatch(/marks 2 spans/);
+    expect(compilePhrasebank([file('Please calm down.', 'The [queue] settles.')]).errors[0].message).toMatch(/only flag examples can/);
+  });
+});
