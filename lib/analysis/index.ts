@@ -18,7 +18,7 @@ export { splitSentences, normaliseForMatching, quotedRanges } from './text';
 export { detectEmotion } from './coaching';
 export { bundledModel } from './judge';
 export { SentenceModel } from './model';
-import { SentenceModel } from './model';
+import type { SentenceModel } from './model';
 
 /** Per-sentence results kept while the agent types, keyed by sentence text. */
 interface SentenceCache {
