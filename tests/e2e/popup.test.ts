@@ -65,6 +65,18 @@ describe('popup', () => {
     await page.close();
   });
 
+  it('flags dismissive wording no rule lists (the trained model), with its words, a reason and an alternative', async () => {
+    const page = await openPopup();
+    await page.fill('#draft', 'Thanks for the photos. Maybe next time read the listing before you hit buy.');
+    const finding = page.locator('li.finding[data-rule-id^="model/"]');
+    await finding.first().waitFor();
+    expect((await finding.first().locator('.flagged').textContent())!.trim().length).toBeGreaterThan(3);
+    expect(await finding.first().locator('.why').textContent()).toMatch(/^May read as /);
+    expect(await finding.first().locator('.suggestion').count()).toBeGreaterThan(0);
+    await screenshot(page, 'popup-model-finding');
+    await page.close();
+  });
+
   it('updates as you type, and a clean draft says so', async () => {
     const page = await openPopup();
     await page.click('#draft');
