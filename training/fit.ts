@@ -9,6 +9,7 @@ import { SentenceModel, encodeFeatures, packNibbles, toBase64, type PackedModel 
 import { MECHANISMS, type Mechanism } from '../lib/phrasebank/types';
 import { hashString } from '../lib/analysis/features';
 import type { Example } from './data';
+import { seededRandom } from '../lib/seeded-random';
 
 export interface FitOptions {
   dataHash: string;
@@ -145,12 +146,12 @@ const FIXED_BIAS = -2;
 const LEARNING_RATE = 0.4;
 const L2 = 1e-4;
 
-export function fitBinary(W: Float64Array, bias: Float64Array, H: number, k: number, data: Array<{ x: Int32Array; norm: number; y: 0 | 1; w: number }>, epochs: number) {
+function fitBinary(W: Float64Array, bias: Float64Array, H: number, k: number, data: Array<{ x: Int32Array; norm: number; y: 0 | 1; w: number }>, epochs: number) {
   bias[k] = FIXED_BIAS;
   const G = new Float64Array(W.length / H);
   const lr = LEARNING_RATE, l2 = L2;
   const order = data.map((_, i) => i);
-  const rand = mulberry32(SEED + k);
+  const rand = seededRandom(SEED + k);
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(order, rand);
     for (const i of order) {
@@ -172,7 +173,7 @@ function fitSoftmax(W: Float64Array, bias: Float64Array, H: number, first: numbe
   const gb = new Float64Array(C).fill(1e-8);
   const lr = LEARNING_RATE, l2 = L2;
   const order = data.map((_, i) => i);
-  const rand = mulberry32(SEED - 1);
+  const rand = seededRandom(SEED - 1);
   const z = new Float64Array(C);
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(order, rand);
@@ -220,17 +221,6 @@ export function pickThreshold(scored: Array<{ p: number; y: 0 | 1 }>, mode: 'max
   }
   const r = (x: number) => Number(x.toFixed(3));
   return { t: best.t, recall: r(best.recall), fpr: r(best.fpr), precision: r(best.precision), f1: r(best.f1) };
-}
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle<T>(xs: T[], rand: () => number) {

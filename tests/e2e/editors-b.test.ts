@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { existsSync, readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
+import { seededRandom } from '../../lib/seeded-random';
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import {
@@ -26,17 +27,6 @@ const RANDOM_OPS = Number(process.env.ATTUNE_EDITOR_OPS ?? 200);
 /** Model text as the bridge contract reads it: non-breaking spaces count as spaces. */
 const normalise = (t: string) => t.replace(/\u00a0/g, ' ');
 
-/** Mulberry32: a small seeded PRNG so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---- page-side helpers (run inside the page through page.evaluate) ----
 
@@ -163,7 +153,7 @@ function randomSpan(text: string, rand: () => number): { start: number; end: num
 interface RunStats { applied: number; rejected: string[]; corrupted: string[]; undos: number; badUndos: string[] }
 
 async function randomRun(page: Page, kind: Kind, ops: number, seed: number, drafts: boolean, stats: RunStats): Promise<void> {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   for (let op = 0; op < ops; op++) {
     if (drafts && op % 25 === 0) {
       const draft = randomDraft(rand);
