@@ -73,6 +73,9 @@ function analyzeWith(
   const ignored = (options?.ignoredPhrases ?? []).map(canonical).filter(Boolean);
   const findings: Finding[] = [];
   const signals: Signal[] = [];
+  /** Not turned off by id or category, and not inside a phrase the agent chose to ignore. */
+  const allowed = (ruleId: string, category: string, start: number, end: number) =>
+    !disabled.has(ruleId) && !disabled.has(category) && !(ignored.length && isIgnored(normalised, start, end, ignored));
   // Fast path first; sentences that need compromise are tagged together in one call.
   const rulesOn = options?.layers?.rules !== false;
   // Rules are written with apostrophes and anchored to clauses: "dont" and "thats" get theirs back,
@@ -97,8 +100,7 @@ function analyzeWith(
       if (quotes.length && overlapsAny(start, end, quotes)) continue;
       if (hit.kind === 'rule') {
         const rule = pb.rules[hit.index];
-        if (disabled.has(rule.ruleId) || disabled.has(rule.category)) continue;
-        if (ignored.length && isIgnored(normalised, start, end, ignored)) continue;
+        if (!allowed(rule.ruleId, rule.category, start, end)) continue;
         findings.push({
           ruleId: rule.ruleId,
           category: rule.category,
@@ -128,8 +130,8 @@ function analyzeWith(
       return j;
     });
     acknowledged = judged.some((j) => j.acknowledges);
-    combineModel({ text, sentences, judged, pb, findings, signals, needsNextStep: categoriesNeedingNextStep(pb), isAllowed: (ruleId, category, start, end) =>
-      !disabled.has(ruleId) && !disabled.has(category) && !disabled.has('model') && !(ignored.length && isIgnored(normalised, start, end, ignored)) });
+    combineModel({ text, sentences, judged, pb, findings, signals, needsNextStep: categoriesNeedingNextStep(pb),
+      isAllowed: (ruleId, category, start, end) => !disabled.has('model') && allowed(ruleId, category, start, end) });
   }
   const byPosition = (a: { start: number; end: number; ruleId: string }, b: typeof a) =>
     a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
