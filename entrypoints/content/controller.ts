@@ -11,7 +11,8 @@ import { bridgeFor, isOptedOut } from '@/lib/editors';
 import type { SiteAdapter } from '@/lib/sites/types';
 import type { ApplyRequest, ApplyResponse, FindingsResponse, StatRequest } from '@/lib/extension/messages';
 import { addIgnoredPhrase, getSettings, setRuleEnabled, settingsItem, type Settings } from '@/lib/extension/settings';
-import { fitSuggestion, type PageActions, type PageState, type ShownFinding } from '@/lib/ui/page/model';
+import type { PageActions, PageState, ShownFinding } from '@/lib/ui/page/model';
+import type { Fix } from '@/lib/analysis/types';
 import { PageUi } from '@/lib/ui/page/PageUi';
 import pageCss from '@/lib/ui/page/style.css?inline';
 import { ComposerSession } from './session';
@@ -286,7 +287,7 @@ export class PageController {
       if (restoreFocus) this.restoreCaret();
       else this.caret = undefined;
     },
-    apply: (composerId, key, replacement) => {
+    apply: (composerId, key, index) => {
       const found = this.findShown(composerId, key);
       this.caret = undefined;
       this.actions.closeCard(false);
@@ -296,8 +297,8 @@ export class PageController {
         return;
       }
       const { finding } = found.shown;
-      const fitted = fitSuggestion(found.session.analysedText, finding.start, finding.end, replacement);
-      void this.apply(found.session, finding.start, finding.end, finding.text, fitted, finding.ruleId);
+      const fix = finding.fixes[index];
+      if (fix) void this.applyFix(found.session, fix, finding.ruleId);
     },
     ignoreOnce: (composerId, key) => {
       const found = this.findShown(composerId, key);
@@ -331,15 +332,16 @@ export class PageController {
     },
   };
 
-  /** Applies a suggestion through the editor bridge; copies it instead when the editor refuses. */
-  private async apply(session: ComposerSession, start: number, end: number, expected: string, replacement: string, ruleId?: string): Promise<ApplyResponse> {
+  /** Makes a finding's fix through the editor bridge; copies the text instead when the editor refuses. */
+  private async applyFix(session: ComposerSession, fix: Fix, ruleId: string): Promise<ApplyResponse> {
+    const replacement = fix.text;
     // The card had focus and is gone: put focus back in the editor (its frame first) so the edit and a later Ctrl+Z land there.
     focusComposer(session.element);
-    const result = await session.bridge.replace(start, end, expected, replacement);
+    const result = await session.bridge.replace(fix.start, fix.end, session.analysedText.slice(fix.start, fix.end), replacement);
     if (result.ok) focusComposer(session.element);
     let copied = false;
     if (result.ok) {
-      if (ruleId) this.stat(ruleId, 'applied');
+      this.stat(ruleId, 'applied');
     } else {
       copied = await copyText(replacement, this.mounted?.shadow);
       const why = result.reason === 'stale' ? 'Your draft changed, so nothing was replaced. ' : "This editor didn't take the change. ";
@@ -370,7 +372,12 @@ export class PageController {
       const req = msg as ApplyRequest;
       const session = this.sessions.get(req.composerId);
       if (!session) return window === window.top ? Promise.resolve({ ok: false, reason: 'stale' } as ApplyResponse) : undefined;
-      return this.apply(session, req.start, req.end, req.expected, req.replacement, session.report.findings.find((f) => f.start === req.start && f.end === req.end)?.ruleId);
+      const fix = session.report.findings.find((f) => f.ruleId === req.ruleId && f.start === req.start)?.fixes[req.fixIndex];
+      if (!fix) {
+        this.notify('Your draft changed, so nothing was replaced.');
+        return Promise.resolve({ ok: false, reason: 'stale' } as ApplyResponse);
+      }
+      return this.applyFix(session, fix, req.ruleId);
     }
     return undefined;
   };

@@ -1,6 +1,6 @@
 /** "Check a draft": paste or type a reply (and optionally the customer's message) and see the findings as you type. */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import type { Finding, Report } from '../../lib/analysis/types';
+import type { Finding, Fix, Report } from '../../lib/analysis/types';
 import { getEffectivePhrasebank } from '../../lib/extension/packs';
 import { analysisOptionsFor, packsItem, settingsItem } from '../../lib/extension/settings';
 import { recordStat } from '../../lib/extension/stats';
@@ -8,10 +8,10 @@ import { useAsync, useDebounced, useStorageItem } from '../../lib/ui/hooks';
 import { ReportView } from '../../lib/ui/ReportView';
 import { warmEngine } from '../../lib/ui/engine';
 
-/** Replaces `finding` in `draft` when the words are still there; undefined when the draft moved on. */
-export function applyToDraft(draft: string, finding: Finding, replacement: string): string | undefined {
-  if (draft.slice(finding.start, finding.end) !== finding.text) return undefined;
-  return draft.slice(0, finding.start) + replacement + draft.slice(finding.end);
+/** Makes the edit `fix` computed on `analysed`; undefined when the draft has moved on since. */
+export function applyToDraft(draft: string, analysed: string, fix: Fix): string | undefined {
+  if (draft !== analysed) return undefined;
+  return draft.slice(0, fix.start) + fix.text + draft.slice(fix.end);
 }
 
 export function DraftChecker({ host }: { host?: string }) {
@@ -32,8 +32,9 @@ export function DraftChecker({ host }: { host?: string }) {
   }, [pb.value, engine.value, settings, text, ctx, host]);
   const titles = useMemo(() => new Map(pb.value?.categories.map((c) => [c.category, c.title]) ?? []), [pb.value]);
 
-  const onApply = (finding: Finding, suggestion: string) => {
-    const next = applyToDraft(draft, finding, suggestion);
+  const onApply = (finding: Finding, index: number) => {
+    const fix = finding.fixes[index];
+    const next = fix && applyToDraft(draft, text, fix);
     if (next === undefined) return 'The draft changed; check again';
     setDraft(next);
     void recordStat(finding.ruleId, 'applied');

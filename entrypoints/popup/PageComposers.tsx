@@ -27,8 +27,9 @@ export function PageComposers({ tabId }: { tabId: number }) {
   }, [refresh]);
   if (!data?.composers.length) return null;
 
-  const apply = (composerId: string) => async (f: Finding, replacement: string) => {
-    const req: ApplyRequest = { type: 'attune:apply', composerId, start: f.start, end: f.end, expected: f.text, replacement };
+  const apply = (composerId: string) => async (f: Finding, fixIndex: number) => {
+    const replacement = f.suggestions[fixIndex];
+    const req: ApplyRequest = { type: 'attune:apply', composerId, ruleId: f.ruleId, start: f.start, fixIndex };
     let res: ApplyResponse | undefined;
     try {
       res = (await browser.tabs.sendMessage(tabId, req)) as ApplyResponse;

@@ -56,6 +56,7 @@ export function combineModel({ text, sentences, judged, pb, findings, signals, i
       text: text.slice(start, end),
       message: info ? `May read as ${info.title.toLowerCase()}. ${info.why}` : 'May read as dismissive to the customer.',
       suggestions: info?.suggest?.length ? [...info.suggest] : pb.rules.find((r) => r.category === v.category)?.suggest.slice(0, 2) ?? [],
+      fixes: [],
       source: 'model',
       confidence: v.confidence,
     });

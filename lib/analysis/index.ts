@@ -12,8 +12,9 @@ import { bundledModel, judgeSentence, type SentenceJudgement } from './judge';
 import { restoreApostrophes, spanToSource } from './apostrophes';
 import { coreSpan } from './fillers';
 import { combineModel } from './combine';
+import { conversationOf, offerFixes } from './offer';
 
-export type { AnalysisContext, AnalysisOptions, Coaching, Finding, Report, Signal } from './types';
+export type { AnalysisContext, AnalysisOptions, Coaching, Finding, Fix, Report, Signal } from './types';
 export { splitSentences, normaliseForMatching, quotedRanges } from './text';
 export { detectEmotion } from './coaching';
 export { bundledModel } from './judge';
@@ -60,7 +61,7 @@ export class IncrementalAnalyzer {
 function analyzeWith(
   text: string,
   pb: CompiledPhrasebank,
-  _context: AnalysisContext | undefined,
+  context: AnalysisContext | undefined,
   options: AnalysisOptions | undefined,
   cache: SentenceCache | null,
   emotion: Emotion | null,
@@ -110,6 +111,7 @@ function analyzeWith(
           text: text.slice(start, end),
           message: rule.why,
           suggestions: [...rule.suggest],
+          fixes: [],
         });
       } else {
         const signal = pb.signals[hit.index];
@@ -137,6 +139,10 @@ function analyzeWith(
     a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
   signals.sort(byPosition);
   const shown = options?.keepOverlapping ? findings.sort(byPosition) : oneFindingPerPhrase(findings).sort(byPosition);
+  if (shown.length) {
+    const conversation = conversationOf(text, context?.customer, []);
+    for (const f of shown) offerFixes(f, text, sentences.find((s) => s.start <= f.start && f.start < s.end), conversation);
+  }
   const agentText = sentences.map((s) => s.text).join('\n');
   return { findings: shown, signals, coaching: coachingFor(agentText, shown, signals, emotion, categoriesNeedingNextStep(pb), acknowledged) };
 }

@@ -16,10 +16,22 @@ export interface Finding {
   /** Why it hurts (the entry's `why`). */
   message: string;
   suggestions: string[];
+  /**
+   * The exact edit applying `suggestions[i]` makes: `fixes[i]` replaces text[start, end) with `text`
+   * (the flagged clause or words, fitted to the sentence around them; see lib/analysis/fixes.ts).
+   */
+  fixes: Fix[];
   /** Present when the trained model, not a phrasebank rule, found it. */
   source?: 'model';
   /** The model's probability (model findings only). */
   confidence?: number;
+}
+
+/** One edit: replace input[start, end) with `text`. */
+export interface Fix {
+  start: number;
+  end: number;
+  text: string;
 }
 
 export interface Signal {

@@ -38,10 +38,10 @@ export type FindingsResponse = { composers: ComposerSummary[] };
 export interface ApplyRequest {
   type: 'attune:apply';
   composerId: string;
+  /** The finding (by rule and start) and which of its suggestions: the content script makes that fix. */
+  ruleId: string;
   start: number;
-  end: number;
-  expected: string;
-  replacement: string;
+  fixIndex: number;
 }
 export type ApplyResponse = ApplyResult & { copied?: boolean };
 

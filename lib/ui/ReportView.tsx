@@ -13,8 +13,8 @@ import { bySeverity, MECHANISM_META, SEVERITY_META } from './labels';
 export type ApplyOutcome = boolean | string;
 
 export interface FindingActions {
-  /** Replace the finding's words with the suggestion; absent → no apply button. */
-  onApply?: (finding: Finding, suggestion: string) => Promise<ApplyOutcome> | ApplyOutcome;
+  /** Apply suggestion `index` of the finding (its edit is `finding.fixes[index]`); absent → no apply button. */
+  onApply?: (finding: Finding, index: number) => Promise<ApplyOutcome> | ApplyOutcome;
   /** Label for the apply button. */
   applyLabel?: string;
   /** Category id → title, for the small heading on each finding. */
@@ -32,7 +32,8 @@ export function SeverityBadge({ severity }: { severity: Finding['severity'] }) {
 }
 
 /** One suggestion line with Copy and (optionally) Apply. */
-function SuggestionRow({ finding, suggestion, actions }: { finding: Finding; suggestion: string; actions: FindingActions }) {
+function SuggestionRow({ finding, index, actions }: { finding: Finding; index: number; actions: FindingActions }) {
+  const suggestion = finding.suggestions[index];
   const [notice, setNotice] = useState('');
   const say = (text: string) => {
     setNotice(text);
@@ -56,7 +57,7 @@ function SuggestionRow({ finding, suggestion, actions }: { finding: Finding; sug
             class="btn small primary"
             aria-label={`${actions.applyLabel ?? 'Apply'}: replace "${finding.text}" with "${suggestion}"`}
             onClick={async () => {
-              const outcome = await actions.onApply!(finding, suggestion);
+              const outcome = await actions.onApply!(finding, index);
               say(typeof outcome === 'string' ? outcome : outcome ? 'Applied' : 'The draft changed; check again');
             }}
           >
@@ -88,8 +89,8 @@ export function FindingItem({ finding, actions }: { finding: Finding; actions: F
         <>
           <p class="label">Try instead</p>
           <ul class="suggestions">
-            {finding.suggestions.map((s) => (
-              <SuggestionRow key={s} finding={finding} suggestion={s} actions={actions} />
+            {finding.suggestions.map((s, i) => (
+              <SuggestionRow key={s} finding={finding} index={i} actions={actions} />
             ))}
           </ul>
         </>

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { harnessConfig } from './harness';
-import { fitSuggestion } from '../../lib/ui/page/model';
+import { analyze } from '../../lib/analysis';
+import { bundledPhrasebank } from '../../lib/phrasebank/bundled';
 
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const DRAFT = "Please calm down, as I already said that's our policy.";
@@ -65,8 +66,11 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox', () => {
     expect(suggestion.length).toBeGreaterThan(5);
     await page.screenshot({ path: join(harnessConfig().screenshotsDir, 'in-page-firefox-freshdesk-card.png') });
     await page.keyboard.press('Enter');
-    const at = DRAFT.indexOf(findings[0].text);
-    await expect.poll(text).toBe(DRAFT.slice(0, at) + fitSuggestion(DRAFT, at, at + findings[0].text.length, suggestion) + DRAFT.slice(at + findings[0].text.length));
+    // The card applies the fix the core computes for the focused (first) suggestion of the first finding.
+    const core = analyze(DRAFT, bundledPhrasebank).findings.find((f) => f.text === findings[0].text)!;
+    expect(suggestion).toBe(core.suggestions[0]);
+    const fix = core.fixes[0];
+    await expect.poll(text).toBe(DRAFT.slice(0, fix.start) + fix.text + DRAFT.slice(fix.end));
     await page.keyboard.down('Control');
     await page.keyboard.press('KeyZ');
     await page.keyboard.up('Control');

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { analyze } from '../../lib/analysis';
 import { bundledPhrasebank } from '../../lib/phrasebank/bundled';
-import { fitSuggestion } from '../../lib/ui/page/model';
 import { editorPageUrl, enableGenericSite, focusEditorEnd, launchBrowser, modelText, pressUndo, screenshot, waitForFixture, fixtureUrl, assertNoStrayRequests, type LaunchedBrowser } from './harness';
 import { HELPDESK_FIXTURES, cardOpen, measureWords, pageAttr, pageFindings, union, waitForFindings, type PageFinding } from './in-page-helpers';
 
@@ -117,7 +116,11 @@ describe.each(HELPDESK_FIXTURES)('$host ($editor)', ({ host, path }) => {
     expect(focused.cls).toContain('attune-alt');
     const target = (await pageFindings(page)).find((f) => f.ruleId === focused.rule)!;
     await page.keyboard.press('Enter');
-    const expected = before.slice(0, target.start) + fitSuggestion(before, target.start, target.end, focused.text) + before.slice(target.end);
+    // The card applies the fix the core computes for the focused (first) suggestion.
+    const core = analyze(before, bundledPhrasebank).findings.find((f) => f.ruleId === target.ruleId && f.start === target.start)!;
+    expect(focused.text).toBe(core.suggestions[0]);
+    const fix = core.fixes[0];
+    const expected = before.slice(0, fix.start) + fix.text + before.slice(fix.end);
     await expect.poll(() => modelText(page)).toBe(expected);
     await expect.poll(() => cardOpen(page)).toBe(false);
     // The re-analysis after apply no longer flags the replaced words.
@@ -255,22 +258,26 @@ describe('opt-outs, SPA and the popup messages', () => {
       }
       const comp = found.composers[0];
       const f = comp.report.findings.find((x: any) => x.ruleId === 'invalidating/calm-down');
-      const applied = await c.tabs.sendMessage(tab.id, { type: 'attune:apply', composerId: comp.composerId, start: f.start, end: f.end, expected: f.text, replacement: f.suggestions[0] });
-      const stale = await c.tabs.sendMessage(tab.id, { type: 'attune:apply', composerId: comp.composerId, start: f.start, end: f.end, expected: f.text, replacement: 'X' });
+      const apply = { type: 'attune:apply', composerId: comp.composerId, ruleId: f.ruleId, start: f.start, fixIndex: 0 };
+      const applied = await c.tabs.sendMessage(tab.id, apply);
+      const stale = await c.tabs.sendMessage(tab.id, apply);
       return { found, f, applied, stale };
     });
     expect(res.found.composers).toHaveLength(1);
     expect(res.found.composers[0].site).toBe('gmail');
     expect(res.applied.ok).toBe(true);
-    expect(await modelText(page)).toBe(DRAFT.slice(0, res.f.start) + res.f.suggestions[0] + DRAFT.slice(res.f.end));
-    // The same offsets again are stale now: refused, and the suggestion copied instead of written.
+    // The popup makes the same edit the card would: the fix the core computed for that suggestion.
+    const fix = res.f.fixes[0];
+    const applied = DRAFT.slice(0, fix.start) + fix.text + DRAFT.slice(fix.end);
+    expect(await modelText(page)).toBe(applied);
+    // The same request again is stale now (that finding is gone): refused, nothing written…
     expect(res.stale.ok).toBe(false);
-    expect(await modelText(page)).not.toContain('X');
-    // …and the agent is told, with a short notice (copied, or the suggestion shown when the clipboard is unavailable).
+    expect(await modelText(page)).toBe(applied);
+    // …and the agent is told, with a short notice.
     await page.bringToFront(); // the UI renders on animation frames, which hidden tabs don't get
     await expect
       .poll(() => page.evaluate(() => document.querySelector('attune-ui')!.shadowRoot!.querySelector('.attune-notice')!.textContent))
-      .toMatch(res.stale.copied ? /Copied/ : /Suggestion: X/);
+      .toMatch(/draft changed/);
     await ext.close();
     await page.close();
   });

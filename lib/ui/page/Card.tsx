@@ -93,7 +93,7 @@ export function Card({ shown, title, card, actions, fallback }: CardProps) {
         <div class="attune-card__alts" role="group" aria-label="Try instead">
           <p class="attune-card__label">Try instead</p>
           {finding.suggestions.map((s, i) => (
-            <button type="button" class="attune-alt" data-action="apply" data-index={i} onClick={() => actions.apply(shown.composerId, shown.key, s)}>
+            <button type="button" class="attune-alt" data-action="apply" data-index={i} onClick={() => actions.apply(shown.composerId, shown.key, i)}>
               {s}
             </button>
           ))}

@@ -51,7 +51,8 @@ export interface PageState {
 export interface PageActions {
   openCard(composerId: string, key: string, via: CardState['via']): void;
   closeCard(restoreFocus: boolean): void;
-  apply(composerId: string, key: string, replacement: string): void;
+  /** Apply suggestion `index` of the finding: its edit is `finding.fixes[index]`. */
+  apply(composerId: string, key: string, index: number): void;
   ignoreOnce(composerId: string, key: string): void;
   ignorePhrase(composerId: string, key: string): void;
   disableRule(composerId: string, key: string): void;
@@ -66,20 +67,3 @@ export function findingKey(text: string, f: Pick<Finding, 'ruleId' | 'start' | '
 
 /** Severity → the underline's look (colour AND style, so it reads without colour too). */
 export const SEVERITY_STYLE = { high: 'wavy', medium: 'solid', low: 'dotted' } as const;
-
-/**
- * Fits a suggestion into the sentence around text[start, end): capital at a sentence start, lower case
- * mid-sentence (except "I"), and no doubled punctuation ("…for you., as" → "…for you, as").
- */
-export function fitSuggestion(text: string, start: number, end: number, suggestion: string): string {
-  let out = suggestion.trim();
-  if (!out) return suggestion;
-  const after = text.slice(end);
-  if (/[.!?]$/.test(out) && /^[,.;:!?]/.test(after)) out = out.slice(0, -1);
-  const before = text.slice(0, start).replace(/[\s"'“‘(]+$/, '');
-  const sentenceStart = before === '' || /[.!?\n]$/.test(before);
-  const first = out[0];
-  if (sentenceStart) out = first.toUpperCase() + out.slice(1);
-  else if (!/^I\b|^I['’]/.test(out) && /^[A-Z][a-z]/.test(out)) out = first.toLowerCase() + out.slice(1);
-  return out;
-}

@@ -6,7 +6,7 @@ import { parseJsonlLine } from '../../../lib/cli/check';
 
 const finding = (text: string, phrase: string): Finding => {
   const start = text.indexOf(phrase);
-  return { ruleId: 'x/y', category: 'x', severity: 'low', start, end: start + phrase.length, text: phrase, message: '', suggestions: [] };
+  return { ruleId: 'x/y', category: 'x', severity: 'low', start, end: start + phrase.length, text: phrase, message: '', suggestions: [], fixes: [] };
 };
 
 describe('lineColumn', () => {

@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Card, cardPosition } from '../../../lib/ui/page/Card';
 import { PageUi } from '../../../lib/ui/page/PageUi';
-import { findingKey, fitSuggestion, type PageActions, type ShownFinding } from '../../../lib/ui/page/model';
+import { findingKey, type PageActions, type ShownFinding } from '../../../lib/ui/page/model';
 
 const draft = 'Hi. Please calm down, it is fine.';
 const finding = {
@@ -16,6 +16,7 @@ const finding = {
   text: 'Please calm down',
   message: 'Tells the customer how to <b>feel</b>.',
   suggestions: ['I can hear <img src=x onerror="window.__pwned=1"> how hard this is.', 'Second idea.'],
+  fixes: [{ start: 4, end: 20, text: 'I can hear how hard this is.' }, { start: 4, end: 20, text: 'Second idea.' }],
 };
 const shown: ShownFinding = { composerId: 'c1', key: findingKey(draft, finding), finding, rects: [{ left: 40, top: 50, width: 100, height: 18 }], overlay: true };
 
@@ -58,7 +59,7 @@ describe('suggestion card', () => {
     const { root, dialog } = mount(a);
     expect((root.activeElement as HTMLElement).textContent).toBe(finding.suggestions[0]);
     (dialog.querySelectorAll('[data-action="apply"]')[1] as HTMLElement).click();
-    expect(a.apply).toHaveBeenCalledWith('c1', shown.key, 'Second idea.');
+    expect(a.apply).toHaveBeenCalledWith('c1', shown.key, 1);
   });
 
   it('opened by a click, it leaves focus where it was (the caret stays in the editor)', () => {
@@ -139,20 +140,5 @@ describe('findingKey', () => {
     expect(findingKey(draft + ' More words.', finding)).toBe(k);
     const shifted = 'Hello. ' + draft.slice(4);
     expect(findingKey(shifted, { ...finding, start: 7, end: 23 })).not.toBe(k);
-  });
-});
-
-describe('fitSuggestion', () => {
-  const t = 'Please calm down, as I said. Sorry, calm down please.';
-  it('drops the final full stop before a comma and keeps a sentence-start capital', () => {
-    expect(fitSuggestion(t, 0, 16, 'I can hear how hard this is.')).toBe('I can hear how hard this is');
-  });
-  it('lower-cases mid-sentence (but never "I"), capitalises at a sentence start', () => {
-    expect(fitSuggestion(t, 36, 45, 'Take all the time you need')).toBe('take all the time you need');
-    expect(fitSuggestion(t, 36, 45, "I'll stay with this")).toBe("I'll stay with this");
-    expect(fitSuggestion('hi. calm down', 4, 13, 'let me help.')).toBe('Let me help.');
-  });
-  it('keeps the full stop when the sentence really ends there', () => {
-    expect(fitSuggestion('Calm down', 0, 9, 'I hear you.')).toBe('I hear you.');
   });
 });

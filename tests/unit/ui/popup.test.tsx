@@ -4,12 +4,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { applyToDraft, DraftChecker } from '../../../entrypoints/popup/DraftChecker';
-import type { Finding } from '../../../lib/analysis/types';
 import { setRuleEnabled, statsItem } from '../../../lib/extension/settings';
 
-const f = (start: number, end: number, text: string): Finding => ({
-  ruleId: 'invalidating/calm-down', category: 'invalidating', severity: 'high', start, end, text, message: 'm', suggestions: [],
-});
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Settles until `cond` holds (the engine loads lazily, slower on a busy machine); fails after 15 s. */
 async function until(cond: () => boolean): Promise<void> {
@@ -39,9 +35,10 @@ afterEach(() => {
 });
 
 describe('popup: check a draft', () => {
-  it('applyToDraft replaces exactly the finding, and refuses when the words moved', () => {
-    expect(applyToDraft('Hi. Calm down please.', f(4, 13, 'Calm down'), 'I hear you')).toBe('Hi. I hear you please.');
-    expect(applyToDraft('Hello. Calm down please.', f(4, 13, 'Calm down'), 'I hear you')).toBeUndefined();
+  it('applyToDraft makes exactly the fix, and refuses when the draft moved on since it was analysed', () => {
+    const fix = { start: 4, end: 13, text: 'I hear you' };
+    expect(applyToDraft('Hi. Calm down please.', 'Hi. Calm down please.', fix)).toBe('Hi. I hear you please.');
+    expect(applyToDraft('Hello. Calm down please.', 'Hi. Calm down please.', fix)).toBeUndefined();
   });
 
   it('analyses what is typed, applies a suggestion into the box, and counts the apply (no text stored)', async () => {

@@ -15,6 +15,7 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
   text: 'calm down',
   message: `Tells them how to feel ${evil}`,
   suggestions: ['I can hear how frustrating this is.', `<img src=x onerror="window.__pwned=2">`],
+  fixes: [{ start: 7, end: 16, text: 'I can hear how frustrating this is.' }, { start: 7, end: 16, text: `<img src=x onerror="window.__pwned=2">` }],
   ...over,
 });
 
@@ -57,7 +58,7 @@ describe('ReportView', () => {
     const apply = buttons.find((b) => b.textContent === 'Use in draft')!;
     const copy = buttons.find((b) => b.textContent === 'Copy')!;
     await act(async () => apply.click());
-    expect(onApply).toHaveBeenCalledWith(expect.objectContaining({ ruleId: 'invalidating/calm-down' }), 'I can hear how frustrating this is.');
+    expect(onApply).toHaveBeenCalledWith(expect.objectContaining({ ruleId: 'invalidating/calm-down' }), 0);
     await act(async () => {
       copy.click();
       await new Promise((r) => setTimeout(r, 0));

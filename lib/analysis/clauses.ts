@@ -1,0 +1,37 @@
+/**
+ * Whether a piece of an agent's sentence can stand as a sentence of its own once the dismissive
+ * clause next to it is replaced: it has a verb that is not just a gerund, and it does not open with a
+ * word that ties it to the clause it came from ("because…", "before ordering", "which…"), nor ends on one.
+ */
+import { parse } from './nlp';
+
+const DEPENDENT_OPENER = new Set([
+  'because', 'since', 'as', 'though', 'although', 'while', 'unless', 'until', 'if', 'when', 'whenever', 'before',
+  'after', 'which', 'who', 'whom', 'whose', 'that', 'whether', 'whereas', 'than', 'to', 'for', 'of', 'with',
+  'without', 'by', 'from', 'about', 'like', 'into', 'onto', 'through', 'during', 'via', 'per', 'otherwise', 'or',
+]);
+
+// "…the finance team might be able to": the clause it needed went with the dismissive one.
+const ENDS_ON_FUNCTION_WORD = /\b(?:the|a|an|to|of|and|or|but|for|with|your|our|my|their|so|because|that|than)\W*$/i;
+
+const known = new Map<string, boolean>();
+
+export function standsAlone(fragment: string): boolean {
+  let alone = known.get(fragment);
+  if (alone === undefined) {
+    if (known.size > 2000) known.clear(); // fragments of the drafts being typed: small, and cheap to recompute
+    known.set(fragment, (alone = judge(fragment)));
+  }
+  return alone;
+}
+
+function judge(fragment: string): boolean {
+  const words = fragment.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  // Two words ("This happened", "it's clear") rarely carry a fact worth a sentence of its own.
+  if (words.length < 3) return false;
+  if (ENDS_ON_FUNCTION_WORD.test(fragment)) return false;
+  if (DEPENDENT_OPENER.has(words[0].toLowerCase().replace(/[^a-z']/g, ''))) return false;
+  const terms = parse(fragment).sentences.flat();
+  if (terms.length && terms[0].tags.has('Gerund')) return false;
+  return terms.some((t) => t.tags.has('Verb') && !t.tags.has('Gerund'));
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { planFix } from '../../../lib/analysis/fixes';
+import { fillSlots, isGrounded, particularsNamed } from '../../../lib/analysis/suggestion-text';
+import { analyze } from '../../../lib/analysis';
+import { splitSentences } from '../../../lib/analysis/text';
+import { bundledPhrasebank } from '../../../lib/phrasebank/bundled';
+import { seamProblems } from '../../quality/seams';
+
+/** Applies planFix for the first occurrence of `flagged` in `draft`. */
+function apply(draft: string, flagged: string, suggestion: string): string {
+  const start = draft.indexOf(flagged);
+  const sentence = splitSentences(draft).find((s) => s.start <= start && start < s.end)!;
+  const fix = planFix(draft, sentence, { start, end: start + flagged.length }, suggestion);
+  expect(seamProblems(draft, fix)).toEqual([]);
+  return draft.slice(0, fix.start) + fix.text + draft.slice(fix.end);
+}
+
+describe('planFix: a sentence suggestion replaces the flagged clause', () => {
+  const S = 'I can hear how frustrating this has been.';
+  it('keeps the rest of the sentence as its own sentence when it stands alone', () => {
+    expect(apply('Please calm down so I can look at your account.', 'Please calm down', S)).toBe(`${S} I can look at your account.`);
+    expect(apply('Calm down, your refund is on its way.', 'Calm down', S)).toBe(`${S} Your refund is on its way.`);
+    expect(apply('Your refund was sent on Monday, so stop emailing us.', 'stop emailing us', S)).toBe(`Your refund was sent on Monday. ${S}`);
+  });
+  it('drops what was only a fragment of the dismissive clause', () => {
+    expect(apply('You should have read the terms before ordering.', 'should have read', S)).toBe(S);
+    expect(apply("I'd ask you to calm down a little.", 'calm down', S)).toBe(S);
+    expect(apply('We cannot refund it because you opened the box.', 'We cannot refund it', S)).toBe(S);
+  });
+  it('keeps "and" inside a clause: "log out and log back in" is one instruction', () => {
+    expect(apply('You must log out and log back in for this to work.', 'You must', S)).toBe(S);
+  });
+  it('leaves other sentences, @handles and a greeting untouched, and lower-cases after "Hi Sam,"', () => {
+    expect(apply('Thanks. Calm down please. Bye now.', 'Calm down', S)).toBe(`Thanks. ${S} Bye now.`);
+    expect(apply("@sam thats our policy, sorry", 'thats our policy', "That's how it works today; here's what I can do.")).toBe("@sam That's how it works today; here's what I can do.");
+    expect(apply('Hi Sam, calm down and read the email.', 'calm down and read the email', 'That sounds stressful.')).toBe('Hi Sam, that sounds stressful.');
+  });
+  it('makes the smallest edit (the words that stay are not rewritten)', () => {
+    const draft = 'Your refund was sent on Monday, so stop emailing us.';
+    const start = draft.indexOf('stop');
+    const fix = planFix(draft, splitSentences(draft)[0], { start, end: start + 16 }, S);
+    expect(draft.slice(0, fix.start)).toBe('Your refund was sent on Monday');
+  });
+});
+
+describe('planFix: a phrase suggestion replaces exactly the flagged words', () => {
+  it('fits the capital letter to where the words stand', () => {
+    expect(apply('As I already said, the refund takes five days.', 'As I already said', 'to recap')).toBe('To recap, the refund takes five days.');
+    expect(apply('Sorry for any inconvenience.', 'any inconvenience', 'The trouble this has caused')).toBe('Sorry for the trouble this has caused.');
+  });
+});
+
+describe('suggestions invent nothing', () => {
+  it('names the particulars a suggestion states: numbers, days and times, concrete things', () => {
+    expect(particularsNamed("I'll update you by Friday with the refund.")).toEqual(['friday', 'refund']);
+    expect(particularsNamed('That costs 20 dollars, or £5.')).toEqual(expect.arrayContaining(['dollars', '20', '£', '5']));
+    expect(particularsNamed('I can hear how frustrating this has been.')).toEqual([]);
+  });
+  it('offers a suggestion with particulars only when the conversation mentions them', () => {
+    expect(isGrounded("I'll chase the courier for you.", 'where is my parcel? the courier says delivered')).toBe(true);
+    expect(isGrounded("I'll chase the courier for you.", 'where is my order?')).toBe(false);
+  });
+  it('fills slots from the particulars, leaves out an optional part it cannot fill, and refuses a bare slot it cannot', () => {
+    const order = [{ kind: 'order', text: '#55-1290' }];
+    expect(fillSlots('I can see your order[ {order}] still has not arrived.', order)).toBe('I can see your order #55-1290 still has not arrived.');
+    expect(fillSlots('I can see your order[ {order}] still has not arrived.', [])).toBe('I can see your order still has not arrived.');
+    expect(fillSlots('Would you prefer {option} or {option}?', [{ kind: 'option', text: 'a refund' }, { kind: 'option', text: 'a replacement' }])).toBe('Would you prefer a refund or a replacement?');
+    expect(fillSlots('Would you prefer {option} or {option}?', [{ kind: 'option', text: 'a refund' }])).toBeNull();
+  });
+  it('in a report: every finding carries one fix per suggestion, and no suggestion names what the conversation does not', () => {
+    const draft = 'Calm down. There is nothing I can do. Sorry for any inconvenience.';
+    for (const f of analyze(draft, bundledPhrasebank).findings) {
+      expect(f.fixes).toHaveLength(f.suggestions.length);
+      for (const s of f.suggestions) expect(isGrounded(s, draft.toLowerCase())).toBe(true);
+    }
+  });
+});
