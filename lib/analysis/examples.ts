@@ -3,6 +3,7 @@
  * no flag example exercises (untested words in a rule).
  */
 import type { CompiledPhrasebank, RuleEntry, SignalEntry } from '../phrasebank/types';
+import type { Finding } from './types';
 import { analyze } from './index';
 import { topLevelParenGroups } from './expand';
 import { matchAll, parse, parseMatch } from './nlp';
@@ -30,9 +31,17 @@ export function runExamples(pb: CompiledPhrasebank): ExampleResult[] {
         const hits = isSignal ? report.signals.filter((s) => s.ruleId === entry.ruleId) : report.findings.filter((f) => f.ruleId === entry.ruleId);
         const span = kind === 'flag' ? entry.examples.flagSpans?.[i] : null;
         const exact = !span || hits.some((h) => h.start === span[0] && h.end === span[1]);
-        const ok = kind === 'flag' ? hits.length > 0 && exact : hits.length === 0;
+        const expected = kind === 'flag' && !isSignal ? entry.examples.flagResults?.[i] : null;
+        const fixes = (hits[0] as Finding | undefined)?.fixes;
+        const applied = expected != null && fixes?.length ? text.slice(0, fixes[0].start) + fixes[0].text + text.slice(fixes[0].end) : null;
+        const fits = expected == null || applied === expected;
+        const ok = kind === 'flag' ? hits.length > 0 && exact && fits : hits.length === 0;
         const result: ExampleResult = { ruleId: entry.ruleId, kind, text, ok };
-        if (hits.length && !exact) {
+        if (hits.length && exact && !fits) {
+          result.detail = applied === null
+            ? `expected applying the first suggestion to give "${expected}", but no suggestion could be offered here (each names something this example does not mention, or has a slot it cannot fill).`
+            : `expected applying the first suggestion to give "${expected}" but it gave "${applied}"; change the suggestion or the expected result after "->".`;
+        } else if (hits.length && !exact) {
           result.detail = `expected the ${what} from ${entry.ruleId} to cover exactly "${text.slice(span![0], span![1])}" but it covered "${hits[0].text}"; adjust "match" or the [ ] in the example.`;
         } else if (!ok) {
           result.detail =

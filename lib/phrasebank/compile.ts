@@ -163,12 +163,21 @@ function compileEntry(item: YAMLMap, category: string, signal: boolean, mechanis
   const flag: string[] = [];
   const pass: string[] = [];
   const spans: Array<[number, number] | null> = [];
+  const results: Array<string | null> = [];
   if (!isMap(examples)) {
     fail(node('examples'), 'Missing "examples:"; add "examples:" with "flag:" (sentences it must catch) and "pass:" (similar sentences it must leave alone).');
   } else {
     unknownKeys(examples, ['flag', 'pass'], (n, m) => fail(n, m), id, 'examples');
     flag.push(...strList(examples, 'flag', fail, 'sentences this entry must flag', true));
     pass.push(...strList(examples, 'pass', fail, 'similar sentences this entry must leave alone', true));
+    // `"Please calm down" -> "I can hear…"`: the draft after applying the first suggestion, checked by the examples run.
+    flag.forEach((text, i) => {
+      const arrow = text.indexOf(' -> ');
+      if (arrow === -1) return results.push(null);
+      if (signal) fail(listNode(examples, 'flag', i), `flag example ${i + 1} gives a result with "->", but signals have no suggestions to apply.`);
+      flag[i] = text.slice(0, arrow).trim().replace(/^"(.*)"$/, '$1');
+      results.push(text.slice(arrow + 4).trim().replace(/^"(.*)"$/, '$1'));
+    });
     // "Please [calm down] so I can look": the brackets mark the words the entry must flag, exactly.
     flag.forEach((text, i) => {
       const marked = [...text.matchAll(/\[([^[\]]+)\]/g)];
@@ -187,7 +196,7 @@ function compileEntry(item: YAMLMap, category: string, signal: boolean, mechanis
     }
   }
   if (!ok) return null;
-  const base = { ruleId: `${category}/${id}`, id, category, match, unless, why: why!, ...(source ? { source } : {}), examples: { flag, pass, ...(spans.some(Boolean) ? { flagSpans: spans } : {}) } };
+  const base = { ruleId: `${category}/${id}`, id, category, match, unless, why: why!, ...(source ? { source } : {}), examples: { flag, pass, ...(spans.some(Boolean) ? { flagSpans: spans } : {}), ...(results.some((r) => r !== null) ? { flagResults: results } : {}) } };
   return signal ? { ...base, mechanism: mechanism ?? 'emotional-reaction' } : { ...base, severity, suggest };
 }
 

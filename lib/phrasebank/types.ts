@@ -54,6 +54,8 @@ export interface Examples {
   flag: string[];
   pass: string[];
   flagSpans?: Array<[number, number] | null>;
+  /** `"You should [have read] the terms" -> "…"`: the draft after applying the first suggestion. */
+  flagResults?: Array<string | null>;
 }
 
 /** One rule that recognises something empathic the agent already wrote. */

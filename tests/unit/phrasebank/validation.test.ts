@@ -120,3 +120,21 @@ describe('a flag example can mark the words it expects: "Please [calm down] so I
     expect(compilePhrasebank([file('Please calm down.', 'The [queue] settles.')]).errors[0].message).toMatch(/only flag examples can/);
   });
 });
+
+describe('a flag example can state the draft after applying the first suggestion: "… -> …"', () => {
+  const file = (flag: string, suggest = 'I can hear how frustrating this is.') => ({ path: 'invalidating.yml', source: `category: invalidating\ntitle: Invalidating\nwhy: Feelings.\nentries:\n  - id: calm-down\n    match: "[please]? calm down"\n    severity: low\n    why: Tells them how to feel.\n    suggest: ["${suggest}"]\n    examples:\n      flag: ['${flag}']\n      pass: ["The queue should settle down soon."]\n` });
+  const run = async (f: ReturnType<typeof file>) => (await import('../../../lib/analysis/examples')).runExamples(compilePhrasebank([f]).phrasebank);
+  it('is stored apart from the example, and passes when applying gives exactly that', async () => {
+    const f = file('Please calm down so I can look. -> I can hear how frustrating this is. I can look.');
+    expect(compilePhrasebank([f]).phrasebank.rules[0].examples).toMatchObject({ flag: ['Please calm down so I can look.'], flagResults: ['I can hear how frustrating this is. I can look.'] });
+    expect((await run(f)).every((r) => r.ok)).toBe(true);
+  });
+  it('fails with what applying really gave', async () => {
+    const [wrong] = (await run(file('Please calm down so I can look. -> I can hear how frustrating this is.'))).filter((r) => !r.ok);
+    expect(wrong.detail).toMatch(/expected applying the first suggestion to give "I can hear how frustrating this is\." but it gave "I can hear how frustrating this is\. I can look\."/);
+  });
+  it('fails, saying why, when no suggestion can be offered (it names a refund the example never mentions)', async () => {
+    const [wrong] = (await run(file('Please calm down. -> I will refund you.', 'I will refund you.'))).filter((r) => !r.ok);
+    expect(wrong.detail).toMatch(/no suggestion could be offered here/);
+  });
+});
