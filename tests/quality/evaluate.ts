@@ -12,6 +12,8 @@ import { LAYERS, readLabelledCases, scoreCases, type Layer } from './labelled-ca
 import { analyze, type AnalysisOptions } from '../../lib/analysis/index';
 import { readFileSync, existsSync } from 'node:fs';
 import { renderQualityReport } from './report';
+import { DEVSET_FILES } from './devset';
+import { sampleApplied, scoreFixes } from './fixes';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const args = new Set(process.argv.slice(2));
@@ -75,6 +77,19 @@ if (args.has('--record-gaps')) {
   console.log(`recorded ${Object.keys(gaps).length} known gap(s) in tests/quality/known-gaps.json`);
 }
 
+// Applying suggestions: every fix on every dismissive reply (ours, and the independent set's flag cases).
+const ownDismissive = loadDevset(undefined, [...DEVSET_FILES, ...HOLDOUT_FILES]).filter((c) => c.kind === 'dismissive').map((c) => ({ text: c.text }));
+const fixSamplePath = resolve(repoRoot, 'tests/quality/fix-sample.json');
+const fixes = {
+  own: scoreFixes(phrasebank, ownDismissive),
+  independent: independent ? scoreFixes(phrasebank, independent.filter((c) => c.expect === 'flag').map((c) => ({ text: c.text, customer: c.customer }))) : null,
+  sample: existsSync(fixSamplePath) ? JSON.parse(readFileSync(fixSamplePath, 'utf8')) : null,
+};
+for (const [name, s] of [['own', fixes.own], ['independent', fixes.independent]] as const) if (s) console.log(`fixes ${name}: ${s.broken}/${s.fixes} broken seams, ${s.withoutSuggestion}/${s.findings} findings with no suggestion, ${s.stillFlagged} still flagged`);
+// `--fix-sample N`: print N applied drafts of the independent set to read (terminal only: third-party text).
+const sampleArg = process.argv.indexOf('--fix-sample');
+if (sampleArg > 0 && fixes.independent) for (const e of sampleApplied(fixes.independent, Number(process.argv[sampleArg + 1] ?? 50))) console.log(`---${e.problems.length ? ` [${e.problems.join(', ')}]` : ''}\n  ${e.before.replace(/\n/g, ' / ')}\n→ ${e.after.replace(/\n/g, ' / ')}`);
+
 const out = resolve(repoRoot, 'docs/quality.md');
-writeFileSync(out, renderQualityReport({ phrasebank, devset, holdout, signals, real, empathy, phrasebankErrors: errors.length, layered }));
+writeFileSync(out, renderQualityReport({ phrasebank, devset, holdout, signals, real, empathy, phrasebankErrors: errors.length, layered, fixes }));
 console.log(`wrote ${out.replace(repoRoot + '/', '')}`);
