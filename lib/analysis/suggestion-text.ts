@@ -8,13 +8,14 @@
  * Phrasebank authors write generic wording; this is the guard for what slips through, and for team packs.
  */
 
+export { SLOT_KINDS } from '../phrasebank/types';
+
 /** Something concrete the customer or the draft mentions (an order number, a product, a date…). */
 export interface Particular {
   kind: string;
   text: string;
 }
 
-export const SLOT_KINDS = ['order', 'ticket', 'product', 'amount', 'date', 'place', 'option'] as const;
 const SLOT = /\{([a-z]+)\}/g;
 const OPTIONAL_PART = /\[([^[\]]*)\]/g;
 

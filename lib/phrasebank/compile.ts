@@ -3,7 +3,7 @@
  * precise errors (file, line, entry id, what is wrong and how to fix it).
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
-import { MECHANISMS, SEVERITIES, type CategoryInfo, type CompiledPhrasebank, type Mechanism, type PhrasebankError, type RuleEntry, type Severity, type SignalEntry } from './types';
+import { MECHANISMS, SEVERITIES, SLOT_KINDS, type CategoryInfo, type CompiledPhrasebank, type Mechanism, type PhrasebankError, type RuleEntry, type Severity, type SignalEntry } from './types';
 import { checkPattern } from './patterns';
 import { didYouMean } from './hints';
 
@@ -94,6 +94,7 @@ function compileFile(file: PhrasebankFile, pb: CompiledPhrasebank, errors: Phras
   const source = str(root, 'source');
   // Category-level alternatives: shown when the trained model, not a rule, finds this kind of phrasing.
   const suggest = signal ? [] : strList(root, 'suggest', (n, m) => err(n, m), '', false);
+  if (suggest.length) checkSlots(suggest, (i, m) => err(listNode(root, 'suggest', i), m));
   // A refusal or a rule needs a way forward (guide R2, R3): coached when missing, and a model finding is dropped when present.
   const nextStepNode = root.get('needs-next-step', true) as Node | undefined;
   const needsNextStep = nextStepNode !== undefined && isScalar(nextStepNode) && nextStepNode.value === true;
@@ -158,6 +159,7 @@ function compileEntry(item: YAMLMap, category: string, signal: boolean, mechanis
     else if (!(SEVERITIES as readonly string[]).includes(s)) fail(node('severity'), `severity "${s}" must be high, medium or low.${didYouMean(s, SEVERITIES)}`);
     else severity = s as Severity;
     suggest = strList(item, 'suggest', fail, 'at least one kinder alternative the agent could write', true);
+    checkSlots(suggest, (i, m) => fail(listNode(item, 'suggest', i), m));
   }
   const examples = item.get('examples', true);
   const flag: string[] = [];
@@ -198,6 +200,24 @@ function compileEntry(item: YAMLMap, category: string, signal: boolean, mechanis
   if (!ok) return null;
   const base = { ruleId: `${category}/${id}`, id, category, match, unless, why: why!, ...(source ? { source } : {}), examples: { flag, pass, ...(spans.some(Boolean) ? { flagSpans: spans } : {}), ...(results.some((r) => r !== null) ? { flagResults: results } : {}) } };
   return signal ? { ...base, mechanism: mechanism ?? 'emotional-reaction' } : { ...base, severity, suggest };
+}
+
+/**
+ * Slots are `{order}`-style names from SLOT_KINDS, optional parts are balanced `[ … ]`, and at least one
+ * suggestion works without any slot (a suggestion whose bare slot can't be filled is withdrawn).
+ */
+function checkSlots(suggest: string[], fail: (index: number, message: string) => void): void {
+  suggest.forEach((s, i) => {
+    for (const [, name] of s.matchAll(/\{([^{}]*)\}/g)) {
+      if (!(SLOT_KINDS as readonly string[]).includes(name)) fail(i, `suggestion ${i + 1} has an unknown slot {${name}}; use one of ${SLOT_KINDS.map((k) => `{${k}}`).join(', ')}.${didYouMean(name, SLOT_KINDS)}`);
+    }
+    if (/[{}]/.test(s.replace(/\{[^{}]*\}/g, ''))) fail(i, `suggestion ${i + 1} has an unmatched { or }; a slot is written {order}.`);
+    let depth = 0;
+    for (const c of s) if ((depth += c === '[' ? 1 : c === ']' ? -1 : 0) < 0 || depth > 1) break;
+    if (depth !== 0) fail(i, `suggestion ${i + 1} has unbalanced [ ]; put the words that need a slot in one pair, e.g. "your order[ {order}]".`);
+  });
+  const bare = (s: string) => /\{[^{}]*\}/.test(s.replace(/\[[^[\]]*\]/g, ''));
+  if (suggest.length && suggest.every(bare)) fail(0, 'every suggestion has a slot outside [ ]; add one that works without it (when the slot can\'t be filled from the conversation, the suggestion is not offered).');
 }
 
 function unknownKeys(map: YAMLMap, allowed: readonly string[], err: ErrFn, entryId: string | undefined, what: string): void {

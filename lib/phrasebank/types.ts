@@ -17,6 +17,12 @@ export type Mechanism =
   | 'appreciation'; // "thank you for your patience" rather than only "sorry"
 
 export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
+/**
+ * Slots a suggestion may carry, filled from the customer's message and the draft: "your order[ {order}]"
+ * (the bracketed part is left out when the slot can't be filled; a bare slot withdraws the suggestion).
+ */
+export const SLOT_KINDS = ['order', 'ticket', 'product', 'amount', 'date', 'place', 'option'] as const;
+
 export const MECHANISMS: readonly Mechanism[] = [
   'emotional-reaction',
   'interpretation',

@@ -138,3 +138,21 @@ describe('a flag example can state the draft after applying the first suggestion
     expect(wrong.detail).toMatch(/no suggestion could be offered here/);
   });
 });
+
+describe('suggestion slots are checked', () => {
+  const file = (...suggest: string[]) => ({ path: 'invalidating.yml', source: `category: invalidating\ntitle: Invalidating\nwhy: Feelings.\nentries:\n  - id: calm-down\n    match: "[please]? calm down"\n    severity: low\n    why: Tells them how to feel.\n    suggest: [${suggest.map((s) => JSON.stringify(s)).join(', ')}]\n    examples:\n      flag: ["Please calm down."]\n      pass: ["The queue should settle down soon."]\n` });
+  const errors = (...s: string[]) => compilePhrasebank([file(...s)]).errors.map((e) => e.message);
+  it('accepts known slots, in or out of [ ], with one suggestion that needs none', () => {
+    expect(errors('I can see your order[ {order}] is late.', 'Would you prefer {option} or {option}?', 'I hear you.')).toEqual([]);
+  });
+  it('names an unknown slot with the right spelling', () => {
+    expect(errors('Your {orders} is late.', 'I hear you.')[0]).toMatch(/unknown slot \{orders\}.*Did you mean "order"/);
+  });
+  it('refuses unbalanced brackets and stray braces', () => {
+    expect(errors('Your order[ {order} is late.', 'I hear you.')[0]).toMatch(/unbalanced \[ \]/);
+    expect(errors('Your order {order is late.', 'I hear you.')[0]).toMatch(/unmatched \{ or \}/);
+  });
+  it('needs one suggestion that works without a slot', () => {
+    expect(errors('Would you prefer {option} or {option}?')[0]).toMatch(/add one that works without it/);
+  });
+});
