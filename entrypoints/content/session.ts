@@ -12,6 +12,8 @@ import { highlightsSupported, paint, unpaint } from './highlights';
 
 /** Pause after the last keystroke before analysing. */
 export const DEBOUNCE_MS = 150;
+/** How soon to ask again when the background answered only the start of a very long draft. */
+const PENDING_RETRY_MS = 30;
 
 let nextId = 1;
 
@@ -72,6 +74,8 @@ export class ComposerSession {
     this.analysedText = text;
     this.countShown();
     this.onUpdate();
+    // A very long draft is analysed in slices: ask again for the rest (the background keeps what it did).
+    if (response.pending) this.schedule(PENDING_RETRY_MS);
   }
 
   /** Findings still valid for the current draft, minus those ignored once. */

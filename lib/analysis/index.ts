@@ -6,7 +6,7 @@
 import type { CompiledPhrasebank } from '../phrasebank/types';
 import type { AnalysisContext, AnalysisOptions, Finding, Report, Signal } from './types';
 import { matcherFor, matchSentenceFast, matchSentencesWithNlp, type SentenceHit } from './matcher';
-import { normaliseForMatching, overlapsAny, quotedRanges, splitSentences } from './text';
+import { normaliseForMatching, overlapsAny, quotedRanges, splitSentences, type Span } from './text';
 import { coachingFor, customerEmotion, type Emotion } from './coaching';
 import { bundledModel, judgeSentence, type SentenceJudgement } from './judge';
 import { restoreApostrophes, spanToSource } from './apostrophes';
@@ -38,7 +38,7 @@ export class IncrementalAnalyzer {
   private lastCustomer: string | undefined;
   private lastEmotion: Emotion | null = null;
 
-  /** `maxCachedSentences` bounds memory; the cache is cleared when it is exceeded. */
+  /** `maxCachedSentences` bounds memory (a 1 MB draft is a few thousand sentences); the cache is cleared when it is exceeded. */
   constructor(
     private readonly pb: CompiledPhrasebank,
     private readonly options?: AnalysisOptions & { maxCachedSentences?: number },
@@ -50,13 +50,35 @@ export class IncrementalAnalyzer {
       this.lastCustomer = context?.customer;
       this.lastEmotion = customerEmotion(context?.customer, feelingDetector(this.options));
     }
-    if (this.cache.hits.size > (this.options?.maxCachedSentences ?? 5000)) {
+    if (this.cache.hits.size > (this.options?.maxCachedSentences ?? 20_000)) {
       this.cache.hits.clear();
       this.cache.judged.clear();
     }
     return analyzeWith(text, this.pb, context, this.options, this.cache, this.lastEmotion);
   }
+
+  /**
+   * Analyses the sentences of `text` not yet in the cache, for at most about `budgetMs`, so that a huge
+   * draft can be worked through in slices (the background yields to other tabs between them).
+   * `upTo` is where the analysed part ends: `analyze(text.slice(0, upTo))` is then quick and complete.
+   */
+  prepare(text: string, budgetMs: number): { done: boolean; upTo: number } {
+    if (this.preparing?.text !== text) this.preparing = { text, sentences: splitSentences(normaliseForMatching(text)), next: 0 };
+    const job = this.preparing;
+    const t0 = now();
+    // At least one sentence per call, so every slice makes progress.
+    while (job.next < job.sentences.length) {
+      analyzeWith(job.sentences[job.next++].text, this.pb, undefined, this.options, this.cache, null);
+      if (now() - t0 > budgetMs) break;
+    }
+    const done = job.next >= job.sentences.length;
+    return { done, upTo: done ? text.length : job.sentences[job.next].start };
+  }
+  /** The long draft being worked through, and the next sentence to analyse. */
+  private preparing?: { text: string; sentences: Span[]; next: number };
 }
+
+const now = () => globalThis.performance?.now() ?? Date.now();
 
 function analyzeWith(
   text: string,

@@ -12,8 +12,23 @@ import { analysisOptionsFor, type Settings } from './settings';
 export interface AnalysisServiceDeps {
   getPhrasebank(): Promise<CompiledPhrasebank>;
   getSettings(): Promise<Settings>;
-  createAnalyzer(pb: CompiledPhrasebank, options: AnalysisOptions): { analyze(text: string, context?: AnalysisContext): Report };
+  createAnalyzer(pb: CompiledPhrasebank, options: AnalysisOptions): Analyzer;
 }
+
+/** An incremental analyzer; `prepare` (optional) works through a long draft in slices. */
+export interface Analyzer {
+  analyze(text: string, context?: AnalysisContext): Report;
+  prepare?(text: string, budgetMs: number): { done: boolean; upTo: number };
+}
+
+/**
+ * Bounded and fair: a draft is analysed in slices of SLICE_MS, yielding between them so another tab's
+ * request runs in the gaps; after BUDGET_MS the part analysed so far is answered, marked `pending`, and
+ * the content script asks again for the rest (the cache keeps what was done).
+ */
+export const SLICE_MS = 20;
+export const BUDGET_MS = 300;
+const yieldToOthers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Who asked: the tab, the frame and the page URL (host decides per-site ignored phrases). */
 export interface Requester {
@@ -54,10 +69,19 @@ export function createAnalysisService(deps: AnalysisServiceDeps) {
         entry = { analyzer: deps.createAnalyzer(pb, options), signature, pb };
         analyzers.set(key, entry);
       }
-      const report = entry.analyzer.analyze(req.text, req.context);
+      const analyzer = entry.analyzer;
+      const t0 = Date.now();
+      let progress = analyzer.prepare?.(req.text, SLICE_MS) ?? { done: true, upTo: req.text.length };
+      while (!progress.done && Date.now() - t0 < BUDGET_MS) {
+        await yieldToOthers();
+        progress = analyzer.prepare!(req.text, SLICE_MS);
+      }
       const titles: Record<string, string> = {};
       for (const c of pb.categories) titles[c.category] = c.title;
-      return { ...report, titles };
+      if (progress.done) return { ...analyzer.analyze(req.text, req.context), titles };
+      // Coaching reads the whole reply ("no next step"), so it waits for the rest.
+      const partial = analyzer.analyze(req.text.slice(0, progress.upTo), req.context);
+      return { ...partial, coaching: [], titles, pending: true };
     },
     /** A composer went away. */
     forget(who: Requester, composerId: string): void {

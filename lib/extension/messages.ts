@@ -14,7 +14,8 @@ export interface AnalyzeRequest {
   context?: AnalysisContext;
 }
 /** The Report, plus category titles for the card (the content script does not load the phrasebank). */
-export type AnalyzeResponse = Report & { titles?: Record<string, string>; disabled?: boolean };
+/** `pending`: the draft was too long to finish within the time budget; the findings cover its start, ask again. */
+export type AnalyzeResponse = Report & { titles?: Record<string, string>; disabled?: boolean; pending?: boolean };
 
 /** content script → background: a composer went away; drop its cache. */
 export interface ForgetRequest {

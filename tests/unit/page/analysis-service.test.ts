@@ -68,3 +68,32 @@ describe('analysis service', () => {
     }
   });
 });
+
+describe('bounded and fair: a huge draft is worked through in slices', () => {
+  // ~600 KB of varied sentences, with a dismissive one at the start and one at the very end.
+  const filler = Array.from({ length: 6000 }, (_, i) => `Order ${i} left the warehouse on day ${i % 28} and should arrive soon.`).join(' ');
+  const huge = `Please calm down, we are on it. ${filler} As I already said, that's our policy.`;
+
+  it('answers within the budget with the start of the draft, marked pending, and finishes on later requests', async () => {
+    const { svc } = service();
+    const t0 = Date.now();
+    const first = await svc.analyze(req('big', huge), zd);
+    expect(Date.now() - t0).toBeLessThan(3000); // the budget plus one slice, with room for a slow machine
+    expect(first.pending).toBe(true);
+    expect(first.findings.some((f) => f.ruleId === 'invalidating/calm-down')).toBe(true);
+    expect(first.coaching).toEqual([]);
+    let r = first;
+    for (let i = 0; i < 200 && r.pending; i++) r = await svc.analyze(req('big', huge), zd);
+    expect(r.pending).toBeUndefined();
+    expect(r.findings.some((f) => f.start > huge.length - 40)).toBe(true); // the last sentence is analysed too
+  }, 60_000);
+
+  it("another tab's short draft is answered while the huge one is still being worked through", async () => {
+    const { svc } = service();
+    const order: string[] = [];
+    const big = svc.analyze(req('big', huge), zd).then(() => order.push('big'));
+    const small = svc.analyze(req('small', DRAFT), { ...zd, tabId: 2 }).then(() => order.push('small'));
+    await Promise.all([big, small]);
+    expect(order).toEqual(['small', 'big']);
+  }, 60_000);
+});
