@@ -25,12 +25,24 @@ export function standsAlone(fragment: string): boolean {
   return alone;
 }
 
+/** True when the fragment opens with a word that ties it to another clause ("which…", "because…"). */
+export function opensDependent(fragment: string): boolean {
+  const first = /^\s*([\p{L}']+)/u.exec(fragment)?.[1].toLowerCase();
+  return !!first && DEPENDENT_OPENER.has(first);
+}
+
+/** True when compromise reads the word as a verb (in the base form a request needs: "send", "log"). */
+export function isVerb(word: string): boolean {
+  const [term] = parse(`you ${word}`).sentences.flat().slice(1);
+  return !!term && term.tags.has('Verb') && !term.tags.has('Gerund') && !term.tags.has('PastTense');
+}
+
 function judge(fragment: string): boolean {
   const words = fragment.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   // Two words ("This happened", "it's clear") rarely carry a fact worth a sentence of its own.
   if (words.length < 3) return false;
   if (ENDS_ON_FUNCTION_WORD.test(fragment)) return false;
-  if (DEPENDENT_OPENER.has(words[0].toLowerCase().replace(/[^a-z']/g, ''))) return false;
+  if (opensDependent(fragment)) return false;
   const terms = parse(fragment).sentences.flat();
   if (terms.length && terms[0].tags.has('Gerund')) return false;
   return terms.some((t) => t.tags.has('Verb') && !t.tags.has('Gerund'));

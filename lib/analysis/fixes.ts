@@ -8,12 +8,15 @@
  *   it was a fragment of the dismissive clause ("…, so I can look at your account" is kept as "I can
  *   look at your account."; "before ordering" after "You should have read the terms" goes with it);
  * - a suggestion written as a phrase (no final punctuation) replaces exactly the flagged words, with
- *   the capital letter fitted to where they stand.
+ *   the capital letter fitted to where they stand;
+ * - a suggestion with "…" keeps the agent's own words: "…" stands for the sentence from the last flagged
+ *   word (a verb) to its end, so "Could you …?" turns "You need to send the form by Friday." into "Could you
+ *   send the form by Friday?" (offered only where that word is a verb).
  * Leading @handles stay where they are. The edit is trimmed to the characters that really change.
  */
 import type { Fix } from './types';
 import type { Span } from './text';
-import { standsAlone } from './clauses';
+import { isVerbAt, opensDependent, standsAlone } from './clauses';
 
 const TERMINAL = /[.!?\u2026]+["'\u201D\u2019)\]]*$/;
 const HANDLES = /^(?:@[\w.]+[\s,:]*)+/;
@@ -27,10 +30,37 @@ export function isSentenceSuggestion(suggestion: string): boolean {
   return /[.!?]["'\u201D\u2019)]*$/.test(suggestion.trim());
 }
 
-/** The edit that puts `suggestion` in place of the finding [start, end) inside `sentence`. */
-export function planFix(text: string, sentence: Span, finding: { start: number; end: number }, suggestion: string): Fix {
+/** A fix and the words the card shows for it (the suggestion, or the rewritten sentence for "…"). */
+export interface PlannedFix {
+  fix: Fix;
+  shown: string;
+}
+
+/** The edit that puts `suggestion` in place of the finding [start, end) inside `sentence`; null when it can't fit here. */
+export function planFix(text: string, sentence: Span, finding: { start: number; end: number }, suggestion: string): PlannedFix | null {
   const s = suggestion.trim();
-  return isSentenceSuggestion(s) ? clauseFix(text, sentence, finding, s) : phraseFix(text, finding, s);
+  if (s.includes(CONTINUE)) return continuationFix(text, sentence, finding, s);
+  if (isSentenceSuggestion(s)) return { fix: clauseFix(text, sentence, finding, s), shown: s };
+  // A phrase stands in for words that end a clause ("As I said, …" → "To recap, …"); with more words after
+  // them ("as I said yesterday, …") it would leave "To recap yesterday", so the sentence suggestions remain.
+  const after = text.slice(finding.end, sentence.end);
+  return /^\s*(?:[,;:.!?\u2026\u2013\u2014)]|-\s|$)/.test(after) ? { fix: phraseFix(text, finding, s), shown: s } : null;
+}
+
+const CONTINUE = '\u2026';
+
+function continuationFix(text: string, sentence: Span, finding: { start: number; end: number }, suggestion: string): PlannedFix | null {
+  const s = sentence.text;
+  const terminal = TERMINAL.exec(s);
+  const coreEnd = sentence.start + (terminal ? terminal.index : s.length);
+  const flagged = text.slice(finding.start, finding.end);
+  const lastWord = /[\p{L}'\u2019]+$/u.exec(flagged);
+  if (!lastWord || coreEnd <= finding.start || !isVerbAt(s, finding.start + lastWord.index - sentence.start)) return null;
+  const rest = text.slice(finding.start + lastWord.index, coreEnd);
+  const [head, tail] = suggestion.split(CONTINUE, 2);
+  let out = head + rest + (tail || terminal?.[0] || '');
+  out = startsSentence(text, finding.start) || /^@/.test(s) ? capitalise(out) : uncapitalise(out);
+  return { fix: minimalEdit(finding.start, text.slice(finding.start, sentence.end), out), shown: out };
 }
 
 function phraseFix(text: string, finding: { start: number; end: number }, phrase: string): Fix {
@@ -45,7 +75,7 @@ function clauseFix(text: string, sentence: Span, finding: { start: number; end: 
   const coreEnd = terminal ? terminal.index : s.length;
   const lead = Math.min(HANDLES.exec(s)?.[0].length ?? 0, coreEnd);
   const [cs, ce] = flaggedClause(s, lead, coreEnd, finding.start - base, finding.end - base);
-  const left = s.slice(lead, cs).replace(/[\s,;:\u2013\u2014-]+$/, '');
+  const left = withoutTrailingDependents(s.slice(lead, cs)).replace(/[\s,;:\u2013\u2014-]+$/, '');
   const right = s.slice(ce, coreEnd).replace(/^[\s,;:\u2013\u2014-]+/, '').replace(LEADING_COORDINATOR, '');
   const keepLeft = left !== '' && standsAlone(left);
   const keepRight = right !== '' && standsAlone(right);
@@ -57,6 +87,15 @@ function clauseFix(text: string, sentence: Span, finding: { start: number; end: 
   if (keepRight) middle = withFullStop(middle) + ' ' + capitalise(right) + (terminal?.[0] ?? '');
   out += middle;
   return minimalEdit(base, s, out);
+}
+
+/** "the fare covers one bag, which you'd know if…": the "which" clause leans on the one after it. */
+function withoutTrailingDependents(left: string): string {
+  for (;;) {
+    const cut = Math.max(left.lastIndexOf(', '), left.lastIndexOf('; '));
+    if (cut < 0 || !opensDependent(left.slice(cut + 2))) return left;
+    left = left.slice(0, cut);
+  }
 }
 
 /** [start, end) of the clause(s) holding [from, to), within s[lead, coreEnd). */
@@ -90,8 +129,11 @@ function minimalEdit(base: number, before: string, after: string): Fix {
 
 /** True when position `at` begins a sentence: the start of the text or line, or after . ! ? */
 function startsSentence(text: string, at: number): boolean {
-  const before = text.slice(0, at).replace(/[\s"'\u201C\u2018(]+$/, '');
-  return before === '' || /[.!?\n\u2026]$/.test(text.slice(0, at).replace(/[ \t"'\u201C\u2018(]+$/, ''));
+  // Only the few characters before `at` matter (a slice of the whole prefix made long drafts quadratic).
+  const from = Math.max(0, at - 64);
+  const before = text.slice(from, at);
+  if (from === 0 && !before.replace(/[\s"'\u201C\u2018(]+$/, '')) return true;
+  return /[.!?\n\u2026]$/.test(before.replace(/[ \t"'\u201C\u2018(]+$/, ''));
 }
 
 function withFullStop(s: string): string {

@@ -24,10 +24,12 @@ export function offerFixes(finding: Finding, text: string, sentence: Span | unde
   for (const raw of finding.suggestions) {
     if (!isGrounded(raw, conversation.lowered)) continue;
     const filled = fillSlots(raw, conversation.particulars);
-    if (!filled || suggestions.includes(filled)) continue;
+    if (!filled) continue;
     const within = sentence ?? { start: finding.start, end: finding.end, text: text.slice(finding.start, finding.end) };
-    suggestions.push(filled);
-    fixes.push(planFix(text, within, finding, filled));
+    const planned = planFix(text, within, finding, filled);
+    if (!planned || suggestions.includes(planned.shown)) continue;
+    suggestions.push(planned.shown);
+    fixes.push(planned.fix);
   }
   finding.suggestions = suggestions;
   finding.fixes = fixes;

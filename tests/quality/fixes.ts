@@ -45,12 +45,15 @@ export function scoreFixes(pb: CompiledPhrasebank, replies: Array<{ text: string
   return s;
 }
 
-/** A seeded sample of applied drafts, one (chosen at random) per reply, to read by hand. */
+/**
+ * A seeded sample of applied drafts to read by hand: per reply, its first finding's first suggestion
+ * (what Enter applies when the card opens from the keyboard).
+ */
 export function sampleApplied(scores: FixScores, n: number, seed = 7): FixScores['examples'] {
   const random = seededRandom(seed);
-  const byReply = new Map<string, FixScores['examples']>();
-  for (const e of scores.examples) byReply.set(e.before, [...(byReply.get(e.before) ?? []), e]);
-  const pool = [...byReply.values()].map((options) => options[Math.floor(random() * options.length)]);
+  const first = new Map<string, FixScores['examples'][number]>();
+  for (const e of scores.examples) if (!first.has(e.before)) first.set(e.before, e);
+  const pool = [...first.values()];
   for (let i = pool.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [pool[i], pool[j]] = [pool[j], pool[i]];

@@ -16,7 +16,7 @@ const DOUBLED = /[,;:.!?]\s*[,;:](?!\))|[,;:]\s*[.!?]|[.!?]\s+[.!?]|(?<![.!?])\.
 const STRAY_SPACE = / [,.;:!?](?!\.)| {2,}/g;
 const LOWER_START = /[.!?]\s+[a-z]/g;
 const OPENS_DEPENDENT = /^(?:and|but|or|because|although|though|which|whereas|unless|until)\b/i;
-const ENDS_DANGLING = /\b(?:the|a|an|to|of|and|or|but|for|with|your|our|my|so|because|that)\s*[.!?]*$/i;
+const ENDS_DANGLING = /\b(?:the|a|an|your|our|my|their|and|or|but|because)\s*[.!?]*$/i;
 
 export function applyFix(text: string, fix: Fix): string {
   return text.slice(0, fix.start) + fix.text + text.slice(fix.end);

@@ -10,7 +10,7 @@ import { seamProblems } from '../../quality/seams';
 function apply(draft: string, flagged: string, suggestion: string): string {
   const start = draft.indexOf(flagged);
   const sentence = splitSentences(draft).find((s) => s.start <= start && start < s.end)!;
-  const fix = planFix(draft, sentence, { start, end: start + flagged.length }, suggestion);
+  const fix = planFix(draft, sentence, { start, end: start + flagged.length }, suggestion)!.fix;
   expect(seamProblems(draft, fix)).toEqual([]);
   return draft.slice(0, fix.start) + fix.text + draft.slice(fix.end);
 }
@@ -38,7 +38,7 @@ describe('planFix: a sentence suggestion replaces the flagged clause', () => {
   it('makes the smallest edit (the words that stay are not rewritten)', () => {
     const draft = 'Your refund was sent on Monday, so stop emailing us.';
     const start = draft.indexOf('stop');
-    const fix = planFix(draft, splitSentences(draft)[0], { start, end: start + 16 }, S);
+    const { fix } = planFix(draft, splitSentences(draft)[0], { start, end: start + 16 }, S)!;
     expect(draft.slice(0, fix.start)).toBe('Your refund was sent on Monday');
   });
 });
@@ -47,6 +47,29 @@ describe('planFix: a phrase suggestion replaces exactly the flagged words', () =
   it('fits the capital letter to where the words stand', () => {
     expect(apply('As I already said, the refund takes five days.', 'As I already said', 'to recap')).toBe('To recap, the refund takes five days.');
     expect(apply('Sorry for any inconvenience.', 'any inconvenience', 'The trouble this has caused')).toBe('Sorry for the trouble this has caused.');
+  });
+});
+
+describe('planFix: what a clause leaves behind', () => {
+  it('a "which" clause that leaned on the dismissive one goes with it', () => {
+    expect(apply("The voucher covers standard fares only, which you'd know if you had read the booking page.", 'if you had read', 'That step is easy to miss.')).toBe('The voucher covers standard fares only. That step is easy to miss.');
+  });
+  it('a phrase alternative is not offered when more words follow the flagged ones ("To recap yesterday")', () => {
+    const draft = 'As I told you on Friday, the upgrade is live.';
+    expect(planFix(draft, splitSentences(draft)[0], { start: 0, end: 13 }, 'to recap')).toBeNull();
+    expect(apply('As I told you, the upgrade is live.', 'As I told you', 'to recap')).toBe('To recap, the upgrade is live.');
+  });
+});
+
+describe('planFix: "…" keeps the agent\'s own words from the flagged verb on', () => {
+  it('turns an order into a request, with the question mark at the end of the sentence', () => {
+    expect(apply('You need to upload the signed form to the portal.', 'You need to upload', 'Could you …?')).toBe('Could you upload the signed form to the portal?');
+    expect(apply("You'll have to ring the branch for that, Marco.", "You'll have to ring", 'Could you …?')).toBe('Could you ring the branch for that, Marco?');
+    expect(apply('Thanks. you must log out and back in.', 'you must log', 'Could you …?')).toBe('Thanks. Could you log out and back in?');
+  });
+  it('is not offered when the flagged words do not end on a verb', () => {
+    const draft = 'You need to the form.';
+    expect(planFix(draft, splitSentences(draft)[0], { start: 0, end: 11 }, 'Could you …?')).toBeNull();
   });
 });
 
@@ -66,6 +89,16 @@ describe('suggestions invent nothing', () => {
     expect(fillSlots('I can see your order[ {order}] still has not arrived.', [])).toBe('I can see your order still has not arrived.');
     expect(fillSlots('Would you prefer {option} or {option}?', [{ kind: 'option', text: 'a refund' }, { kind: 'option', text: 'a replacement' }])).toBe('Would you prefer a refund or a replacement?');
     expect(fillSlots('Would you prefer {option} or {option}?', [{ kind: 'option', text: 'a refund' }])).toBeNull();
+  });
+  it("in a report, slots are filled from the customer's message: their order and their product", () => {
+    const customer = 'My order 55-1290 still has not arrived and the blender was a gift. Where is it?';
+    const again = analyze('What is the issue again?', bundledPhrasebank, { customer }).findings[0];
+    expect(again.suggestions).toContain('Just to check I have it right, is this about order 55-1290?');
+    const calm = analyze('Please calm down, I am on it.', bundledPhrasebank, { customer }).findings[0];
+    expect(calm.suggestions).toContain('I can hear how frustrating this has been with your blender.');
+    // Without the customer's message the optional part is left out, and the bare {order} slot is not offered.
+    expect(analyze('Please calm down, I am on it.', bundledPhrasebank).findings[0].suggestions).toContain('I can hear how frustrating this has been.');
+    expect(analyze('What is the issue again?', bundledPhrasebank).findings[0].suggestions.join(' ')).not.toMatch(/order|\{/);
   });
   it('in a report: every finding carries one fix per suggestion, and no suggestion names what the conversation does not', () => {
     const draft = 'Calm down. There is nothing I can do. Sorry for any inconvenience.';
