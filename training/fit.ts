@@ -102,11 +102,14 @@ export function trainModel(examples: Example[], options: FitOptions) {
   const validation = rows.filter((r) => r.validation).map((r) => ({ ex: r.ex, s: model.score(r.ex.text) }));
 
   const dis = validation.filter((v) => v.ex.dismissive !== undefined && !NOT_MODELLED.has(v.ex.category ?? ''));
-  const dismissive = pickThreshold(dis.map((v) => ({ p: v.s.dismissive, y: v.ex.dismissive! })), 'max-recall-at-fpr', maxFpr);
+  // False alarms are counted on the hard negatives (the categories' `pass` lists, which reuse trigger
+  // words): pooled with ordinary replies, every easy sentence added to the data would loosen the threshold.
+  const hard = dis.filter((v) => v.ex.dismissive === 1 || v.ex.source.startsWith('dismissive/'));
+  const dismissive = pickThreshold(hard.map((v) => ({ p: v.s.dismissive, y: v.ex.dismissive! })), 'max-recall-at-fpr', maxFpr);
   const catRight = dis.filter((v) => v.ex.dismissive === 1 && v.s.category === v.ex.category).length;
   const catTotal = dis.filter((v) => v.ex.dismissive === 1).length;
   const report: Record<string, unknown> = {
-    dismissive: { threshold: dismissive.t, recall: dismissive.recall, falsePositiveRate: dismissive.fpr, validationSentences: dis.length },
+    dismissive: { threshold: dismissive.t, recall: dismissive.recall, falsePositiveRate: dismissive.fpr, validationSentences: hard.length },
     categoryAccuracy: catTotal ? Number((catRight / catTotal).toFixed(3)) : null,
     mechanisms: {},
   };
