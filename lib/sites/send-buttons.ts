@@ -47,7 +47,7 @@ export const GENERIC_SEND_NAME = /^\s*(send|reply|submit)\b/i;
 export const BUTTON_LIKE = 'button, [role="button"], input[type="submit"], input[type="button"]';
 
 /** How far up from the composer the "reply area" may reach when looking for its send button. */
-export const REPLY_AREA_DEPTH = 6;
+export const REPLY_AREA_DEPTH = 8;
 
 export function sendKnowledgeFor(adapterId: string): SendKnowledge {
   return SEND_BUTTONS[adapterId] ?? SEND_BUTTONS.generic;
