@@ -125,7 +125,7 @@ export function normalizeSettings(value: unknown): Settings {
     ignoredPhrases: phrases,
     disabledHosts: strings(v.disabledHosts),
     enabledOrigins: strings(v.enabledOrigins),
-    sendCheckHosts: strings(v.sendCheckHosts).map((h) => h.trim().toLowerCase()).filter(Boolean),
+    sendCheckHosts: unique(strings(v.sendCheckHosts).map((h) => h.trim().toLowerCase()).filter(Boolean)),
   };
 }
 

@@ -248,6 +248,43 @@ describe('stats and privacy', () => {
     expect(JSON.stringify(stored)).not.toMatch(/calm|policy|said/i);
   });
 
+  it('the options page shows those counts (last 30 days)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html#stats`);
+    const tiles = page.locator('[data-testid="send-check-stats"] .tile');
+    await tiles.first().waitFor();
+    const n = HELPDESK_FIXTURES.length;
+    expect(await tiles.allTextContents()).toEqual([`${5 * n} prompts shown`, `${3 * n} sent anyway`, `${2 * n} went back to review`]);
+    await page.close();
+  });
+
+  it('the agent turns it on for a site in the popup (off by default), and the page asks from then on', async () => {
+    await setSendCheckHosts([]);
+    const { host, path } = HELPDESK_FIXTURES.find((f) => f.host === 'app.frontapp.com')!;
+    const ids = () => browser.serviceWorker!.evaluate(async () => (await (globalThis as any).chrome.tabs.query({})).map((t: { id: number }) => t.id) as number[]);
+    const before = new Set(await ids());
+    const page = await open(host, path);
+    const [tabId] = (await ids()).filter((id) => !before.has(id));
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}&url=${encodeURIComponent(fixtureUrl(host, path))}`);
+    const box = popup.locator('[data-testid="send-check"]');
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await expect
+      .poll(() => browser.serviceWorker!.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('settings')).settings.sendCheckHosts))
+      .toEqual([host]);
+    await screenshot(popup, 'send-check-popup');
+    await popup.close();
+    await page.bringToFront();
+    await typeAndWait(page, DRAFT);
+    await clickSend(page);
+    await expect.poll(async () => (await prompt(page))?.focused).toBe('send-anyway');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sends(page)).toHaveLength(1);
+    await page.close();
+  });
+
   it('the extension made no network requests', async () => {
     await assertNoStrayRequests();
   });
