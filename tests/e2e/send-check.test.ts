@@ -285,6 +285,31 @@ describe('stats and privacy', () => {
     await page.close();
   });
 
+  it('with the mouse: a click elsewhere means review (no send); clicking "Send anyway" sends once', async () => {
+    const { host, path } = HELPDESK_FIXTURES.find((f) => f.host === 'desk.zoho.com')!;
+    await setSendCheckHosts([host]);
+    const page = await open(host, path);
+    await typeAndWait(page, DRAFT);
+    await clickSend(page);
+    await expect.poll(() => prompt(page)).not.toBeNull();
+    await page.mouse.click(600, 60); // the ticket's title
+    await expect.poll(() => prompt(page)).toBeNull();
+    await page.waitForTimeout(200);
+    expect(await sends(page)).toEqual([]);
+    await clickSend(page);
+    await expect.poll(() => prompt(page)).not.toBeNull();
+    const r = await page.evaluate(() => {
+      const b = document.querySelector('attune-ui')!.shadowRoot!.querySelector('[data-action="send-anyway"]')!.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    });
+    await page.mouse.click(r.x, r.y);
+    await expect.poll(() => sends(page)).toHaveLength(1);
+    await page.waitForTimeout(200);
+    expect(await sends(page)).toHaveLength(1);
+    expect(await prompt(page)).toBeNull();
+    await page.close();
+  });
+
   it('the extension made no network requests', async () => {
     await assertNoStrayRequests();
   });
