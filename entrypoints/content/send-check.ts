@@ -156,7 +156,7 @@ export class SendCheck {
     const target = e.composedPath()[0] as Element | undefined;
     if (!target || this.host.isOurs(target) || this.pending || !this.on) return;
     const combo = sendKeyOf(e, this.knowledge.keys);
-    if (!combo) return;
+    if (!combo) return this.onButtonKey(e, target);
     const session = this.host.sessions().find((s) => s.element === target || s.element.contains(target as Node));
     const view = session && this.view(session);
     if (!session || !view) return;
@@ -175,6 +175,36 @@ export class SendCheck {
         const KeyEvent = (to.ownerDocument.defaultView as (Window & typeof globalThis) | null)?.KeyboardEvent ?? KeyboardEvent;
         to.dispatchEvent(new KeyEvent('keydown', init));
         to.dispatchEvent(new KeyEvent('keyup', init));
+      },
+    });
+  }
+
+  /**
+   * Enter or Space on a focused send button that is not a native button (Gmail's div[role=button]): apps act on
+   * the keydown itself (a native button turns these keys into a click, which onPress holds).
+   */
+  private onButtonKey(e: KeyboardEvent, target: Element) {
+    if ((e.key !== 'Enter' && e.key !== ' ') || e.ctrlKey || e.metaKey || e.altKey || e.repeat || typeof target.closest !== 'function') return;
+    const hit = sendButtonAt(target, this.knowledge);
+    if (!hit || hit.button.tagName === 'BUTTON' || hit.button.tagName === 'INPUT') return;
+    const session = this.sessionForButton(hit.button, hit.known);
+    const view = session && this.view(session);
+    if (!session || !view) return;
+    stop(e);
+    this.host.saveCaret(session);
+    const button = hit.button;
+    const init: KeyboardEventInit & { keyCode: number; which: number } = {
+      key: e.key, code: e.code, keyCode: e.keyCode, which: e.keyCode, shiftKey: e.shiftKey, bubbles: true, cancelable: true, composed: true,
+    };
+    this.ask({
+      view,
+      button,
+      replay: () => {
+        if (!button.isConnected) return;
+        button.focus();
+        const KeyEvent = (button.ownerDocument.defaultView as (Window & typeof globalThis) | null)?.KeyboardEvent ?? KeyboardEvent;
+        button.dispatchEvent(new KeyEvent('keydown', init));
+        button.dispatchEvent(new KeyEvent('keyup', init));
       },
     });
   }

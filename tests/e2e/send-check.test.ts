@@ -310,6 +310,22 @@ describe('stats and privacy', () => {
     await page.close();
   });
 
+  it("Gmail's div send button from the keyboard (focused, Enter): the prompt; Enter sends once", async () => {
+    const { host, path } = HELPDESK_FIXTURES.find((f) => f.host === 'mail.google.com')!;
+    await setSendCheckHosts([host]);
+    const page = await open(host, path);
+    await typeAndWait(page, DRAFT);
+    await page.focus('.send > [role="button"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await prompt(page))?.focused).toBe('send-anyway');
+    expect(await sends(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sends(page)).toHaveLength(1);
+    await page.waitForTimeout(200);
+    expect((await sends(page)).map((s) => s.via)).toEqual(['button']);
+    await page.close();
+  });
+
   it('the extension made no network requests', async () => {
     await assertNoStrayRequests();
   });
