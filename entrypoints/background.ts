@@ -4,6 +4,7 @@ import { registerAnalysisService } from '@/lib/extension/analysis-service';
 import { getEffectivePhrasebank } from '@/lib/extension/packs';
 import { getSettings } from '@/lib/extension/settings';
 import { recordStat } from '@/lib/extension/stats';
+import { recordSendCheckStat } from '@/lib/extension/send-check-stats';
 import { startGenericSites } from '@/lib/extension/generic-sites';
 
 export default defineBackground(() => {
@@ -24,6 +25,7 @@ export default defineBackground(() => {
   // Counts per rule and day (never text): the content script reports shown / applied / ignored.
   browser.runtime.onMessage.addListener((msg: any) => {
     if (msg?.type === 'attune:stat') void recordStat(msg.ruleId, msg.kind);
+    if (msg?.type === 'attune:send-check-stat' && ['shown', 'sent', 'reviewed'].includes(msg.outcome)) void recordSendCheckStat(msg.outcome);
     return undefined;
   });
 });

@@ -18,6 +18,7 @@ import pageCss from '@/lib/ui/page/style.css?inline';
 import { ComposerSession } from './session';
 import { copyText } from './clipboard';
 import { hits, frameOffset } from './geometry';
+import { SendCheck } from './send-check';
 
 /** Keyboard shortcut for "next finding" in a composer. */
 const isNextFindingKey = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyA';
@@ -37,6 +38,7 @@ export class PageController {
   private customerCache: { at: number; url: string; text: string | undefined } | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private analyses = 0;
+  private sendCheck: SendCheck | undefined;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -45,6 +47,7 @@ export class PageController {
 
   /** Cheap: a few listeners and one storage read. */
   async start(): Promise<void> {
+    this.sendCheck = this.createSendCheck();
     this.applySettings(await getSettings());
     settingsItem.watch((s) => this.applySettings(s));
     this.listen(document);
@@ -70,6 +73,7 @@ export class PageController {
     const on = settings.enabled && !settings.disabledHosts.includes(location.hostname);
     const was = this.enabled;
     this.enabled = on;
+    this.sendCheck?.setSettings({ sendCheckHosts: s?.sendCheckHosts ?? [] });
     if (!on) {
       for (const session of this.sessions.values()) session.dispose();
       this.sessions.clear();
@@ -86,6 +90,7 @@ export class PageController {
     if (this.docs.has(doc)) return;
     this.docs.add(doc);
     const win = doc.defaultView ?? window;
+    this.sendCheck?.listen(win);
     this.ctx.addEventListener(doc as unknown as Window, 'focusin', (e: Event) => this.onFocusTarget(e.composedPath()[0] as Element), { capture: true });
     this.ctx.addEventListener(doc as unknown as Window, 'keydown', (e: Event) => this.onKeyDown(e as KeyboardEvent), { capture: true });
     this.ctx.addEventListener(doc as unknown as Window, 'click', (e: Event) => this.onClick(e as MouseEvent, doc), { capture: true });
@@ -325,12 +330,37 @@ export class PageController {
       this.actions.closeCard(true);
       this.notify('Rule turned off. You can turn it back on in Attune\u2019s options.');
     },
+    sendCheck: (choice) => this.sendCheck?.answer(choice),
     toggleList: (composerId) => {
       this.state.list = this.state.list === composerId ? undefined : composerId;
       this.state.card = undefined;
       this.layoutNow();
     },
   };
+
+  /** The soft check before sending (send-check.ts), lent what it needs from the page's sessions and UI. */
+  private createSendCheck(): SendCheck {
+    const check = new SendCheck(this.ctx, {
+      adapterId: this.adapter.id,
+      sessions: () => [...this.sessions.values()],
+      composers: () => this.adapter.findComposers(document),
+      isOurs: (node) => this.isOurs(node),
+      titles: () => this.state.titles,
+      show: (view) => {
+        this.state.sendCheck = view;
+        if (view) {
+          this.state.card = undefined;
+          this.state.list = undefined;
+          void this.ensureUi();
+        }
+        this.layoutNow();
+      },
+      saveCaret: (session) => this.saveCaret(session),
+      restoreCaret: () => this.restoreCaret(),
+    });
+    void check.start();
+    return check;
+  }
 
   /** Makes a finding's fix through the editor bridge; copies the text instead when the editor refuses. */
   private async applyFix(session: ComposerSession, fix: Fix, ruleId: string): Promise<ApplyResponse> {

@@ -4,6 +4,8 @@ import { summarizeStats, type StatTotals } from '../../lib/extension/stats';
 import type { CompiledPhrasebank } from '../../lib/phrasebank/types';
 import { useStorageItem } from '../../lib/ui/hooks';
 import { StatsChart } from '../../lib/ui/StatsChart';
+import { SendCheckStats } from './SendCheckStats';
+import { sendCheckStatsItem } from '../../lib/extension/send-check-stats';
 
 function rate(t: StatTotals): string {
   return t.fired ? `${Math.round((t.applied / t.fired) * 100)}%` : '–';
@@ -69,8 +71,9 @@ export function StatsPanel({ pb }: { pb: CompiledPhrasebank }) {
           <TotalsTable rows={rules} first="Rule" />
         </>
       )}
+      <SendCheckStats />
       <p>
-        <button type="button" class="btn danger" onClick={() => confirm('Clear all usage counts?') && statsItem.setValue({})}>
+        <button type="button" class="btn danger" onClick={() => confirm('Clear all usage counts?') && Promise.all([statsItem.setValue({}), sendCheckStatsItem.setValue({})])}>
           Clear counts
         </button>
       </p>

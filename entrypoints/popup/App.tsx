@@ -6,6 +6,7 @@ import { useStorageItem } from '../../lib/ui/hooks';
 import { DraftChecker } from './DraftChecker';
 import { PageComposers } from './PageComposers';
 import { SiteToggle } from './SiteToggle';
+import { SendCheckToggle } from './SendCheckToggle';
 
 export interface ActiveTab {
   id?: number;
@@ -54,6 +55,7 @@ export function App() {
       </header>
       {!enabled && <p class="paused">Attune is paused everywhere. Underlines come back when you switch it on.</p>}
       {settings && tab && <SiteToggle tab={tab} settings={settings} />}
+      {settings && tab && <SendCheckToggle tab={tab} settings={settings} />}
       {enabled && tab?.id !== undefined && <PageComposers tabId={tab.id} />}
       <DraftChecker host={tab?.url ? safeHost(tab.url) : undefined} />
       <footer class="popup-foot">

@@ -53,4 +53,10 @@ export interface StatRequest {
   kind: 'fired' | 'applied' | 'ignored';
 }
 
-export type AttuneMessage = AnalyzeRequest | ForgetRequest | FindingsRequest | ApplyRequest | StatRequest;
+/** content script → background: the soft check before sending was shown, or the agent sent anyway / went back to review (a count, never text). */
+export interface SendCheckStatRequest {
+  type: 'attune:send-check-stat';
+  outcome: 'shown' | 'sent' | 'reviewed';
+}
+
+export type AttuneMessage = AnalyzeRequest | ForgetRequest | FindingsRequest | ApplyRequest | StatRequest | SendCheckStatRequest;

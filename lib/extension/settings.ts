@@ -16,6 +16,8 @@ export interface Settings {
   disabledHosts: string[];
   /** Other sites the agent switched on for the generic adapter (origins, e.g. https://support.acme.com). */
   enabledOrigins: string[];
+  /** Hostnames where the agent turned on the soft check before sending (off by default; see send-check-settings.ts). */
+  sendCheckHosts: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ignoredPhrases: [],
   disabledHosts: [],
   enabledOrigins: [],
+  sendCheckHosts: [],
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -122,6 +125,7 @@ export function normalizeSettings(value: unknown): Settings {
     ignoredPhrases: phrases,
     disabledHosts: strings(v.disabledHosts),
     enabledOrigins: strings(v.enabledOrigins),
+    sendCheckHosts: unique(strings(v.sendCheckHosts).map((h) => h.trim().toLowerCase()).filter(Boolean)),
   };
 }
 
@@ -146,7 +150,7 @@ export function parseSettingsExport(text: string): { settings?: Settings; errors
   const errors: string[] = [];
   const s = obj.settings as unknown as Record<string, unknown>;
   if ('enabled' in s && typeof s.enabled !== 'boolean') errors.push('settings.enabled must be true or false.');
-  for (const key of ['disabledRules', 'disabledHosts', 'enabledOrigins'] as const) {
+  for (const key of ['disabledRules', 'disabledHosts', 'enabledOrigins', 'sendCheckHosts'] as const) {
     if (key in s && (!Array.isArray(s[key]) || (s[key] as unknown[]).some((x) => typeof x !== 'string'))) {
       errors.push(`settings.${key} must be a list of strings.`);
     }

@@ -5,6 +5,7 @@
 import type { PageActions, PageState } from './model';
 import { Card } from './Card';
 import { Badge } from './Badge';
+import { SendPrompt } from './SendPrompt';
 
 export function PageUi({ state, actions }: { state: PageState; actions: PageActions }) {
   const cardComposer = state.card && state.composers.find((c) => c.composerId === state.card!.composerId);
@@ -36,6 +37,9 @@ export function PageUi({ state, actions }: { state: PageState; actions: PageActi
           title={state.titles[cardFinding.finding.category] ?? cardFinding.finding.category}
           fallback={cardComposer.box}
         />
+      )}
+      {state.sendCheck && (
+        <SendPrompt view={state.sendCheck} box={state.composers.find((c) => c.composerId === state.sendCheck!.composerId)?.box} actions={actions} />
       )}
       <div class="attune-notice" role="status" aria-live="polite">
         {state.notice ?? ''}

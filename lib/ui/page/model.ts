@@ -45,6 +45,14 @@ export interface PageState {
   /** composerId whose findings list is open. */
   list?: string;
   notice?: string;
+  /** The soft check before sending, while it asks (SendPrompt.tsx). */
+  sendCheck?: SendCheckView;
+}
+
+/** What the soft check before sending lists: flagged words with their category, or a coaching line. */
+export interface SendCheckView {
+  composerId: string;
+  items: { kind: 'finding' | 'coaching'; text: string; detail?: string }[];
 }
 
 /** Actions the UI can ask for. */
@@ -57,6 +65,8 @@ export interface PageActions {
   ignorePhrase(composerId: string, key: string): void;
   disableRule(composerId: string, key: string): void;
   toggleList(composerId: string): void;
+  /** The soft check's answer: send the reply as it is, or go back to the draft. */
+  sendCheck(choice: 'send' | 'review'): void;
 }
 
 /** "Ignore once" key: the rule, the words, and a little of the text before them (so typing elsewhere keeps it). */
