@@ -4,11 +4,12 @@
  * word that ties it to the clause it came from ("because…", "before ordering", "which…"), nor ends on one.
  */
 import { parse } from './nlp';
+import { restoreApostrophes } from './apostrophes';
 
 const DEPENDENT_OPENER = new Set([
   'because', 'since', 'as', 'though', 'although', 'while', 'unless', 'until', 'if', 'when', 'whenever', 'before',
   'after', 'which', 'who', 'whom', 'whose', 'that', 'whether', 'whereas', 'than', 'to', 'for', 'of', 'with',
-  'without', 'by', 'from', 'about', 'like', 'into', 'onto', 'through', 'during', 'via', 'per', 'otherwise', 'or',
+  'without', 'by', 'from', 'about', 'like', 'into', 'onto', 'through', 'during', 'via', 'per', 'otherwise', 'or', 'where',
 ]);
 
 // "…the finance team might be able to": the clause it needed went with the dismissive one.
@@ -31,9 +32,12 @@ export function opensDependent(fragment: string): boolean {
   return !!first && DEPENDENT_OPENER.has(first);
 }
 
-/** True when compromise reads the word as a verb (in the base form a request needs: "send", "log"). */
-export function isVerb(word: string): boolean {
-  const [term] = parse(`you ${word}`).sentences.flat().slice(1);
+/**
+ * True when compromise reads the word starting at `at` in `sentence` as a verb in the base form a
+ * request needs ("send", "log"), in the sentence as written ("reinstall the app": "app" is not one).
+ */
+export function isVerbAt(sentence: string, at: number): boolean {
+  const term = parse(sentence).sentences.flat().find((t) => t.offset?.start === at);
   return !!term && term.tags.has('Verb') && !term.tags.has('Gerund') && !term.tags.has('PastTense');
 }
 
@@ -43,7 +47,8 @@ function judge(fragment: string): boolean {
   if (words.length < 3) return false;
   if (ENDS_ON_FUNCTION_WORD.test(fragment)) return false;
   if (opensDependent(fragment)) return false;
-  const terms = parse(fragment).sentences.flat();
+  // "its arriving today" is "it's arriving today": the verb is in the missing apostrophe.
+  const terms = parse(restoreApostrophes(fragment).text).sentences.flat();
   if (terms.length && terms[0].tags.has('Gerund')) return false;
   return terms.some((t) => t.tags.has('Verb') && !t.tags.has('Gerund'));
 }
