@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { getEffectivePhrasebank } from '../../lib/extension/packs';
 import { packsItem, settingsItem } from '../../lib/extension/settings';
 import { useAsync, useStorageItem } from '../../lib/ui/hooks';
+import { Logo } from '../../lib/ui/Logo';
 import { Packs } from './Packs';
 import { PhrasebankBrowser } from './PhrasebankBrowser';
 import { SettingsPanel } from './SettingsPanel';
@@ -51,7 +52,7 @@ export function App() {
   return (
     <div class="options">
       <header class="options-head">
-        <span class="logo" aria-hidden="true">◐</span>
+        <Logo size={40} />
         <div>
           <h1>Attune</h1>
           <p class="muted">Phrasebank, team packs and usage for your support team. Everything stays on this device.</p>

@@ -3,6 +3,7 @@ import { browser } from '#imports';
 import { useEffect, useState } from 'preact/hooks';
 import { settingsItem, updateSettings } from '../../lib/extension/settings';
 import { useStorageItem } from '../../lib/ui/hooks';
+import { Logo } from '../../lib/ui/Logo';
 import { DraftChecker } from './DraftChecker';
 import { PageComposers } from './PageComposers';
 import { SiteToggle } from './SiteToggle';
@@ -39,7 +40,7 @@ export function App() {
     <div class="popup">
       <header class="popup-head">
         <div class="brand">
-          <span class="logo" aria-hidden="true">◐</span>
+          <Logo size={24} />
           <h1>Attune</h1>
         </div>
         <label class="switch">
