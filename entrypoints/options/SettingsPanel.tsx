@@ -25,8 +25,8 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
           Check replies (turn off to pause Attune everywhere)
         </label>
         <p class="muted small">
-          {settings.disabledRules.length} rules off · {settings.ignoredPhrases.length} ignored phrases · {settings.disabledHosts.length} helpdesks
-          off · {settings.enabledOrigins.length} other sites on
+          {count(settings.disabledRules.length, 'rule')} off · {count(settings.ignoredPhrases.length, 'ignored phrase')} ·{' '}
+          {count(settings.disabledHosts.length, 'helpdesk')} off · {count(settings.enabledOrigins.length, 'other site')} on
         </p>
         {settings.disabledHosts.length > 0 && (
           <p class="small">
@@ -60,4 +60,9 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
       </section>
     </div>
   );
+}
+
+/** "1 rule", "2 rules". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
