@@ -115,11 +115,14 @@ describe('popup', () => {
   });
 
   it('shows the current tab\'s composer folded (count, category titles), opens it, and applies from there', async () => {
-    const { page: site, tabId } = await openTab(fixtureUrl('app.frontapp.com', '/inbox/1'), true);
+    const url = fixtureUrl('app.frontapp.com', '/inbox/1');
+    const { page: site, tabId } = await openTab(url, true);
     await focusEditorEnd(site);
     await typeLikeUser(site, ' Please calm down, we are on it. You should have read the terms. That is our policy. Relax.');
     await site.waitForTimeout(600);
-    const page = await openPopup(`?tabId=${tabId}`);
+    // With the URL, the site switch shows too: everything a real popup on a helpdesk shows above "Check a draft".
+    const page = await openPopup(`?tabId=${tabId}&url=${encodeURIComponent(url)}`);
+    await page.waitForSelector('.site');
     const section = page.locator('[data-testid="page-composers"]');
     await section.waitFor({ timeout: 10_000 });
     const composer = section.locator('[data-testid="composer"]');
@@ -145,6 +148,9 @@ describe('popup', () => {
     await finding.waitFor();
     expect(await finding.locator('.category').textContent()).toBe('Invalidating feelings');
     await screenshot(page, 'popup-page-composer-open');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'popup-page-composer-open-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     await finding.locator('.suggestion').first().getByRole('button', { name: /^Apply/ }).click();
     await page.locator('[data-testid="page-status"]', { hasText: 'Applied' }).waitFor();
     await site.waitForFunction(
