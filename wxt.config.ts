@@ -13,8 +13,10 @@ export default defineConfig({
     description: 'Kind, correct support replies: flags dismissive phrasing and suggests validating alternatives. Runs entirely on your machine.',
     // activeTab: the popup may read the current tab's URL to offer the per-site switch (no install warning).
     icons: ICONS,
-    // WXT adds default_popup (and turns this into browser_action for Firefox MV2).
-    action: { default_icon: ICONS, default_title: 'Attune' },
+    // WXT adds default_popup. Firefox MV2 names it browser_action (WXT's conversion would drop the icon).
+    ...(browser === 'firefox'
+      ? { browser_action: { default_icon: ICONS, default_title: 'Attune' } }
+      : { action: { default_icon: ICONS, default_title: 'Attune' } }),
     permissions: ['storage', 'scripting', 'clipboardWrite', 'activeTab'],
     // Other sites only when the agent turns Attune on for them (generic adapter); never <all_urls> at install.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
