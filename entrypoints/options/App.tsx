@@ -88,7 +88,7 @@ export function App() {
         ) : tab === 'stats' ? (
           <StatsPanel pb={pb.value} />
         ) : (
-          <SettingsPanel settings={settings} />
+          <SettingsPanel settings={settings} pb={pb.value} />
         )}
       </div>
     </div>

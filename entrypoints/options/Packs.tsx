@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { BUNDLED_NAME, getLayers, getManagedPack, importPack, mergeLayers, removePack, type PackCheck } from '../../lib/extension/packs';
 import { packsItem } from '../../lib/extension/settings';
 import type { CompiledPhrasebank } from '../../lib/phrasebank/types';
+import { storageProblem } from '../../lib/ui/storageProblem';
 import { downloadJson, safeFileName } from '../../lib/ui/download';
 import { useAsync, useStorageItem } from '../../lib/ui/hooks';
 
@@ -80,10 +81,20 @@ export function Packs({ merged }: { merged: CompiledPhrasebank }) {
     const file = input.files?.[0];
     if (!file) return;
     setBusy(true);
+    const failed = (error: string) => setResult({ ok: false, name: file.name, errors: [error], conflicts: [], exampleCount: 0 });
     try {
-      setResult(await importPack(await file.text(), file.name, layer));
-    } catch (err) {
-      setResult({ ok: false, name: file.name, errors: [`Could not read the file: ${(err as Error).message}`], conflicts: [], exampleCount: 0 });
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (err) {
+        return failed(`Could not read the file: ${(err as Error).message}`);
+      }
+      try {
+        setResult(await importPack(text, file.name, layer));
+      } catch (err) {
+        // Checked fine but could not be stored (a full quota, most often): not a problem with the file.
+        failed(storageProblem('the pack', err));
+      }
     } finally {
       setBusy(false);
       input.value = '';
