@@ -189,7 +189,9 @@ describe('options page', () => {
     const page = await openOptions('#settings');
     await b.serviceWorker!.evaluate(async () => {
       const { settings } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { ...settings, disabledRules: ['blaming/user-error'] } });
+      // Defaults first, so the test means the same run alone (nothing stored yet) or after the others.
+      const defaults = { enabled: true, disabledRules: [], ignoredPhrases: [], disabledHosts: [], enabledOrigins: [] };
+      await chrome.storage.local.set({ settings: { ...defaults, ...settings, disabledRules: ['blaming/user-error'] } });
     });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export settings' }).click()]);
     const exported = JSON.parse(await streamText(await download.createReadStream()));
@@ -204,6 +206,17 @@ describe('options page', () => {
     await page.setInputFiles('[data-testid="settings-file"]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"attuneSettings":1,"settings":{"disabledRules":"all"}}') });
     await page.getByText('settings.disabledRules must be a list of strings.').waitFor();
     expect((await stored('settings')).disabledRules).toEqual(['invalidating/relax']);
+
+    // A script URL as a "site" is refused; an unknown rule id is left out, and the page says so.
+    const junk = { attuneSettings: 1, settings: { ...exported.settings, enabledOrigins: ['javascript:alert(1)'] } };
+    await page.setInputFiles('[data-testid="settings-file"]', { name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(junk)) });
+    await page.getByText(/settings\.enabledOrigins must be web addresses .*"javascript:alert\(1\)" is not\./).waitFor();
+    expect((await stored('settings')).enabledOrigins).toEqual([]);
+    const unknown = { attuneSettings: 1, settings: { ...exported.settings, disabledRules: ['invalidating/relax', 'nobody/knows'] } };
+    await page.setInputFiles('[data-testid="settings-file"]', { name: 'u.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(unknown)) });
+    await page.getByText('Left out 1 rule id this phrasebank does not have: "nobody/knows".').waitFor();
+    expect((await stored('settings')).disabledRules).toEqual(['invalidating/relax']);
+    await screenshot(page, 'options-settings-import-notes');
     await page.close();
   });
 });
