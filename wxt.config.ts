@@ -2,12 +2,21 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 // WXT builds the Chrome (MV3) and Firefox extensions from entrypoints/.
+
+/** The toolbar and store icon: public/icon/<size>.png, rendered from assets/icon.svg by `npm run icons`. */
+const ICONS = Object.fromEntries([16, 32, 48, 128].map((s) => [s, `icon/${s}.png`]));
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Attune',
     description: 'Kind, correct support replies: flags dismissive phrasing and suggests validating alternatives. Runs entirely on your machine.',
     // activeTab: the popup may read the current tab's URL to offer the per-site switch (no install warning).
+    icons: ICONS,
+    // WXT adds default_popup. Firefox MV2 names it browser_action (WXT's conversion would drop the icon).
+    ...(browser === 'firefox'
+      ? { browser_action: { default_icon: ICONS, default_title: 'Attune' } }
+      : { action: { default_icon: ICONS, default_title: 'Attune' } }),
     permissions: ['storage', 'scripting', 'clipboardWrite', 'activeTab'],
     // Other sites only when the agent turns Attune on for them (generic adapter); never <all_urls> at install.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

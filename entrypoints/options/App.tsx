@@ -1,8 +1,10 @@
 /** The options page for team leads: phrasebank browser, try a rule, packs, stats, settings. */
 import { useEffect, useState } from 'preact/hooks';
 import { getEffectivePhrasebank } from '../../lib/extension/packs';
-import { packsItem, settingsItem } from '../../lib/extension/settings';
+import { packsItem } from '../../lib/extension/settings';
 import { useAsync, useStorageItem } from '../../lib/ui/hooks';
+import { Logo } from '../../lib/ui/Logo';
+import { useSettings } from '../../lib/ui/useSettings';
 import { Packs } from './Packs';
 import { PhrasebankBrowser } from './PhrasebankBrowser';
 import { SettingsPanel } from './SettingsPanel';
@@ -30,7 +32,7 @@ export function App() {
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
-  const settings = useStorageItem(settingsItem);
+  const settings = useSettings();
   const packs = useStorageItem(packsItem);
   const pb = useAsync(getEffectivePhrasebank, [packs]);
 
@@ -51,7 +53,7 @@ export function App() {
   return (
     <div class="options">
       <header class="options-head">
-        <span class="logo" aria-hidden="true">◐</span>
+        <Logo size={40} />
         <div>
           <h1>Attune</h1>
           <p class="muted">Phrasebank, team packs and usage for your support team. Everything stays on this device.</p>
@@ -87,7 +89,7 @@ export function App() {
         ) : tab === 'stats' ? (
           <StatsPanel pb={pb.value} />
         ) : (
-          <SettingsPanel settings={settings} />
+          <SettingsPanel settings={settings} pb={pb.value} />
         )}
       </div>
     </div>

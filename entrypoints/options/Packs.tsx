@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { BUNDLED_NAME, getLayers, getManagedPack, importPack, mergeLayers, removePack, type PackCheck } from '../../lib/extension/packs';
 import { packsItem } from '../../lib/extension/settings';
 import type { CompiledPhrasebank } from '../../lib/phrasebank/types';
+import { storageProblem } from '../../lib/ui/storageProblem';
 import { downloadJson, safeFileName } from '../../lib/ui/download';
 import { useAsync, useStorageItem } from '../../lib/ui/hooks';
 
@@ -22,7 +23,7 @@ export function ImportResult({ result }: { result: PackCheck }) {
   if (!result.ok) {
     return (
       <div class="result error-box" role="alert" data-testid="pack-errors">
-        <p><strong>“{result.name}” was not imported.</strong> Nothing changed. Fix these and try again:</p>
+        <p><strong>“<bdi>{result.name}</bdi>” was not imported.</strong> Nothing changed. Fix these and try again:</p>
         <ul>
           {result.errors.slice(0, 50).map((e, i) => (
             <li key={i}>{e}</li>
@@ -35,7 +36,7 @@ export function ImportResult({ result }: { result: PackCheck }) {
   return (
     <div class="result ok-box" role="status" data-testid="pack-imported">
       <p>
-        <strong>“{result.name}” imported.</strong> {plural(result.phrasebank?.rules.length ?? 0, 'rule')} and{' '}
+        <strong>“<bdi>{result.name}</bdi>” imported.</strong> {plural(result.phrasebank?.rules.length ?? 0, 'rule')} and{' '}
         {plural(result.phrasebank?.signals.length ?? 0, 'signal')}; all {result.exampleCount} examples pass.
       </p>
       {result.conflicts.length > 0 && <ConflictList conflicts={result.conflicts} />}
@@ -57,8 +58,8 @@ function ConflictList({ conflicts }: { conflicts: { ruleId: string; kept: string
           {conflicts.map((c) => (
             <tr key={c.ruleId + c.ignored}>
               <td><code>{c.ruleId}</code></td>
-              <td>{c.kept}</td>
-              <td>{c.ignored}</td>
+              <td><bdi>{c.kept}</bdi></td>
+              <td><bdi>{c.ignored}</bdi></td>
             </tr>
           ))}
         </tbody>
@@ -80,10 +81,20 @@ export function Packs({ merged }: { merged: CompiledPhrasebank }) {
     const file = input.files?.[0];
     if (!file) return;
     setBusy(true);
+    const failed = (error: string) => setResult({ ok: false, name: file.name, errors: [error], conflicts: [], exampleCount: 0 });
     try {
-      setResult(await importPack(await file.text(), file.name, layer));
-    } catch (err) {
-      setResult({ ok: false, name: file.name, errors: [`Could not read the file: ${(err as Error).message}`], conflicts: [], exampleCount: 0 });
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (err) {
+        return failed(`Could not read the file: ${(err as Error).message}`);
+      }
+      try {
+        setResult(await importPack(text, file.name, layer));
+      } catch (err) {
+        // Checked fine but could not be stored (a full quota, most often): not a problem with the file.
+        failed(storageProblem('the pack', err));
+      }
     } finally {
       setBusy(false);
       input.value = '';
@@ -134,7 +145,7 @@ export function Packs({ merged }: { merged: CompiledPhrasebank }) {
               return (
                 <tr key={l.layer + l.name}>
                   <td>
-                    {l.name}
+                    <bdi>{l.name}</bdi>
                     {imported && <div class="muted small">imported {new Date(imported.importedAt).toLocaleString()}</div>}
                     {l.layer === 'organisation' && !imported && <div class="muted small">pinned by your organisation’s policy</div>}
                   </td>

@@ -1,4 +1,8 @@
-/** Every category and rule of the effective phrasebank, searchable, with per-rule on/off. Text only, never HTML. */
+/**
+ * Every category and rule of the effective phrasebank, searchable (patterns included), with per-rule on/off.
+ * Categories are folded to one line each, so the page opens as an index; a search opens the ones that match.
+ * Text only, never HTML.
+ */
 import { useMemo, useState } from 'preact/hooks';
 import { setRuleEnabled, type Settings } from '../../lib/extension/settings';
 import type { CategoryInfo, CompiledPhrasebank, RuleEntry, SignalEntry } from '../../lib/phrasebank/types';
@@ -11,6 +15,7 @@ export function searchText(entry: RuleEntry | SignalEntry, category?: CategoryIn
   return [
     entry.ruleId,
     entry.why,
+    ...entry.match,
     category?.title ?? '',
     ...('suggest' in entry ? entry.suggest : []),
     ...entry.examples.flag,
@@ -63,6 +68,22 @@ function Examples({ examples, flagLabel }: { examples: { flag: string[]; pass: s
   );
 }
 
+/** The words a rule listens for, in the phrasebank's own pattern syntax ([optional], (this|that)). */
+function Patterns({ match }: { match: string[] }) {
+  return (
+    <>
+      <p class="label">Matches</p>
+      <ul class="patterns">
+        {match.map((m) => (
+          <li key={m}>
+            <code>{m}</code>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function RuleCard({ rule, on }: { rule: RuleEntry; on: boolean }) {
   return (
     <article class={`rule sev-${rule.severity}${on ? '' : ' off'}`} data-rule-id={rule.ruleId}>
@@ -72,6 +93,7 @@ function RuleCard({ rule, on }: { rule: RuleEntry; on: boolean }) {
         <RuleToggle ruleId={rule.ruleId} on={on} />
       </header>
       <p class="why">{rule.why}</p>
+      <Patterns match={rule.match} />
       <p class="label">Suggestions</p>
       <ul class="rule-suggestions">
         {rule.suggest.map((s) => (
@@ -95,6 +117,7 @@ function SignalCard({ signal, on }: { signal: SignalEntry; on: boolean }) {
         <RuleToggle ruleId={signal.ruleId} on={on} />
       </header>
       <p class="why">{signal.why}</p>
+      <Patterns match={signal.match} />
       <details>
         <summary>Examples</summary>
         <Examples examples={signal.examples} flagLabel="Recognised" />
@@ -118,11 +141,14 @@ export function PhrasebankBrowser({ pb, settings }: { pb: CompiledPhrasebank; se
     const info = categories.get(category);
     const offCount = entries.filter((e) => disabled.has(e.ruleId)).length;
     return (
-      <section class="category-block" key={category} aria-labelledby={`cat-${category}`}>
-        <h3 id={`cat-${category}`}>
-          {info?.title ?? category} <span class="muted count">{entries.length} {entries.length === 1 ? 'rule' : 'rules'}{offCount ? `, ${offCount} off` : ''}</span>
-        </h3>
-        {info && <p class="muted">{info.why} <span class="file">({info.file})</span></p>}
+      // Folded unless a search is on (then every matching category opens; clearing the search folds them back).
+      <details class="category-block" key={category} data-category={category} open={query.trim() ? true : undefined}>
+        <summary class="category-summary">
+          <h3 id={`cat-${category}`}>
+            {info?.title ?? category} <span class="muted count">{entries.length} {entries.length === 1 ? 'rule' : 'rules'}{offCount ? `, ${offCount} off` : ''}</span>
+          </h3>
+          {info && <span class="muted category-why">{info.why} <span class="file">({info.file})</span></span>}
+        </summary>
         {entries.map((e) =>
           'severity' in e ? (
             <RuleCard key={e.ruleId} rule={e} on={!disabled.has(e.ruleId)} />
@@ -130,7 +156,7 @@ export function PhrasebankBrowser({ pb, settings }: { pb: CompiledPhrasebank; se
             <SignalCard key={e.ruleId} signal={e} on={!disabled.has(e.ruleId)} />
           ),
         )}
-      </section>
+      </details>
     );
   };
   return (
@@ -140,7 +166,7 @@ export function PhrasebankBrowser({ pb, settings }: { pb: CompiledPhrasebank; se
         <input
           id="rule-search"
           type="search"
-          placeholder="Search rules, reasons, suggestions and examples"
+          placeholder="Search rules, patterns, reasons, suggestions and examples"
           value={query}
           onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
         />

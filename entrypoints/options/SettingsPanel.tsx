@@ -1,19 +1,32 @@
 /** Export / import settings, and the switches that are not per rule. */
 import { useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, parseSettingsExport, settingsItem, updateSettings, type Settings, type SettingsExport } from '../../lib/extension/settings';
+import type { CompiledPhrasebank } from '../../lib/phrasebank/types';
 import { downloadJson } from '../../lib/ui/download';
+import { storageProblem } from '../../lib/ui/storageProblem';
 
-export function SettingsPanel({ settings }: { settings: Settings }) {
+export function SettingsPanel({ settings, pb }: { settings: Settings; pb: CompiledPhrasebank }) {
   const [message, setMessage] = useState<{ ok: boolean; lines: string[] } | undefined>();
   const onFile = async (e: Event) => {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    const parsed = parseSettingsExport(await file.text());
-    if (!parsed.settings) return setMessage({ ok: false, lines: parsed.errors });
-    await settingsItem.setValue(parsed.settings);
-    setMessage({ ok: true, lines: ['Settings imported.'] });
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (err) {
+      return setMessage({ ok: false, lines: [`Could not read the file: ${(err as Error).message}`] });
+    }
+    const known = { ids: new Set([...pb.rules, ...pb.signals].map((r) => r.ruleId)), renames: pb.renames };
+    const parsed = parseSettingsExport(text, known);
+    if (!parsed.settings) return setMessage({ ok: false, lines: [...parsed.errors, 'Nothing changed.'] });
+    try {
+      await settingsItem.setValue(parsed.settings);
+    } catch (err) {
+      return setMessage({ ok: false, lines: [storageProblem('the settings', err)] });
+    }
+    setMessage({ ok: true, lines: ['Settings imported.', ...parsed.notes] });
   };
   const data: SettingsExport = { attuneSettings: 1, settings };
   return (
@@ -25,8 +38,8 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
           Check replies (turn off to pause Attune everywhere)
         </label>
         <p class="muted small">
-          {settings.disabledRules.length} rules off · {settings.ignoredPhrases.length} ignored phrases · {settings.disabledHosts.length} helpdesks
-          off · {settings.enabledOrigins.length} other sites on
+          {count(settings.disabledRules.length, 'rule')} off · {count(settings.ignoredPhrases.length, 'ignored phrase')} ·{' '}
+          {count(settings.disabledHosts.length, 'helpdesk')} off · {count(settings.enabledOrigins.length, 'other site')} on
         </p>
         {settings.disabledHosts.length > 0 && (
           <p class="small">
@@ -60,4 +73,9 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
       </section>
     </div>
   );
+}
+
+/** "1 rule", "2 rules". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -1,8 +1,9 @@
 /** The toolbar popup: this page's composers, the site switch, and a "check a draft" box. */
 import { browser } from '#imports';
 import { useEffect, useState } from 'preact/hooks';
-import { settingsItem, updateSettings } from '../../lib/extension/settings';
-import { useStorageItem } from '../../lib/ui/hooks';
+import { updateSettings } from '../../lib/extension/settings';
+import { Logo } from '../../lib/ui/Logo';
+import { useSettings } from '../../lib/ui/useSettings';
 import { DraftChecker } from './DraftChecker';
 import { PageComposers } from './PageComposers';
 import { SiteToggle } from './SiteToggle';
@@ -30,7 +31,7 @@ async function findTab(): Promise<ActiveTab | undefined> {
 }
 
 export function App() {
-  const settings = useStorageItem(settingsItem);
+  const settings = useSettings();
   const [tab, setTab] = useState<ActiveTab | undefined>();
   useEffect(() => {
     findTab().then(setTab, () => setTab(undefined));
@@ -40,7 +41,7 @@ export function App() {
     <div class="popup">
       <header class="popup-head">
         <div class="brand">
-          <span class="logo" aria-hidden="true">◐</span>
+          <Logo size={24} />
           <h1>Attune</h1>
         </div>
         <label class="switch">

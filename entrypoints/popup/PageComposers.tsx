@@ -3,8 +3,10 @@ import { browser } from '#imports';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../../lib/analysis/types';
 import type { ApplyRequest, ApplyResponse, FindingsRequest, FindingsResponse } from '../../lib/extension/messages';
+import { useCategoryTitles } from '../../lib/ui/categoryTitles';
 import { copyText } from '../../lib/ui/clipboard';
 import { ReportView } from '../../lib/ui/ReportView';
+import { ComposerSummary } from './ComposerSummary';
 
 const REFRESH_MS = 2000;
 
@@ -12,6 +14,7 @@ export function PageComposers({ tabId }: { tabId: number }) {
   const [data, setData] = useState<FindingsResponse | undefined>();
   // Kept here, not on the finding: a successful apply removes the finding (and its row) from the list.
   const [status, setStatus] = useState('');
+  const title = useCategoryTitles();
   const refresh = useCallback(async () => {
     try {
       const res = (await browser.tabs.sendMessage(tabId, { type: 'attune:findings' } satisfies FindingsRequest)) as FindingsResponse;
@@ -54,15 +57,21 @@ export function PageComposers({ tabId }: { tabId: number }) {
       <p class="page-status small" role="status" aria-live="polite" data-testid="page-status">
         {status}
       </p>
+      {/* Collapsed per composer (a count and the category titles); the full report opens on demand, so
+          "Check a draft" below stays in view. <details> keeps its open state across the refreshes. */}
       {data.composers.map((c, i) => (
-        <div class="composer" key={c.composerId}>
-          {data.composers.length > 1 && (
-            <h3>
-              Reply box {i + 1} <span class="muted">({c.editor})</span>
-            </h3>
-          )}
-          <ReportView report={c.report} actions={{ onApply: apply(c.composerId), applyLabel: 'Apply' }} />
-        </div>
+        <details class="composer" key={c.composerId} data-testid="composer">
+          <ComposerSummary
+            name={data.composers.length > 1 ? `Reply box ${i + 1}` : 'Reply box'}
+            report={c.report}
+            title={title}
+          />
+          <ReportView
+            report={c.report}
+            checklistOpen={false}
+            actions={{ onApply: apply(c.composerId), applyLabel: 'Apply', categoryTitle: title }}
+          />
+        </details>
       ))}
     </section>
   );

@@ -124,7 +124,7 @@ export async function getManagedPack(): Promise<{ layer?: Layer; errors: string[
   const { validateCompiledPack } = await loadTools();
   const { phrasebank, errors } = validateCompiledPack(withoutName(json));
   if (!phrasebank || errors.length) return { errors: errors.map((e) => `Organisation policy pack: ${e}`) };
-  const name = typeof policy.pinnedPackName === 'string' && policy.pinnedPackName ? policy.pinnedPackName : packName(json, 'Organisation policy');
+  const name = (typeof policy.pinnedPackName === 'string' && cleanPackName(policy.pinnedPackName)) || packName(json, 'Organisation policy');
   return { layer: { name, layer: 'organisation', phrasebank }, errors: [] };
 }
 
@@ -189,7 +189,18 @@ function sortLayers(layers: Layer[]): Layer[] {
 
 function packName(json: unknown, fallback: string): string {
   const n = json && typeof json === 'object' ? (json as { name?: unknown }).name : undefined;
-  return typeof n === 'string' && n.trim() ? n.trim().slice(0, 80) : fallback;
+  return (typeof n === 'string' && cleanPackName(n)) || cleanPackName(fallback) || 'Unnamed pack';
+}
+
+/** Control characters, bidi overrides and isolates, zero-width and other invisible format characters. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * A pack name as it is stored and shown: no invisible characters (a right-to-left override in a name reversed
+ * the text around it on the options page), spaces collapsed, at most 80 characters.
+ */
+export function cleanPackName(raw: string): string {
+  return raw.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().slice(0, 80);
 }
 
 /** Packs may carry a display `name` beside the compiled phrasebank; validation sees only the phrasebank. */

@@ -135,21 +135,58 @@ export interface SettingsExport {
   settings: Settings;
 }
 
-/** Parses an exported settings file; returns precise errors instead of throwing. */
-export function parseSettingsExport(text: string): { settings?: Settings; errors: string[] } {
+/** Most entries accepted in any one list of an imported settings file (a real agent has a few dozen). */
+export const MAX_SETTINGS_ENTRIES = 2000;
+/** Longest ignored phrase accepted on import. */
+export const MAX_PHRASE_LENGTH = 500;
+
+/** An http(s) origin exactly as the site switch stores it: https://support.acme.com (no path). */
+export function isWebOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+/** A host name as the helpdesk switch stores it: acme.zendesk.com. */
+export function isHostName(value: string): boolean {
+  return value.length <= 253 && /^(?=.*[a-z])[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(value) && !value.split('.').some((l) => !l || l.length > 63);
+}
+
+/** The phrasebank an import is checked against: its rule and signal ids, and renamed ids (old → new). */
+export interface KnownRules {
+  ids: ReadonlySet<string>;
+  renames: Readonly<Record<string, string>>;
+}
+
+/**
+ * Parses an exported settings file; returns precise errors instead of throwing, and stores nothing. Refused
+ * (errors): a wrong shape, a list over MAX_SETTINGS_ENTRIES, a site that is not a web origin (javascript: …),
+ * a host that is not a host name, an empty or over-long ignored phrase. With `known`, rule ids renamed since the
+ * export are migrated and ids the phrasebank does not have are left out, each said in `notes`.
+ */
+export function parseSettingsExport(text: string, known?: KnownRules): { settings?: Settings; errors: string[]; notes: string[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { errors: [`This file is not valid JSON (${(e as Error).message}).`] };
+    return { errors: [`This file is not valid JSON (${(e as Error).message}).`], notes: [] };
   }
   const obj = json as Partial<SettingsExport> | null;
   if (!obj || typeof obj !== 'object' || obj.attuneSettings !== 1 || !obj.settings || typeof obj.settings !== 'object') {
-    return { errors: ['This is not an Attune settings file: expected {"attuneSettings": 1, "settings": {…}}.'] };
+    return { errors: ['This is not an Attune settings file: expected {"attuneSettings": 1, "settings": {…}}.'], notes: [] };
   }
   const errors: string[] = [];
   const s = obj.settings as unknown as Record<string, unknown>;
+  const quote = (xs: unknown[]) => xs.slice(0, 3).map((x) => JSON.stringify(String(x).slice(0, 60))).join(', ') + (xs.length > 3 ? ` and ${xs.length - 3} more` : '');
   if ('enabled' in s && typeof s.enabled !== 'boolean') errors.push('settings.enabled must be true or false.');
+  for (const key of ['disabledRules', 'disabledHosts', 'enabledOrigins', 'sendCheckHosts', 'ignoredPhrases'] as const) {
+    if (Array.isArray(s[key]) && (s[key] as unknown[]).length > MAX_SETTINGS_ENTRIES) {
+      errors.push(`settings.${key} has ${(s[key] as unknown[]).length} entries; at most ${MAX_SETTINGS_ENTRIES} are accepted.`);
+    }
+  }
   for (const key of ['disabledRules', 'disabledHosts', 'enabledOrigins', 'sendCheckHosts'] as const) {
     if (key in s && (!Array.isArray(s[key]) || (s[key] as unknown[]).some((x) => typeof x !== 'string'))) {
       errors.push(`settings.${key} must be a list of strings.`);
@@ -159,7 +196,29 @@ export function parseSettingsExport(text: string): { settings?: Settings; errors
       (s.ignoredPhrases as any[]).some((p) => !p || typeof p.host !== 'string' || typeof p.phrase !== 'string'))) {
     errors.push('settings.ignoredPhrases must be a list of {"host": "...", "phrase": "..."}.');
   }
-  return errors.length ? { errors } : { settings: normalizeSettings(s), errors };
+  if (errors.length) return { errors, notes: [] };
+  const badOrigins = ((s.enabledOrigins as string[] | undefined) ?? []).filter((o) => !isWebOrigin(o));
+  if (badOrigins.length) errors.push(`settings.enabledOrigins must be web addresses like "https://support.example.com": ${quote(badOrigins)} is not.`);
+  const badHosts = ((s.disabledHosts as string[] | undefined) ?? []).filter((h) => !isHostName(h));
+  if (badHosts.length) errors.push(`settings.disabledHosts must be host names like "acme.zendesk.com": ${quote(badHosts)} is not.`);
+  const phrases = (s.ignoredPhrases as { host: string; phrase: string }[] | undefined) ?? [];
+  const badPhraseHosts = phrases.filter((p) => p.host !== ANY_HOST && !isHostName(p.host)).map((p) => p.host);
+  if (badPhraseHosts.length) errors.push(`settings.ignoredPhrases hosts must be "*" or a host name: ${quote(badPhraseHosts)} is not.`);
+  const badPhrases = phrases.filter((p) => !p.phrase.trim() || p.phrase.length > MAX_PHRASE_LENGTH).map((p) => p.phrase);
+  if (badPhrases.length) errors.push(`settings.ignoredPhrases phrases must be 1 to ${MAX_PHRASE_LENGTH} characters: ${quote(badPhrases)} is not.`);
+  if (errors.length) return { errors, notes: [] };
+
+  const settings = normalizeSettings(s);
+  const notes: string[] = [];
+  if (known) {
+    const migrated = settings.disabledRules.map((id) => (known.ids.has(id) ? id : known.renames[id] ?? id));
+    const renamed = settings.disabledRules.filter((id, i) => migrated[i] !== id);
+    const unknown = migrated.filter((id) => !known.ids.has(id));
+    settings.disabledRules = unique(migrated.filter((id) => known.ids.has(id)));
+    if (renamed.length) notes.push(`Renamed since the export, and kept under the new id: ${quote(renamed)}.`);
+    if (unknown.length) notes.push(`Left out ${unknown.length} rule id${unknown.length === 1 ? '' : 's'} this phrasebank does not have: ${quote(unknown)}.`);
+  }
+  return { settings, errors, notes };
 }
 
 function unique<T>(xs: T[]): T[] {

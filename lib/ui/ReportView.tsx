@@ -186,14 +186,14 @@ export function ReportSummary({ report }: { report: Report }) {
   );
 }
 
-/** Findings, coaching and checklist together. */
-export function ReportView({ report, actions }: { report: Report; actions?: FindingActions }) {
+/** Findings, coaching and checklist together; `checklistOpen: false` starts the checklist folded (default open). */
+export function ReportView({ report, actions, checklistOpen = true }: { report: Report; actions?: FindingActions; checklistOpen?: boolean }) {
   return (
     <div class="report">
       <ReportSummary report={report} />
       <FindingList findings={report.findings} actions={actions} />
       <CoachingList coaching={report.coaching} />
-      <details class="checklist-wrap" open>
+      <details class="checklist-wrap" open={checklistOpen}>
         <summary>Empathy checklist</summary>
         <EmpathyChecklist signals={report.signals} />
       </details>

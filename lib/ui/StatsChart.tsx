@@ -1,10 +1,11 @@
 /** An inline-SVG horizontal bar chart of fired / applied / ignored per row (no chart library needed). */
 import type { StatTotals } from '../extension/stats';
 
+// Colours are theme variables, so the bars follow the dark scheme too.
 const SERIES: { key: keyof StatTotals; label: string; color: string }[] = [
-  { key: 'fired', label: 'Flagged', color: '#8a94a3' },
-  { key: 'applied', label: 'Applied', color: '#2f6f5e' },
-  { key: 'ignored', label: 'Ignored', color: '#c8893b' },
+  { key: 'fired', label: 'Flagged', color: 'var(--chart-fired)' },
+  { key: 'applied', label: 'Applied', color: 'var(--chart-applied)' },
+  { key: 'ignored', label: 'Ignored', color: 'var(--chart-ignored)' },
 ];
 
 /** Grouped bars, one group per row, labelled with text (readable without colour via the table beside it). */
@@ -37,8 +38,8 @@ export function StatsChart({ rows, title }: { rows: { label: string; totals: Sta
                 const w = Math.round((v / max) * barW);
                 return (
                   <g key={s.key}>
-                    <rect x={labelW} y={y0 + j * barH} width={Math.max(w, v > 0 ? 2 : 0)} height={barH - 2} rx="2" fill={s.color} />
-                    <text class="axis" x={labelW + w + 4} y={y0 + j * barH + barH - 3} font-size="11">
+                    <rect x={labelW} y={y0 + j * barH} width={Math.max(w, v > 0 ? 2 : 0)} height={barH - 2} rx="2" style={{ fill: s.color }} />
+                    <text class="axis" x={labelW + w + 4} y={y0 + j * barH + barH - 3}>
                       {v}
                     </text>
                   </g>

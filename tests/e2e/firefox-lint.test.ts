@@ -26,5 +26,9 @@ describe('Firefox build', () => {
     expect(manifest.optional_permissions).toEqual(expect.arrayContaining(['https://*/*']));
     expect(manifest.browser_specific_settings.gecko.id).toBe('attune@attune.dev');
     expect(existsSync(join(dir, 'content-scripts/content.js'))).toBe(true);
+    // The icon, for the add-ons page and the toolbar button (MV2's browser_action), and the files it names.
+    expect(Object.keys(manifest.icons)).toEqual(['16', '32', '48', '128']);
+    expect(manifest.browser_action.default_icon).toEqual(manifest.icons);
+    for (const file of Object.values(manifest.icons) as string[]) expect(existsSync(join(dir, file)), file).toBe(true);
   });
 });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot, type LaunchedBrowser } from './harness';
+import { contrastOf, fontSize, loadedFonts, luminance, textSizes } from './look';
 
 /** The extension API inside the service worker (evaluated there; typed loosely for the tests). */
 declare const chrome: any;
@@ -39,8 +40,9 @@ const TEAM_PACK = {
   renames: {},
 };
 
-async function openOptions(hash = ''): Promise<Page> {
+async function openOptions(hash = '', colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const page = await b.context.newPage();
+  await page.emulateMedia({ colorScheme });
   await page.setViewportSize({ width: 1000, height: 1000 });
   await page.goto(`chrome-extension://${b.extensionId}/options.html${hash}`);
   await page.waitForSelector('[role="tabpanel"]');
@@ -60,23 +62,50 @@ async function popupRules(text: string): Promise<string[]> {
 const stored = (key: string) => b.serviceWorker!.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
 
 describe('options page', () => {
-  it('lists every category and rule as text, and search filters them', async () => {
+  it('opens as an index of categories (titles, counts); a category opens to its rules and patterns', async () => {
     const page = await openOptions();
-    await page.waitForSelector('article.rule');
+    await page.waitForSelector('article.rule', { state: 'attached' });
+    expect(await page.locator('article.rule').count()).toBeGreaterThan(20);
+    // Folded: one row per category, no rule card showing, and the whole page fits in a few screens.
+    const categories = page.locator('details.category-block');
+    expect(await categories.count()).toBeGreaterThanOrEqual(14);
+    expect(await page.locator('article.rule:visible').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(3500);
+    const invalidating = page.locator('details.category-block[data-category="invalidating"]');
+    expect(await invalidating.locator('summary h3').textContent()).toMatch(/^Invalidating feelings \d+ rules$/);
+    await screenshot(page, 'options-phrasebank-index');
+    // Open one from the keyboard: its rules show, each with the patterns it matches.
+    await invalidating.locator('summary.category-summary').focus();
+    await page.keyboard.press('Enter');
+    const calm = page.locator('article[data-rule-id="invalidating/calm-down"]');
+    await calm.waitFor();
+    expect(await calm.locator('.why').textContent()).toBeTruthy();
+    expect(await calm.locator('.patterns code').allTextContents()).toContain('[please]? (calm|settle|cool) down');
+    expect(await page.locator('article.rule:visible').count()).toBeGreaterThan(5);
+    await screenshot(page, 'options-phrasebank-open');
+    await page.close();
+  });
+
+  it('search filters rules, patterns included, and opens the categories that match', async () => {
+    const page = await openOptions();
+    await page.waitForSelector('article.rule', { state: 'attached' });
     const total = await page.locator('article.rule').count();
-    expect(total).toBeGreaterThan(20);
-    expect(await page.locator('article[data-rule-id="invalidating/calm-down"] .why').textContent()).toBeTruthy();
     await page.fill('#rule-search', 'calm down');
     await expect.poll(() => page.locator('article.rule').count()).toBeLessThan(total);
-    expect(await page.locator('article[data-rule-id="invalidating/calm-down"]').count()).toBe(1);
+    expect(await page.locator('article[data-rule-id="invalidating/calm-down"]').isVisible()).toBe(true);
+    // A pattern's own wording (it appears in no reason, suggestion or example).
+    await page.fill('#rule-search', '(calm|settle) yourself down');
+    await expect.poll(() => page.locator('article.rule').count()).toBe(1);
+    expect(await page.locator('article[data-rule-id="invalidating/calm-down"]').isVisible()).toBe(true);
     await page.fill('#rule-search', '');
-    await screenshot(page, 'options-phrasebank');
+    await expect.poll(() => page.locator('article.rule:visible').count()).toBe(0);
     await page.close();
   });
 
   it('turning a rule off stops the popup flagging it', async () => {
     expect(await popupRules('Please calm down.')).toContain('invalidating/calm-down');
     const page = await openOptions();
+    await page.fill('#rule-search', 'calm down');
     const toggle = page.locator('article[data-rule-id="invalidating/calm-down"] .toggle input');
     await toggle.uncheck();
     await expect.poll(async () => (await stored('settings'))?.disabledRules).toEqual(['invalidating/calm-down']);
@@ -160,7 +189,9 @@ describe('options page', () => {
     const page = await openOptions('#settings');
     await b.serviceWorker!.evaluate(async () => {
       const { settings } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { ...settings, disabledRules: ['blaming/user-error'] } });
+      // Defaults first, so the test means the same run alone (nothing stored yet) or after the others.
+      const defaults = { enabled: true, disabledRules: [], ignoredPhrases: [], disabledHosts: [], enabledOrigins: [] };
+      await chrome.storage.local.set({ settings: { ...defaults, ...settings, disabledRules: ['blaming/user-error'] } });
     });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export settings' }).click()]);
     const exported = JSON.parse(await streamText(await download.createReadStream()));
@@ -175,8 +206,56 @@ describe('options page', () => {
     await page.setInputFiles('[data-testid="settings-file"]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"attuneSettings":1,"settings":{"disabledRules":"all"}}') });
     await page.getByText('settings.disabledRules must be a list of strings.').waitFor();
     expect((await stored('settings')).disabledRules).toEqual(['invalidating/relax']);
+
+    // A script URL as a "site" is refused; an unknown rule id is left out, and the page says so.
+    const junk = { attuneSettings: 1, settings: { ...exported.settings, enabledOrigins: ['javascript:alert(1)'] } };
+    await page.setInputFiles('[data-testid="settings-file"]', { name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(junk)) });
+    await page.getByText(/settings\.enabledOrigins must be web addresses .*"javascript:alert\(1\)" is not\./).waitFor();
+    expect((await stored('settings')).enabledOrigins).toEqual([]);
+    const unknown = { attuneSettings: 1, settings: { ...exported.settings, disabledRules: ['invalidating/relax', 'nobody/knows'] } };
+    await page.setInputFiles('[data-testid="settings-file"]', { name: 'u.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(unknown)) });
+    await page.getByText('Left out 1 rule id this phrasebank does not have: "nobody/knows".').waitFor();
+    expect((await stored('settings')).disabledRules).toEqual(['invalidating/relax']);
+    await screenshot(page, 'options-settings-import-notes');
     await page.close();
   });
+});
+
+/** What a new user sees on each tab: readable sizes, the bundled font, AA contrast, light and dark. */
+describe('options page: how it reads', () => {
+  const TEXT = ['h1', '.options-head p', '.tab', '.tab.active', 'input#rule-search', '.toolbar p', 'h2', '.category-summary h3',
+    '.category-why', '.count', '.rule-id', '.badge', '.why', '.label', '.patterns code', '.rule-suggestions li', '.rule summary', '.toggle'];
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`${scheme}: body text ≥ 14 px, nothing under 12 px on any tab, Inter, and AA contrast`, async () => {
+      const page = await openOptions('', scheme);
+      await page.locator('details.category-block[data-category="invalidating"] summary.category-summary').click();
+      await page.waitForSelector('article[data-rule-id="invalidating/calm-down"]');
+      for (const sel of ['body', '.why', '.rule-suggestions li', '#rule-search']) expect(await fontSize(page, sel), sel).toBeGreaterThanOrEqual(14);
+      for (const sel of ['.rule-id', '.badge', '.label', '.count', '.file', '.toggle', '.patterns code']) {
+        expect(await fontSize(page, sel), sel).toBeGreaterThanOrEqual(12);
+      }
+      expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^"?Inter Variable"?,/);
+      expect(await loadedFonts(page)).toContain('Inter Variable');
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      if (scheme === 'dark') expect(luminance(bg)).toBeLessThan(0.05);
+      else expect(luminance(bg)).toBeGreaterThan(0.9);
+      for (const sel of TEXT) {
+        const c = await contrastOf(page, sel);
+        expect(c.ratio, `${sel}: ${c.color} on ${c.background}`).toBeGreaterThanOrEqual(4.5);
+      }
+      await screenshot(page, `options-phrasebank-${scheme}`);
+      for (const tab of ['phrasebank', 'try', 'packs', 'stats', 'settings']) {
+        await page.locator(`#tab-${tab}`).click();
+        await page.waitForSelector(`#panel-${tab}`);
+        const sizes = await textSizes(page);
+        expect(sizes.length, tab).toBeGreaterThan(3);
+        expect(sizes[0].px, `${tab}, smallest text: ${sizes[0].where}`).toBeGreaterThanOrEqual(12);
+        await screenshot(page, `options-${tab}-${scheme}`);
+      }
+      await page.close();
+    });
+  }
 });
 
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {

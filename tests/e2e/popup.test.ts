@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixtureUrl, focusEditorEnd, launchBrowser, openFixture, screenshot, typeLikeUser, type LaunchedBrowser } from './harness';
+import { contrastOf, fontSize, loadedFonts, luminance, textSizes } from './look';
 
 const DRAFT = 'Please calm down. You should have read the terms before ordering. I\'ll send the corrected invoice by Friday.';
 
@@ -19,8 +20,9 @@ afterAll(async () => {
   await b?.close();
 });
 
-async function openPopup(query = ''): Promise<Page> {
+async function openPopup(query = '', colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const page = await b.context.newPage();
+  await page.emulateMedia({ colorScheme });
   await page.setViewportSize({ width: 380, height: 900 });
   await page.goto(`chrome-extension://${b.extensionId}/popup.html${query}`);
   await page.waitForSelector('#draft');
@@ -112,16 +114,43 @@ describe('popup', () => {
     await page.close();
   });
 
-  it('shows the current tab\'s composer findings and applies from there', async () => {
-    const { page: site, tabId } = await openTab(fixtureUrl('app.frontapp.com', '/inbox/1'), true);
+  it('shows the current tab\'s composer folded (count, category titles), opens it, and applies from there', async () => {
+    const url = fixtureUrl('app.frontapp.com', '/inbox/1');
+    const { page: site, tabId } = await openTab(url, true);
     await focusEditorEnd(site);
-    await typeLikeUser(site, ' Please calm down, we are on it.');
+    await typeLikeUser(site, ' Please calm down, we are on it. You should have read the terms. That is our policy. Relax.');
     await site.waitForTimeout(600);
-    const page = await openPopup(`?tabId=${tabId}`);
+    // With the URL, the site switch shows too: everything a real popup on a helpdesk shows above "Check a draft".
+    const page = await openPopup(`?tabId=${tabId}&url=${encodeURIComponent(url)}`);
+    await page.waitForSelector('.site');
     const section = page.locator('[data-testid="page-composers"]');
     await section.waitFor({ timeout: 10_000 });
-    const finding = section.locator('li.finding[data-rule-id="invalidating/calm-down"]');
+    const composer = section.locator('[data-testid="composer"]');
+    await expect.poll(() => composer.locator('.chip').count()).toBeGreaterThanOrEqual(2);
+    // Folded: the findings are not shown until asked for, and "Check a draft" is still in view (a Chrome
+    // popup is at most 600 px tall: its box must end above that).
+    expect(await composer.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await section.locator('li.finding').first().isVisible()).toBe(false);
+    const draftBox = (await page.locator('#draft').boundingBox())!;
+    expect(draftBox.y + draftBox.height).toBeLessThan(600);
+    // Category titles from the phrasebank, with counts, not ids: "Invalidating feelings" twice (calm down, relax).
+    const chips = await composer.locator('.chip').allTextContents();
+    expect(chips.join(' | ')).toContain('Invalidating feelings');
+    expect(chips.join(' | ')).toContain('Blaming the customer');
+    expect(chips.join(' | ')).not.toMatch(/\binvalidating\b|\bblaming\b/);
+    expect(await composer.locator('.chip[data-category="invalidating"] .chip-n').textContent()).toBe('2');
+    expect(await composer.locator('.composer-count').textContent()).toMatch(/^\d+ to reconsider$/);
+    await screenshot(page, 'popup-page-composer-folded');
+    // Open it from the keyboard (the summary is a native disclosure button).
+    await composer.locator('summary.composer-summary').focus();
+    await page.keyboard.press('Enter');
+    const finding = section.locator('li.finding[data-rule-id="invalidating/calm-down"]').first();
     await finding.waitFor();
+    expect(await finding.locator('.category').textContent()).toBe('Invalidating feelings');
+    await screenshot(page, 'popup-page-composer-open');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'popup-page-composer-open-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     await finding.locator('.suggestion').first().getByRole('button', { name: /^Apply/ }).click();
     await page.locator('[data-testid="page-status"]', { hasText: 'Applied' }).waitFor();
     await site.waitForFunction(
@@ -129,7 +158,6 @@ describe('popup', () => {
       undefined,
       { timeout: 5000 },
     );
-    await screenshot(page, 'popup-page-composer');
     await page.close();
     await site.close();
   });
@@ -174,5 +202,62 @@ describe('popup', () => {
     await page.getByRole('button', { name: 'Turn off here' }).waitFor();
     await page.close();
     await site.close();
+  });
+});
+
+/** What a new user sees: readable sizes, the bundled font, both colour schemes, the icon. */
+describe('popup: how it reads', () => {
+  /** Text elements whose colour must meet WCAG AA against what is behind them. */
+  const TEXT = ['h1', 'h2', 'label.field', '.summary', '.badge', '.category', '.flagged', '.why', '.label', '.suggestion-text',
+    '.btn.primary', '.btn.small', '.check-label', '.check-hint', '.check-words', '.linkish', '.popup-foot .muted', '.customer summary'];
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`${scheme}: body text ≥ 14 px, nothing under 12 px, Inter, and AA contrast`, async () => {
+      const page = await openPopup('', scheme);
+      await page.fill('#draft', DRAFT);
+      await page.waitForSelector('li.finding .badge');
+      await page.waitForSelector('.check-words');
+      for (const sel of ['body', '#draft', '.flagged', '.why', '.suggestion-text', '.check-label']) {
+        expect(await fontSize(page, sel), sel).toBeGreaterThanOrEqual(14);
+      }
+      for (const sel of ['.badge', '.category', '.label', '.summary', '.check-hint', '.btn.small', '.popup-foot .muted']) {
+        expect(await fontSize(page, sel), sel).toBeGreaterThanOrEqual(12);
+      }
+      const sizes = await textSizes(page);
+      expect(sizes.length).toBeGreaterThan(20);
+      expect(sizes[0].px, `smallest text: ${sizes[0].where}`).toBeGreaterThanOrEqual(12);
+      expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^"?Inter Variable"?,/);
+      expect(await loadedFonts(page)).toContain('Inter Variable');
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      if (scheme === 'dark') expect(luminance(bg)).toBeLessThan(0.05);
+      else expect(luminance(bg)).toBeGreaterThan(0.9);
+      for (const sel of TEXT) {
+        const c = await contrastOf(page, sel);
+        expect(c.ratio, `${sel}: ${c.color} on ${c.background}`).toBeGreaterThanOrEqual(4.5);
+      }
+      await screenshot(page, `popup-draft-${scheme}`);
+      await page.close();
+    });
+  }
+
+  it('has an icon: the manifest names 16, 32, 48 and 128 px PNGs for the toolbar, and each loads at its size', async () => {
+    const manifest = await b.serviceWorker!.evaluate(() => chrome.runtime.getManifest());
+    const sizes = ['16', '32', '48', '128'];
+    expect(Object.keys(manifest.icons ?? {})).toEqual(sizes);
+    expect(manifest.action?.default_icon).toEqual(manifest.icons);
+    const page = await openPopup();
+    for (const size of sizes) {
+      const loaded = await page.evaluate(async (path) => {
+        const img = new Image();
+        img.src = chrome.runtime.getURL(path);
+        await img.decode();
+        return { w: img.naturalWidth, h: img.naturalHeight };
+      }, manifest.icons[size] as string);
+      expect(loaded).toEqual({ w: Number(size), h: Number(size) });
+    }
+    // The header shows the same drawing (an image, decorative: the heading says "Attune").
+    expect(await page.locator('.popup-head img.logo').getAttribute('alt')).toBe('');
+    expect(await page.locator('.popup-head img.logo').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await page.close();
   });
 });

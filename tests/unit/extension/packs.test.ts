@@ -113,6 +113,15 @@ describe('pack import', () => {
     expect((await getEffectivePhrasebank()).rules.length).toBe(bundledPhrasebank.rules.length);
   });
 
+  it('drops invisible and bidi control characters from a pack name (they reordered the page around it)', async () => {
+    const pack = { ...teamPack(), name: '\u202EBilling\u200B team\u2066\n\t' };
+    const check = await checkPack(JSON.stringify(pack), 'file', []);
+    expect(check.ok).toBe(true);
+    expect(check.name).toBe('Billing team');
+    const onlyControls = { ...teamPack(), name: '\u202E\u202C' };
+    expect((await checkPack(JSON.stringify(onlyControls), 'team\u202E.json', [])).name).toBe('team.json');
+  });
+
   it('uses the file name when the pack has no name', async () => {
     const { name: _n, ...unnamed } = teamPack();
     expect((await checkPack(JSON.stringify(unnamed), 'my-team', [])).name).toBe('my-team');

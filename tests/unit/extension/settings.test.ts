@@ -93,4 +93,33 @@ describe('settings', () => {
     expect(ok.errors).toEqual([]);
     expect(ok.settings?.disabledRules).toEqual(['x/y']);
   });
+
+  it('refuses junk origins, hosts and phrases, and oversized lists, naming what is wrong', () => {
+    const file = (settings: object) => JSON.stringify({ attuneSettings: 1, settings: { ...DEFAULT_SETTINGS, ...settings } });
+    expect(parseSettingsExport(file({ enabledOrigins: ['https://support.acme.com', 'javascript:alert(1)'] })).errors).toEqual([
+      'settings.enabledOrigins must be web addresses like "https://support.example.com": "javascript:alert(1)" is not.',
+    ]);
+    expect(parseSettingsExport(file({ enabledOrigins: ['https://support.acme.com/path'] })).settings).toBeUndefined();
+    expect(parseSettingsExport(file({ disabledHosts: ['acme.zendesk.com', 'a b', ''] })).errors[0]).toMatch(/^settings.disabledHosts must be host names.*"a b", ""/);
+    expect(parseSettingsExport(file({ ignoredPhrases: [{ host: 'javascript:x', phrase: 'ok' }] })).errors[0]).toMatch(/hosts must be "\*" or a host name/);
+    expect(parseSettingsExport(file({ ignoredPhrases: [{ host: '*', phrase: 'x'.repeat(501) }] })).errors[0]).toMatch(/1 to 500 characters/);
+    const huge = parseSettingsExport(file({ disabledRules: Array.from({ length: 400_000 }, (_, i) => `x/${i}`) }));
+    expect(huge.errors).toEqual(['settings.disabledRules has 400000 entries; at most 2000 are accepted.']);
+    const fine = parseSettingsExport(file({ enabledOrigins: ['https://support.acme.com', 'http://localhost:8080'], disabledHosts: ['acme.zendesk.com'] }));
+    expect(fine.errors).toEqual([]);
+    expect(fine.settings?.enabledOrigins).toEqual(['https://support.acme.com', 'http://localhost:8080']);
+  });
+
+  it('against the phrasebank: migrates renamed rule ids and leaves out unknown ones, saying so', () => {
+    const known = { ids: new Set(['invalidating/calm-down', 'blaming/you-should-have']), renames: { 'invalidating/old-calm': 'invalidating/calm-down' } };
+    const text = JSON.stringify({ attuneSettings: 1, settings: { ...DEFAULT_SETTINGS, disabledRules: ['blaming/you-should-have', 'invalidating/old-calm', 'nobody/knows'] } });
+    const parsed = parseSettingsExport(text, known);
+    expect(parsed.settings?.disabledRules).toEqual(['blaming/you-should-have', 'invalidating/calm-down']);
+    expect(parsed.notes).toEqual([
+      'Renamed since the export, and kept under the new id: "invalidating/old-calm".',
+      'Left out 1 rule id this phrasebank does not have: "nobody/knows".',
+    ]);
+    // Without a phrasebank to check against, ids are kept as they are.
+    expect(parseSettingsExport(text).settings?.disabledRules).toEqual(['blaming/you-should-have', 'invalidating/old-calm', 'nobody/knows']);
+  });
 });
