@@ -12,10 +12,13 @@ import { bundledModel, judgeSentence, type SentenceJudgement } from './judge';
 import { restoreApostrophes, spanToSource } from './apostrophes';
 import { coreSpan } from './fillers';
 import { combineModel } from './combine';
+import { hearCustomer } from './listening';
 
 export type { AnalysisContext, AnalysisOptions, Coaching, Finding, Report, Signal } from './types';
 export { splitSentences, normaliseForMatching, quotedRanges } from './text';
 export { detectEmotion } from './coaching';
+export { hearCustomer } from './listening';
+export type { Heard, Particular, ParticularKind, Ask, AskKind, Quote, Feeling, IntensityLevel } from './listening';
 export { bundledModel } from './judge';
 export { SentenceModel } from './model';
 import type { SentenceModel } from './model';
@@ -60,7 +63,7 @@ export class IncrementalAnalyzer {
 function analyzeWith(
   text: string,
   pb: CompiledPhrasebank,
-  _context: AnalysisContext | undefined,
+  context: AnalysisContext | undefined,
   options: AnalysisOptions | undefined,
   cache: SentenceCache | null,
   emotion: Emotion | null,
@@ -138,7 +141,9 @@ function analyzeWith(
   signals.sort(byPosition);
   const shown = options?.keepOverlapping ? findings.sort(byPosition) : oneFindingPerPhrase(findings).sort(byPosition);
   const agentText = sentences.map((s) => s.text).join('\n');
-  return { findings: shown, signals, coaching: coachingFor(agentText, shown, signals, emotion, categoriesNeedingNextStep(pb), acknowledged) };
+  // The customer's message is heard once per message (hearCustomer memoises by text), not per keystroke.
+  const heard = context?.customer?.trim() ? hearCustomer(context.customer) : null;
+  return { findings: shown, signals, coaching: coachingFor(agentText, shown, signals, emotion, categoriesNeedingNextStep(pb), acknowledged, heard) };
 }
 
 const needsNextStepCache = new WeakMap<CompiledPhrasebank, Set<string>>();

@@ -1,0 +1,70 @@
+/**
+ * The customer's explicit questions and requests: sentences ending in "?", and clauses opening with
+ * "can you…", "please…", "I want/need…", "could I…". Rhetorical questions ("Are you kidding me?")
+ * and openers that aren't requests ("Please note…") are left out.
+ */
+import type { Span } from './text';
+import { NOT_REQUESTS, REQUEST_OPENERS, RHETORICAL } from './listening-words';
+import { contentStems, phraseRegex, type Quote } from './listening-text';
+
+export type AskKind = 'question' | 'request';
+
+/** What kind of answer a question wants: a time, an amount, a place, a yes or no, or something else. */
+export type AnswerType = 'time' | 'amount' | 'place' | 'yes-no' | 'other';
+
+export interface Ask extends Quote {
+  kind: AskKind;
+  answer: AnswerType;
+  /** Stems of its topic words (what a reply that addresses it would mention). */
+  topics: string[];
+}
+
+const RHETORICAL_RE = phraseRegex(RHETORICAL, 'u');
+const NOT_REQUEST_RE = new RegExp(`^(?:${NOT_REQUESTS.join('|')})`, 'u');
+// A request opener at the start of a clause: sentence start, or after a comma, "and", "but", "so", "also".
+const OPENER_RE = new RegExp(`(?:^|[,;:]\\s*|(?<![\\p{L}])(?:and|but|so|also|then|or)\\s+)(?:(?:so|and|also|ok|okay|now)\\s+)?(${REQUEST_OPENERS.join('|')})(?![\\p{L}])`, 'gu');
+const CLAUSE_END = /[,;:]\s+(?=(?:and |but |so |also |then )?(?:i|we|you|it|this|that|the|my)\b)/u;
+
+/** Questions and requests in the message, in order. */
+export function findAsks(message: string, lower: string, sentences: Span[]): Ask[] {
+  const out: Ask[] = [];
+  for (const s of sentences) {
+    const text = lower.slice(s.start, s.end);
+    const core = text.replace(/^(?:(?:hi|hello|hey|so|and|but|also|ok|okay|um|well|guys)[\s,]+)+/u, '');
+    const words = core.match(/[\p{L}\p{N}']+/gu) ?? [];
+    if (/\?["')\]]*\s*$/.test(text)) {
+      if (words.length < 3 || RHETORICAL_RE.test(core)) continue;
+      out.push(make(message, s.start, s.end, 'question', core));
+      continue;
+    }
+    for (const m of text.matchAll(OPENER_RE)) {
+      const from = s.start + m.index! + m[0].length - m[1].length;
+      const rest = lower.slice(from, s.end);
+      if (NOT_REQUEST_RE.test(rest)) continue;
+      const cut = rest.search(CLAUSE_END);
+      const end = trimEnd(lower, from, cut > 0 ? from + cut : s.end);
+      if ((lower.slice(from, end).match(/[\p{L}\p{N}']+/gu) ?? []).length < 3) continue;
+      out.push(make(message, from, end, 'request', lower.slice(from, end)));
+      break; // one request per sentence: "please refund me, and please hurry" is one thing to answer
+    }
+  }
+  return out;
+}
+
+function make(message: string, start: number, end: number, kind: AskKind, lower: string): Ask {
+  return { kind, start, end, text: message.slice(start, end), answer: answerType(lower), topics: contentStems(lower).filter((t) => !/^\d+$/.test(t)) };
+}
+
+function answerType(q: string): AnswerType {
+  if (/\b(?:by|before|until|in time for) (?:tomorrow|tonight|the weekend|the end|end of|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the \d)/u.test(q)) return 'time';
+  if (/^(?:when|how long|how soon|what time|by when|what date)\b/u.test(q) || /\b(?:when|how long)\b.*\b(?:arrive|ship|deliver|get|hear|be)\b/u.test(q)) return 'time';
+  if (/^how much\b|\bhow much (?:is|will|does|do|would)\b|\bcost\b|\bprice\b/u.test(q)) return 'amount';
+  if (/^where\b/u.test(q)) return 'place';
+  if (/^(?:can|could|may|will|would|is|are|am|do|does|did|should|shall|has|have)\b/u.test(q)) return 'yes-no';
+  return 'other';
+}
+
+function trimEnd(text: string, from: number, end: number): number {
+  while (end > from && /[\s.,;:!]/.test(text[end - 1])) end--;
+  return end;
+}

@@ -1,0 +1,134 @@
+/**
+ * Coaching on what the reply leaves unheard, read against what the customer said (listening.ts):
+ * a question or request it doesn't address, nothing concrete of theirs reflected back, only "sorry"
+ * where thanking them for their patience fits, and, when their message is unclear, an invitation to
+ * ask how best to help. Silent when the customer's message is unknown. Every item quotes their words.
+ * Precision first: an agent switches off a tool that nags, so each check needs clear evidence.
+ */
+import type { Coaching, Signal } from './types';
+import type { Ask, Heard, Particular } from './listening';
+import { FINDING_OUT, THANKS_OR_PRAISE, TIME_ANSWER, WHEREABOUTS_ANSWER } from './listening-words';
+import { contentStems, lowerSameLength, overlapWeight, phraseRegex, replyKeys } from './listening-text';
+import { reportedQuestion } from './reported';
+
+const FINDING_OUT_RE = phraseRegex(FINDING_OUT, 'u');
+const TIME_RE = phraseRegex(TIME_ANSWER, 'u');
+const WHEREABOUTS_RE = phraseRegex(WHEREABOUTS_ANSWER, 'u');
+const AMOUNT_RE = /[$£€¥]\s?\d|\d\s?(?:dollars|pounds|euros)|\bfree\b|\bno charge\b|\bcosts?\b/u;
+const YES_NO_RE = /(?<![\p{L}])(?:yes|yep|no|nope|of course|absolutely|certainly|sure|unfortunately|you can|you can't|you cannot|you're able|you are able|you won't|you will|you don't need|you do not need|you'll need|you will need|that's fine|that is fine|happy to|i can|we can|i can't|we can't)(?![\p{L}])/u;
+const THANKS_RE = phraseRegex(THANKS_OR_PRAISE, 'u');
+const VAGUE_RE = /(?<![\p{L}])(?:not working|doesn't work|does not work|isn't working|won't work|stopped working|broken|issues?|problems?|trouble|something(?:'s| is) wrong|wrong|help|error|weird|strange|glitch\w*|bug)(?![\p{L}])/u;
+const APOLOGY_RE = /(?<![\p{L}])(?:sorry|apologi[sz]e|apologies)(?![\p{L}])/u;
+const THANK_RE = /(?<![\p{L}])(?:thank|thanks|grateful|appreciate)/u;
+
+/** At most this many unanswered asks are listed: the first ones they wrote. */
+const MAX_UNANSWERED = 2;
+
+export function unheardCoaching(reply: string, heard: Heard | null, signals: Signal[]): Coaching[] {
+  if (!heard) return [];
+  const lower = lowerSameLength(reply.replace(/[\u2019\u2018]/g, "'"));
+  const keys = replyKeys(lower);
+  const has = (m: string) => signals.some((s) => s.mechanism === m);
+  const out: Coaching[] = [];
+
+  const open = unanswered(heard.asks, lower, keys);
+  for (const ask of open.slice(0, MAX_UNANSWERED)) out.push(unansweredItem(ask, heard));
+
+  const concrete = heard.particulars.filter((p) => p.kind !== 'option');
+  if (concrete.length && !has('interpretation') && !concrete.some((p) => reflected(p, lower, keys)) && overlapWeight(messageTopics(heard), keys) < 2) {
+    const p = concrete.find((x) => x.kind === 'order' || x.kind === 'product') ?? concrete[0];
+    out.push({
+      kind: 'nothing-reflected',
+      severity: 'low',
+      quote: { start: p.start, end: p.end, text: p.text },
+      message: `They mentioned "${p.text}", and the draft names nothing from their message. Saying back one concrete thing they told you shows you read it, not just the ticket.`,
+    });
+  }
+
+  if (heard.repeatContact.length && APOLOGY_RE.test(lower) && !THANK_RE.test(lower) && !has('appreciation')) {
+    const q = heard.repeatContact[0];
+    out.push({
+      kind: 'thank-patience',
+      severity: 'low',
+      quote: { ...q },
+      message: `They've been waiting ("${q.text}"). Thanking them for their patience, as well as saying sorry, recognises the effort they've put in.`,
+    });
+  }
+
+  if (isUnclear(heard) && !has('exploration') && !lower.includes('?') && !FINDING_OUT_RE.test(lower)) {
+    const text = heard.message.trim();
+    const start = heard.message.indexOf(text);
+    out.push({
+      kind: 'ask-how-to-help',
+      severity: 'low',
+      quote: { start, end: start + text.length, text },
+      message: 'Their message leaves it open what they need. Asking one question, such as what they were trying to do or how you can best help, avoids guessing.',
+    });
+  }
+  return out;
+}
+
+/** The asks the reply does not address, in the order they were written. */
+export function unanswered(asks: Ask[], reply: string, keys: ReadonlySet<string>): Ask[] {
+  if (!asks.length) return [];
+  const addressed = asks.map((a) => overlapWeight(a.topics, keys) >= needed(a) || answers(a, reply, asks.length, keys));
+  // A reply that answers nothing by topic but says the agent is finding out answers them all, for now.
+  if (!addressed.some(Boolean) && FINDING_OUT_RE.test(reply)) return [];
+  return asks.filter((_, i) => !addressed[i]);
+}
+
+/**
+ * How much of an ask's topic the reply must pick up: one word, or two for a long ask ("Can I keep the
+ * old one if you send a replacement?" is not answered by a reply that only mentions the replacement).
+ */
+function needed(ask: Ask): number {
+  return new Set(ask.topics).size >= 4 ? 2 : 1;
+}
+
+/** An answer of the kind the question wants: a time for "when", an amount for "how much", a yes or no. */
+function answers(ask: Ask, reply: string, asks: number, keys: ReadonlySet<string>): boolean {
+  switch (ask.answer) {
+    case 'time': return TIME_RE.test(reply);
+    case 'amount': return AMOUNT_RE.test(reply);
+    case 'place': return WHEREABOUTS_RE.test(reply);
+    // "Yes" answers a lone question; among several, it must also touch the topic.
+    case 'yes-no': return YES_NO_RE.test(reply) && (asks === 1 || overlapWeight(ask.topics, keys) >= 0.5);
+    default: return false;
+  }
+}
+
+function unansweredItem(ask: Ask, heard: Heard): Coaching {
+  const reported = ask.kind === 'question' ? reportedQuestion(ask.text) : null;
+  const what = reported ? `They asked ${reported}` : `They asked: "${ask.text.trim()}"`;
+  const tail = ask.kind === 'question'
+    ? "An answer, or when they'll have one, saves them writing again."
+    : "Saying what you'll do about it, or why you can't, saves them asking again.";
+  return {
+    kind: 'unanswered-question',
+    severity: heard.repeatContact.length ? 'high' : 'medium',
+    quote: { start: ask.start, end: ask.end, text: ask.text },
+    message: `${what}; the draft doesn't say. ${tail}`,
+  };
+}
+
+/** A particular shows in the reply: its digits (an order number) or its words (a product, a place). */
+function reflected(p: Particular, reply: string, keys: ReadonlySet<string>): boolean {
+  const digits = p.text.replace(/\D+/g, '');
+  if (digits.length >= 3 && reply.replace(/\D+/g, ' ').split(' ').includes(digits)) return true;
+  if (digits.length >= 3 && reply.includes(p.text.toLowerCase())) return true;
+  const topics = contentStems(p.text).filter((t) => !/^\d+$/.test(t));
+  return topics.length > 0 && overlapWeight(topics, keys) >= 0.5;
+}
+
+/** The message's topic words outside its asks, for "the reply talks about what they talked about". */
+function messageTopics(heard: Heard): string[] {
+  return contentStems(heard.message).filter((t) => !/^\d+$/.test(t));
+}
+
+/** A short message with no question, no particulars and no strong feeling, that says only that something is wrong. */
+function isUnclear(heard: Heard): boolean {
+  if (heard.asks.length || heard.particulars.length || heard.repeatContact.length || heard.intensity.level >= 2) return false;
+  if (heard.words > 15 || heard.words < 2) return false;
+  const lower = lowerSameLength(heard.message);
+  return VAGUE_RE.test(lower) && !THANKS_RE.test(lower) && contentStems(lower).length <= 5;
+}
