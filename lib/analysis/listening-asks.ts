@@ -4,25 +4,31 @@
  * and openers that aren't requests ("Please note…") are left out.
  */
 import type { Span } from './text';
-import { NOT_REQUESTS, REQUEST_OPENERS, RHETORICAL } from './listening-words';
+import { NOT_AFTER_PLEASE, NOT_REQUESTS, REQUEST_OPENERS, RHETORICAL } from './listening-words';
 import { contentStems, phraseRegex, type Quote } from './listening-text';
 
 export type AskKind = 'question' | 'request';
 
 /** What kind of answer a question wants: a time, an amount, a place, a yes or no, or something else. */
-export type AnswerType = 'time' | 'amount' | 'place' | 'yes-no' | 'other';
+export type AnswerType = 'time' | 'amount' | 'place' | 'how' | 'yes-no' | 'other';
 
 export interface Ask extends Quote {
   kind: AskKind;
   answer: AnswerType;
   /** Stems of its topic words (what a reply that addresses it would mention). */
   topics: string[];
+  /** A plea for help ("can you help me?"): the reply as a whole answers it once it addresses anything. */
+  help: boolean;
 }
 
 const RHETORICAL_RE = phraseRegex(RHETORICAL, 'u');
 const NOT_REQUEST_RE = new RegExp(`^(?:${NOT_REQUESTS.join('|')})`, 'u');
 // A request opener at the start of a clause: sentence start, or after a comma, "and", "but", "so", "also".
 const OPENER_RE = new RegExp(`(?:^|[,;:]\\s*|(?<![\\p{L}])(?:and|but|so|also|then|or)\\s+)(?:(?:so|and|also|ok|okay|now)\\s+)?(${REQUEST_OPENERS.join('|')})(?![\\p{L}])`, 'gu');
+const PLEASE_RE = new RegExp(`^(?:please|pls|plz|kindly) (?:${NOT_AFTER_PLEASE.join('|')})(?![\\p{L}])`, 'u');
+// ", did you?", ", right?": a tag on a statement, not a question.
+const TAG_RE = /,\s*(?:(?:did|do|does|are|is|have|has|would|will|can|isn't|aren't|don't|didn't|won't|wouldn't)(?:n't)? (?:you|it|they|we|he|she|i)|right|ok|okay|yeah|no)\s*\?+["')\]]*\s*$/u;
+const HELP_RE = /(?<![\p{L}])(?:help|assist|assistance|support)(?![\p{L}])/u;
 const CLAUSE_END = /[,;:]\s+(?=(?:and |but |so |also |then )?(?:i|we|you|it|this|that|the|my)\b)/u;
 
 /** Questions and requests in the message, in order. */
@@ -33,14 +39,14 @@ export function findAsks(message: string, lower: string, sentences: Span[]): Ask
     const core = text.replace(/^(?:(?:hi|hello|hey|so|and|but|also|ok|okay|um|well|guys)[\s,]+)+/u, '');
     const words = core.match(/[\p{L}\p{N}']+/gu) ?? [];
     if (/\?["')\]]*\s*$/.test(text)) {
-      if (words.length < 3 || RHETORICAL_RE.test(core)) continue;
+      if (words.length < 4 || RHETORICAL_RE.test(core) || TAG_RE.test(core)) continue;
       out.push(make(message, s.start, s.end, 'question', core));
       continue;
     }
     for (const m of text.matchAll(OPENER_RE)) {
       const from = s.start + m.index! + m[0].length - m[1].length;
       const rest = lower.slice(from, s.end);
-      if (NOT_REQUEST_RE.test(rest)) continue;
+      if (NOT_REQUEST_RE.test(rest) || PLEASE_RE.test(rest)) continue;
       const cut = rest.search(CLAUSE_END);
       const end = trimEnd(lower, from, cut > 0 ? from + cut : s.end);
       if ((lower.slice(from, end).match(/[\p{L}\p{N}']+/gu) ?? []).length < 3) continue;
@@ -52,12 +58,15 @@ export function findAsks(message: string, lower: string, sentences: Span[]): Ask
 }
 
 function make(message: string, start: number, end: number, kind: AskKind, lower: string): Ask {
-  return { kind, start, end, text: message.slice(start, end), answer: answerType(lower), topics: contentStems(lower).filter((t) => !/^\d+$/.test(t)) };
+  const topics = contentStems(lower).filter((t) => !/^\d+$/.test(t));
+  return { kind, start, end, text: message.slice(start, end), answer: answerType(lower), topics, help: HELP_RE.test(lower) };
 }
 
 function answerType(q: string): AnswerType {
   if (/\b(?:by|before|until|in time for) (?:tomorrow|tonight|the weekend|the end|end of|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the \d)/u.test(q)) return 'time';
   if (/^(?:when|how long|how soon|what time|by when|what date)\b/u.test(q) || /\b(?:when|how long)\b.*\b(?:arrive|ship|deliver|get|hear|be)\b/u.test(q)) return 'time';
+  if (/\bwhen\b/u.test(q)) return 'time';
+  if (/^how (?:do|can|should|would) (?:i|we)\b|^how to\b|^is there a way\b/u.test(q)) return 'how';
   if (/^how much\b|\bhow much (?:is|will|does|do|would)\b|\bcost\b|\bprice\b/u.test(q)) return 'amount';
   if (/^where\b/u.test(q)) return 'place';
   if (/^(?:can|could|may|will|would|is|are|am|do|does|did|should|shall|has|have)\b/u.test(q)) return 'yes-no';

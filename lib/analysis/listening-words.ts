@@ -30,9 +30,9 @@ export const WAITING = ['waiting', 'waited', 'wait', 'been days', 'been weeks', 
 
 /** Questions that are not asking for an answer ("Are you kidding me?"). */
 export const RHETORICAL = [
-  'are you (kidding|serious|joking)', 'is this a joke', 'seriously', 'really', 'what the (hell|heck|fuck)', 'wtf', 'how hard (can|is) it', 'how (is|was) that (ok|okay|acceptable|fair)',
+  'are you (kidding|serious|joking)', 'is this a joke', '^seriously', '^really', '^how\'s about', 'what the (hell|heck|fuck)', 'wtf', 'how hard (can|is) it', 'how (is|was) that (ok|okay|acceptable|fair)',
   'what is wrong with (you|your)', 'what\'s wrong with (you|your)', 'who does that', 'why me', 'is anyone (there|listening|reading)', 'does anyone (care|read)', 'do you (even|people) care',
-  'are you (people|guys) (serious|kidding)', 'how (is|was) this (possible|allowed|legal)', 'really\\?',
+  'are you (people|guys) (serious|kidding)', '^how about', '^what about', '^why not', '^wouldn\'t it be', 'how (is|was) this (possible|allowed|legal)', 'really\\?',
 ];
 
 /** How a request starts (at a sentence start, or after a comma or "and"/"but"/"so"). */
@@ -78,11 +78,19 @@ export const SAME_TOPIC = [
 export const FINDING_OUT = [
   'look into', 'looking into', 'check (on|with|this|that|it|into)', 'checking (on|with|this|that|it|into)', 'find out', 'investigat\\p{L}*', 'get back to you', 'dm', 'direct message', 'private message',
   'send (us|me) (a|an|your)', 'follow(ing)? up', 'escalat\\p{L}*', 'passed (this|it) (on|to)', 'raised (this|it)', 'reach out to (us|me)', 'contact (us|me)', 'let (us|me) know',
+  // An honest "I can't say yet" answers too.
+  'don\'t have (that|this|any) (information|info|update)', 'no (information|update) (on|about|yet)', '(can\'t|cannot|not able to|unable to) (say|share|confirm|comment|give)',
   'could you (send|share|confirm|tell|provide|let)', 'can you (send|share|confirm|tell|provide|let)', 'please (send|share|confirm|provide)',
 ];
 
 /** Words that answer "where is my order/parcel" (its whereabouts or progress). */
 export const WHEREABOUTS_ANSWER = ['on (its|the) way', 'with the (courier|carrier|driver)', 'shipped', 'dispatched', 'tracking', 'delivered', 'warehouse', 'depot', 'arriv(e|es|ed|ing)', 'out for delivery', 'in transit', 'left (our|the)', 'held at', 'customs', 'returned to', 'lost', 'located', 'found it', 'delayed'];
+
+/** Words that answer "how do I…": the steps ("go to Settings > Billing", "tap", "click"). */
+export const HOW_ANSWER = ['go to', 'head to', 'click', 'tap', 'select', 'open', 'choose', 'settings', 'menu', 'step', 'steps', 'follow', 'you can', 'you\'ll need to', 'you will need to', 'first', 'then'];
+
+/** Words after "please" that show it isn't asking for anything ("so please none of these excuses"). */
+export const NOT_AFTER_PLEASE = ['non', 'none', 'no', 'not', 'this', 'that', 'these', 'those', 'the', 'a', 'an', 'my', 'your', 'for', 'and', 'thank', 'thanks', 'note', 'understand', 'be'];
 
 /** Time words that answer "when" and "how long". */
 export const TIME_ANSWER = ['today', 'tomorrow', 'tonight', 'within', 'hours?', 'days?', 'weeks?', 'minutes?', 'by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end|end|next|tomorrow)', 'next (week|month|monday|tuesday|wednesday|thursday|friday)', 'on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)', 'this (week|afternoon|evening|morning)', 'soon', 'shortly', 'asap', 'right away'];

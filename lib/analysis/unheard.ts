@@ -7,18 +7,20 @@
  */
 import type { Coaching, Signal } from './types';
 import type { Ask, Heard, Particular } from './listening';
-import { FINDING_OUT, THANKS_OR_PRAISE, TIME_ANSWER, WHEREABOUTS_ANSWER } from './listening-words';
+import { FINDING_OUT, HOW_ANSWER, THANKS_OR_PRAISE, TIME_ANSWER, WHEREABOUTS_ANSWER } from './listening-words';
 import { contentStems, lowerSameLength, overlapWeight, phraseRegex, replyKeys } from './listening-text';
 import { reportedQuestion } from './reported';
 
 const FINDING_OUT_RE = phraseRegex(FINDING_OUT, 'u');
 const TIME_RE = phraseRegex(TIME_ANSWER, 'u');
 const WHEREABOUTS_RE = phraseRegex(WHEREABOUTS_ANSWER, 'u');
+const HOW_RE = phraseRegex(HOW_ANSWER, 'u');
 const AMOUNT_RE = /[$£€¥]\s?\d|\d\s?(?:dollars|pounds|euros)|\bfree\b|\bno charge\b|\bcosts?\b/u;
 const YES_NO_RE = /(?<![\p{L}])(?:yes|yep|no|nope|of course|absolutely|certainly|sure|unfortunately|you can|you can't|you cannot|you're able|you are able|you won't|you will|you don't need|you do not need|you'll need|you will need|that's fine|that is fine|happy to|i can|we can|i can't|we can't)(?![\p{L}])/u;
 const THANKS_RE = phraseRegex(THANKS_OR_PRAISE, 'u');
 const VAGUE_RE = /(?<![\p{L}])(?:not working|doesn't work|does not work|isn't working|won't work|stopped working|broken|issues?|problems?|trouble|something(?:'s| is) wrong|wrong|help|error|weird|strange|glitch\w*|bug)(?![\p{L}])/u;
 const APOLOGY_RE = /(?<![\p{L}])(?:sorry|apologi[sz]e|apologies)(?![\p{L}])/u;
+const RELATIVE_DAY = /^(?:today|tonight|tomorrow|yesterday|this |next |last |in )/iu;
 const THANK_RE = /(?<![\p{L}])(?:thank|thanks|grateful|appreciate)/u;
 
 /** At most this many unanswered asks are listed: the first ones they wrote. */
@@ -27,15 +29,20 @@ const MAX_UNANSWERED = 2;
 export function unheardCoaching(reply: string, heard: Heard | null, signals: Signal[]): Coaching[] {
   if (!heard) return [];
   const lower = lowerSameLength(reply.replace(/[\u2019\u2018]/g, "'"));
+  // A link is an answer the reply points to (an article, a form): it counts as addressing, not as saying back.
+  const pointsElsewhere = /https?:\/\/|www\./.test(lower);
   const keys = replyKeys(lower);
   const has = (m: string) => signals.some((s) => s.mechanism === m);
   const out: Coaching[] = [];
 
-  const open = unanswered(heard.asks, lower, keys);
+  const open = pointsElsewhere ? [] : unanswered(heard.asks, lower, keys);
   for (const ask of open.slice(0, MAX_UNANSWERED)) out.push(unansweredItem(ask, heard));
 
-  const concrete = heard.particulars.filter((p) => p.kind !== 'option');
-  if (concrete.length && !has('interpretation') && !concrete.some((p) => reflected(p, lower, keys)) && overlapWeight(messageTopics(heard), keys) < 2) {
+  // Only where the reply is the answer: a reply asking for details first can't yet say them back.
+  const concrete = heard.particulars.filter((p) => p.kind !== 'option' && p.kind !== 'place' && !(p.kind === 'date' && RELATIVE_DAY.test(p.text)));
+  const substantive = !pointsElsewhere && !FINDING_OUT_RE.test(lower) && !lower.includes('?');
+  const stakes = heard.asks.length > 0 || heard.feelings.length > 0 || heard.repeatContact.length > 0;
+  if (concrete.length && stakes && substantive && !has('interpretation') && !concrete.some((p) => reflected(p, lower, keys)) && overlapWeight(messageTopics(heard), keys) < 2) {
     const p = concrete.find((x) => x.kind === 'order' || x.kind === 'product') ?? concrete[0];
     out.push({
       kind: 'nothing-reflected',
@@ -72,9 +79,12 @@ export function unheardCoaching(reply: string, heard: Heard | null, signals: Sig
 export function unanswered(asks: Ask[], reply: string, keys: ReadonlySet<string>): Ask[] {
   if (!asks.length) return [];
   const addressed = asks.map((a) => overlapWeight(a.topics, keys) >= needed(a) || answers(a, reply, asks.length, keys));
-  // A reply that answers nothing by topic but says the agent is finding out answers them all, for now.
-  if (!addressed.some(Boolean) && FINDING_OUT_RE.test(reply)) return [];
-  return asks.filter((_, i) => !addressed[i]);
+  // A reply that answers nothing by topic but is finding out (looking into it, asking for details,
+  // asking them a question back) answers them all, for now: the answer comes in the next message.
+  if (!addressed.some(Boolean) && (FINDING_OUT_RE.test(reply) || reply.includes('?'))) return [];
+  // "Can you help me?" is answered by the reply itself once it answers anything they asked.
+  const any = addressed.some(Boolean);
+  return asks.filter((a, i) => !addressed[i] && !(a.help && any));
 }
 
 /**
@@ -91,6 +101,7 @@ function answers(ask: Ask, reply: string, asks: number, keys: ReadonlySet<string
     case 'time': return TIME_RE.test(reply);
     case 'amount': return AMOUNT_RE.test(reply);
     case 'place': return WHEREABOUTS_RE.test(reply);
+    case 'how': return HOW_RE.test(reply);
     // "Yes" answers a lone question; among several, it must also touch the topic.
     case 'yes-no': return YES_NO_RE.test(reply) && (asks === 1 || overlapWeight(ask.topics, keys) >= 0.5);
     default: return false;
