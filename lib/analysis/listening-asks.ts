@@ -28,6 +28,7 @@ const OPENER_RE = new RegExp(`(?:^|[,;:]\\s*|(?<![\\p{L}])(?:and|but|so|also|the
 const PLEASE_RE = new RegExp(`^(?:please|pls|plz|kindly) (?:${NOT_AFTER_PLEASE.join('|')})(?![\\p{L}])`, 'u');
 // ", did you?", ", right?": a tag on a statement, not a question.
 const TAG_RE = /,\s*(?:(?:did|do|does|are|is|have|has|would|will|can|isn't|aren't|don't|didn't|won't|wouldn't)(?:n't)? (?:you|it|they|we|he|she|i)|right|ok|okay|yeah|no)\s*\?+["')\]]*\s*$/u;
+const SECOND_QUESTION = /,?\s+(?:and|or|also|plus)\s+(?=(?:is|are|do|does|can|could|will|would|should|how|when|where|what|why|which)\s)/u;
 const HELP_RE = /(?<![\p{L}])(?:help|assist|assistance|support)(?![\p{L}])/u;
 const CLAUSE_END = /[,;:]\s+(?=(?:and |but |so |also |then )?(?:i|we|you|it|this|that|the|my)\b)/u;
 
@@ -40,7 +41,14 @@ export function findAsks(message: string, lower: string, sentences: Span[]): Ask
     const words = core.match(/[\p{L}\p{N}']+/gu) ?? [];
     if (/\?["')\]]*\s*$/.test(text)) {
       if (words.length < 4 || RHETORICAL_RE.test(core) || TAG_RE.test(core)) continue;
-      out.push(make(message, s.start, s.end, 'question', core));
+      // "Do I need the box, and is shipping free?" is two questions.
+      const split = SECOND_QUESTION.exec(text);
+      if (split && split.index > 10) {
+        const cut = s.start + split.index;
+        out.push(make(message, s.start, trimEnd(lower, s.start, cut), 'question', lower.slice(s.start, cut)));
+        const from = cut + split[0].length;
+        out.push(make(message, from, s.end, 'question', lower.slice(from, s.end)));
+      } else out.push(make(message, s.start, s.end, 'question', core));
       continue;
     }
     for (const m of text.matchAll(OPENER_RE)) {

@@ -73,8 +73,8 @@ export function findParticulars(message: string, norm: string, lower: string, do
       add(kind, start, start + m[1].length);
     }
   };
-  group1('ticket', TICKET_RE, norm);
   group1('order', ORDER_RE, norm);
+  group1('ticket', TICKET_RE, norm);
   group1('order', BARE_ID_RE, norm);
   for (const m of norm.matchAll(AMOUNT_RE)) add('amount', m.index!, m.index! + m[0].length);
   for (const m of lower.matchAll(OPTION_PAIR_RE)) {

@@ -110,10 +110,9 @@ export const EVENTS = ['wedding', 'birthday', 'flight', 'trip', 'holiday', 'vaca
 
 /** Things people buy or use, as head nouns ("my new laptop", "the blue jacket"). */
 export const PRODUCTS = ('phone laptop tablet charger cable headphones earbuds headset speaker watch camera printer router modem tv television monitor keyboard mouse console controller ' +
-  'jacket coat shirt dress shoes boots trainers sneakers jeans trousers sweater hoodie bag backpack wallet ring necklace glasses ' +
+  'jacket coat suit skirt socks gloves hat scarf shirt dress shoes boots trainers sneakers jeans trousers sweater hoodie bag backpack wallet ring necklace glasses ' +
   'sofa couch chair table desk bed mattress lamp fridge freezer oven microwave dishwasher washer dryer kettle toaster blender vacuum hoover heater boiler ' +
-  'bike bicycle scooter car tyre tire battery subscription membership plan licence license ticket tickets card giftcard voucher app software game book books kit set ' +
-  'package bundle device machine unit order').split(' ');
+  'bike bicycle scooter car tyre tire battery subscription membership plan licence license giftcard gift card voucher software game book books bundle').split(' ');
 
 /** Remedies customers choose between ("a refund or a replacement"). */
 export const OPTIONS = ['refund', 'partial refund', 'full refund', 'replacement', 'exchange', 'repair', 'credit', 'store credit', 'voucher', 'gift card', 'discount', 'return', 'cancellation', 'new one', 'swap', 'upgrade', 'downgrade', 'collection', 'pickup', 'pick-up', 'redelivery', 'call', 'call back', 'callback', 'email', 'chat', 'engineer', 'technician', 'visit', 'cash', 'money back', 'compensation'];

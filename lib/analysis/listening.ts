@@ -63,7 +63,7 @@ export function hearCustomer(message: string): Heard {
 
 function listen(message: string): Heard {
   // @handles, links and hashtags are addressing, not content ("@AskPlayStation" is no product): blanked, same length.
-  const norm = normaliseForMatching(message).replace(/(?:https?:\/\/|www\.)\S+|[@#][\p{L}\p{N}_]+/gu, (m) => ' '.repeat(m.length));
+  const norm = normaliseForMatching(message).replace(/(?:https?:\/\/|www\.)\S+|@[\p{L}\p{N}_]+|#\p{L}[\p{L}_]*(?![\p{N}_-])/gu, (m) => ' '.repeat(m.length));
   const lower = lowerSameLength(norm);
   const quote = (start: number, end: number): Quote => ({ start, end, text: message.slice(start, end) });
   const sentences: Span[] = splitSentences(norm);

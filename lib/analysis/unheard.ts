@@ -20,7 +20,8 @@ const YES_NO_RE = /(?<![\p{L}])(?:yes|yep|no|nope|of course|absolutely|certainly
 const THANKS_RE = phraseRegex(THANKS_OR_PRAISE, 'u');
 const VAGUE_RE = /(?<![\p{L}])(?:not working|doesn't work|does not work|isn't working|won't work|stopped working|broken|issues?|problems?|trouble|something(?:'s| is) wrong|wrong|help|error|weird|strange|glitch\w*|bug)(?![\p{L}])/u;
 const APOLOGY_RE = /(?<![\p{L}])(?:sorry|apologi[sz]e|apologies)(?![\p{L}])/u;
-const RELATIVE_DAY = /^(?:today|tonight|tomorrow|yesterday|this |next |last |in )/iu;
+const TYPED = new Set(['time', 'amount', 'how']);
+const CONCRETE = new Set(['order', 'ticket', 'product', 'amount']);
 const THANK_RE = /(?<![\p{L}])(?:thank|thanks|grateful|appreciate)/u;
 
 /** At most this many unanswered asks are listed: the first ones they wrote. */
@@ -36,13 +37,16 @@ export function unheardCoaching(reply: string, heard: Heard | null, signals: Sig
   const out: Coaching[] = [];
 
   const open = pointsElsewhere ? [] : unanswered(heard.asks, lower, keys);
+  // An ask answered in its own words already shows the reply picked up what they wrote.
+  const echoed = heard.asks.some((a) => !open.includes(a) && overlapWeight(a.topics, keys) >= 1);
   for (const ask of open.slice(0, MAX_UNANSWERED)) out.push(unansweredItem(ask, heard));
 
   // Only where the reply is the answer: a reply asking for details first can't yet say them back.
-  const concrete = heard.particulars.filter((p) => p.kind !== 'option' && p.kind !== 'place' && !(p.kind === 'date' && RELATIVE_DAY.test(p.text)));
+  // Things they own or paid: the order, the ticket, the product, the amount (a date or a place is context, not the thing).
+  const concrete = heard.particulars.filter((p) => CONCRETE.has(p.kind));
   const substantive = !pointsElsewhere && !FINDING_OUT_RE.test(lower) && !lower.includes('?');
   const stakes = heard.asks.length > 0 || heard.feelings.length > 0 || heard.repeatContact.length > 0;
-  if (concrete.length && stakes && substantive && !has('interpretation') && !concrete.some((p) => reflected(p, lower, keys)) && overlapWeight(messageTopics(heard), keys) < 2) {
+  if (concrete.length && stakes && substantive && !echoed && !has('interpretation') && !concrete.some((p) => reflected(p, lower, keys))) {
     const p = concrete.find((x) => x.kind === 'order' || x.kind === 'product') ?? concrete[0];
     out.push({
       kind: 'nothing-reflected',
@@ -78,13 +82,13 @@ export function unheardCoaching(reply: string, heard: Heard | null, signals: Sig
 /** The asks the reply does not address, in the order they were written. */
 export function unanswered(asks: Ask[], reply: string, keys: ReadonlySet<string>): Ask[] {
   if (!asks.length) return [];
-  const addressed = asks.map((a) => overlapWeight(a.topics, keys) >= needed(a) || answers(a, reply, asks.length, keys));
+  // A question that wants a time, an amount, a whereabouts or steps is answered by one, not by a mention of its topic.
+  const addressed = asks.map((a) => !a.topics.length || (TYPED.has(a.answer) ? false : overlapWeight(a.topics, keys) >= needed(a)) || answers(a, reply, asks.length, keys));
   // A reply that answers nothing by topic but is finding out (looking into it, asking for details,
   // asking them a question back) answers them all, for now: the answer comes in the next message.
   if (!addressed.some(Boolean) && (FINDING_OUT_RE.test(reply) || reply.includes('?'))) return [];
-  // "Can you help me?" is answered by the reply itself once it answers anything they asked.
-  const any = addressed.some(Boolean);
-  return asks.filter((a, i) => !addressed[i] && !(a.help && any));
+  // A plea for help alone ("Can you help me?") is answered by the reply itself.
+  return asks.filter((a, i) => !addressed[i] && !a.help);
 }
 
 /**
@@ -129,11 +133,6 @@ function reflected(p: Particular, reply: string, keys: ReadonlySet<string>): boo
   if (digits.length >= 3 && reply.includes(p.text.toLowerCase())) return true;
   const topics = contentStems(p.text).filter((t) => !/^\d+$/.test(t));
   return topics.length > 0 && overlapWeight(topics, keys) >= 0.5;
-}
-
-/** The message's topic words outside its asks, for "the reply talks about what they talked about". */
-function messageTopics(heard: Heard): string[] {
-  return contentStems(heard.message).filter((t) => !/^\d+$/.test(t));
 }
 
 /** A short message with no question, no particulars and no strong feeling, that says only that something is wrong. */

@@ -42,6 +42,8 @@ export function scoreListening(pb: CompiledPhrasebank, cases: ListeningCase[]) {
     const s: KindScore = { kind, tp: 0, fp: 0, fn: 0, precision: 0, recall: 0, falseAlarms: [], misses: [] };
     for (const c of cases) {
       const want = (c.coach ?? []).includes(kind);
+      // The acknowledgement item is the existing detector, scored only where a case labels it either way.
+      if (kind === 'unacknowledged-emotion' && !want && !(c.quiet ?? []).includes(kind)) continue;
       const got = fired.get(c.id)!.has(kind);
       if (want && got) s.tp++;
       else if (want) { s.fn++; s.misses.push(c.id); }
