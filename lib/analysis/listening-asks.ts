@@ -5,7 +5,7 @@
  */
 import type { Span } from './text';
 import { NOT_AFTER_PLEASE, NOT_REQUESTS, REQUEST_OPENERS, RHETORICAL } from './listening-words';
-import { contentStems, phraseRegex, type Quote } from './listening-text';
+import { contentStems, phraseRegex, stem, type Quote } from './listening-text';
 
 export type AskKind = 'question' | 'request';
 
@@ -17,8 +17,10 @@ export interface Ask extends Quote {
   answer: AnswerType;
   /** Stems of its topic words (what a reply that addresses it would mention). */
   topics: string[];
-  /** A plea for help ("can you help me?"): the reply as a whole answers it once it addresses anything. */
+  /** A plea for help ("can you help me?"): answered by the reply itself. */
   help: boolean;
+  /** The verb a yes/no question turns on ("Can I *keep* the old one?"), as a stem: a reply that answers it uses it or says yes or no. */
+  verb?: string;
 }
 
 const RHETORICAL_RE = phraseRegex(RHETORICAL, 'u');
@@ -28,7 +30,8 @@ const OPENER_RE = new RegExp(`(?:^|[,;:]\\s*|(?<![\\p{L}])(?:and|but|so|also|the
 const PLEASE_RE = new RegExp(`^(?:please|pls|plz|kindly) (?:${NOT_AFTER_PLEASE.join('|')})(?![\\p{L}])`, 'u');
 // ", did you?", ", right?": a tag on a statement, not a question.
 const TAG_RE = /,\s*(?:(?:did|do|does|are|is|have|has|would|will|can|isn't|aren't|don't|didn't|won't|wouldn't)(?:n't)? (?:you|it|they|we|he|she|i)|right|ok|okay|yeah|no)\s*\?+["')\]]*\s*$/u;
-const SECOND_QUESTION = /,?\s+(?:and|or|also|plus)\s+(?=(?:is|are|do|does|can|could|will|would|should|how|when|where|what|why|which)\s)/u;
+const SECOND_QUESTION = /,?\s+(?:and|also|plus)\s+(?=(?:is|are|do|does|can|could|will|would|should|how|when|where|what|why|which)\s)/u;
+const VERB_RE = /^(?:can|could|may|should|shall|will|would|do) (?:i|we) (?:still |just |also |please )?([\p{L}]+)/u;
 const HELP_RE = /(?<![\p{L}])(?:help|assist|assistance|support)(?![\p{L}])/u;
 const CLAUSE_END = /[,;:]\s+(?=(?:and |but |so |also |then )?(?:i|we|you|it|this|that|the|my)\b)/u;
 
@@ -48,7 +51,7 @@ export function findAsks(message: string, lower: string, sentences: Span[]): Ask
         out.push(make(message, s.start, trimEnd(lower, s.start, cut), 'question', lower.slice(s.start, cut)));
         const from = cut + split[0].length;
         out.push(make(message, from, s.end, 'question', lower.slice(from, s.end)));
-      } else out.push(make(message, s.start, s.end, 'question', core));
+      } else out.push(make(message, s.end - core.length, s.end, 'question', core));
       continue;
     }
     for (const m of text.matchAll(OPENER_RE)) {
@@ -67,7 +70,10 @@ export function findAsks(message: string, lower: string, sentences: Span[]): Ask
 
 function make(message: string, start: number, end: number, kind: AskKind, lower: string): Ask {
   const topics = contentStems(lower).filter((t) => !/^\d+$/.test(t));
-  return { kind, start, end, text: message.slice(start, end), answer: answerType(lower), topics, help: HELP_RE.test(lower) };
+  const verb = VERB_RE.exec(lower)?.[1];
+  const ask: Ask = { kind, start, end, text: message.slice(start, end), answer: answerType(lower), topics, help: HELP_RE.test(lower) };
+  if (verb && topics.includes(stem(verb))) ask.verb = stem(verb);
+  return ask;
 }
 
 function answerType(q: string): AnswerType {

@@ -8,7 +8,7 @@
 import type { Coaching, Signal } from './types';
 import type { Ask, Heard, Particular } from './listening';
 import { FINDING_OUT, HOW_ANSWER, THANKS_OR_PRAISE, TIME_ANSWER, WHEREABOUTS_ANSWER } from './listening-words';
-import { contentStems, lowerSameLength, overlapWeight, phraseRegex, replyKeys } from './listening-text';
+import { contentStems, lowerSameLength, overlapWeight, phraseRegex, replyKeys, topicKey } from './listening-text';
 import { reportedQuestion } from './reported';
 
 const FINDING_OUT_RE = phraseRegex(FINDING_OUT, 'u');
@@ -83,7 +83,9 @@ export function unheardCoaching(reply: string, heard: Heard | null, signals: Sig
 export function unanswered(asks: Ask[], reply: string, keys: ReadonlySet<string>): Ask[] {
   if (!asks.length) return [];
   // A question that wants a time, an amount, a whereabouts or steps is answered by one, not by a mention of its topic.
-  const addressed = asks.map((a) => !a.topics.length || (TYPED.has(a.answer) ? false : overlapWeight(a.topics, keys) >= needed(a)) || answers(a, reply, asks.length, keys));
+  // "Can I keep the old one?" turns on "keep": a reply about the old one that never says keep (or yes, or no) hasn't answered.
+  const byTopic = (a: Ask) => overlapWeight(a.topics, keys) >= needed(a) && (!a.verb || keys.has(a.verb) || keys.has(topicKey(a.verb)));
+  const addressed = asks.map((a) => !a.topics.length || (!TYPED.has(a.answer) && byTopic(a)) || answers(a, reply, asks.length, keys));
   // A reply that answers nothing by topic but is finding out (looking into it, asking for details,
   // asking them a question back) answers them all, for now: the answer comes in the next message.
   if (!addressed.some(Boolean) && (FINDING_OUT_RE.test(reply) || reply.includes('?'))) return [];
