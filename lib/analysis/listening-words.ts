@@ -18,10 +18,10 @@ export const REPEAT_CONTACT = [
   '(writing|emailing|contacting|asking|calling|messaging|chasing|complaining|reaching out|happened|happening|broke|broken|failed|charged|down|crashed|late|missing)( to you| you| this| it)? (again|once more)',
   'once again', 'yet again', 'again and again', 'over and over',
   '(nobody|no one|noone|no-one)( has| ever)? (replied|responded|answered|helped|got back|gets back|called|emailed|replies|responds|answers)',
-  'no (reply|response|answer|one replied|update|updates)( yet| at all| since| from)?',
+  'no (reply|response|answer|update|updates)( yet| at all| since| from you| from your (team|side|company))', 'no one replied',
   '(never|haven\'t|hasn\'t|didn\'t|have not|has not|did not) (heard back|got a reply|gotten a reply|received a reply|received a response|had a reply|had a response|got an answer|received an answer)',
   'chased', 'chasing', 'follow(ing)? up (on|again)', 'been waiting', 'waited (for )?(\\d+|two|three|four|five|several|many) (days|weeks|hours|months)',
-  'for (days|weeks|months|ages|over a week|over a month)', 'still waiting', 'keep (asking|emailing|calling|writing)',
+  'for (days|weeks|months|ages|over a week|over a month)', 'still waiting', 'i keep (asking|emailing|calling|writing|chasing)',
   'already (asked|told|explained|emailed|called|contacted|sent|written)', 'as i said before', 'last time i',
 ];
 
@@ -79,7 +79,9 @@ export const FINDING_OUT = [
   'look into', 'looking into', 'check (on|with|this|that|it|into)', 'checking (on|with|this|that|it|into)', 'find out', 'investigat\\p{L}*', 'get back to you', 'dm', 'direct message', 'private message',
   'send (us|me) (a|an|your)', 'follow(ing)? up', 'escalat\\p{L}*', 'passed (this|it) (on|to)', 'raised (this|it)', 'reach out to (us|me)', 'contact (us|me)', 'let (us|me) know',
   // An honest "I can't say yet" answers too.
-  'don\'t have (that|this|any) (information|info|update)', 'no (information|update) (on|about|yet)', '(can\'t|cannot|not able to|unable to) (say|share|confirm|comment|give)',
+  '(don\'t|do not) have (that |this |any |an |the )?(information|info|update|details|timeframe|eta)', 'no (information|update|timeframe|eta) (on|about|yet|at)', '(can\'t|cannot|not able to|unable to) (say|share|confirm|comment|give)',
+  // …and so does a plain "not possible" or "not at this stage".
+  'not at (this|the) (stage|time|moment)', '(sadly|unfortunately) not', '(isn\'t|is not|not) (possible|supported|available)', 'not (currently|yet) (possible|supported|available)',
   'could you (send|share|confirm|tell|provide|let)', 'can you (send|share|confirm|tell|provide|let)', 'please (send|share|confirm|provide)',
 ];
 

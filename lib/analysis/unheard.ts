@@ -84,21 +84,16 @@ export function unanswered(asks: Ask[], reply: string, keys: ReadonlySet<string>
   if (!asks.length) return [];
   // A question that wants a time, an amount, a whereabouts or steps is answered by one, not by a mention of its topic.
   // "Can I keep the old one?" turns on "keep": a reply about the old one that never says keep (or yes, or no) hasn't answered.
-  const byTopic = (a: Ask) => overlapWeight(a.topics, keys) >= needed(a) && (!a.verb || keys.has(a.verb) || keys.has(topicKey(a.verb)));
+  // Any shared topic word counts (real answers rarely repeat the question), except that the verb of "can I…?" must be there.
+  const byTopic = (a: Ask) => overlapWeight(a.topics, keys) >= 0.5 && (!a.verb || keys.has(a.verb) || keys.has(topicKey(a.verb)));
   const addressed = asks.map((a) => !a.topics.length || (!TYPED.has(a.answer) && byTopic(a)) || answers(a, reply, asks.length, keys));
   // A reply that answers nothing by topic but is finding out (looking into it, asking for details,
   // asking them a question back) answers them all, for now: the answer comes in the next message.
-  if (!addressed.some(Boolean) && (FINDING_OUT_RE.test(reply) || reply.includes('?'))) return [];
+  if (FINDING_OUT_RE.test(reply) && !addressed.some(Boolean)) return [];
+  // A question back ("Does the bill say Final Bill?") is the reply engaging: the answer comes next.
+  if (reply.includes('?')) return [];
   // A plea for help alone ("Can you help me?") is answered by the reply itself.
   return asks.filter((a, i) => !addressed[i] && !a.help);
-}
-
-/**
- * How much of an ask's topic the reply must pick up: one word, or two for a long ask ("Can I keep the
- * old one if you send a replacement?" is not answered by a reply that only mentions the replacement).
- */
-function needed(ask: Ask): number {
-  return new Set(ask.topics).size >= 4 ? 2 : 1;
 }
 
 /** An answer of the kind the question wants: a time for "when", an amount for "how much", a yes or no. */
