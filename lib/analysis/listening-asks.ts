@@ -79,7 +79,7 @@ function make(message: string, start: number, end: number, kind: AskKind, lower:
 function answerType(q: string): AnswerType {
   if (/\b(?:by|before|until|in time for) (?:tomorrow|tonight|the weekend|the end|end of|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the \d)/u.test(q)) return 'time';
   if (/^(?:when|how long|how soon|what time|by when|what date)\b/u.test(q) || /\b(?:when|how long)\b.*\b(?:arrive|ship|deliver|get|hear|be)\b/u.test(q)) return 'time';
-  if (/\bwhen\b/u.test(q)) return 'time';
+  if (/\bwhen (?:will|is|are|can|could|do|does|did|would|should|might)\b/u.test(q)) return 'time'; // not "…when I shop?"
   if (/^how (?:do|can|should|would) (?:i|we)\b|^how to\b|^is there a way\b/u.test(q)) return 'how';
   if (/^how much\b|\bhow much (?:is|will|does|do|would)\b|\bcost\b|\bprice\b/u.test(q)) return 'amount';
   if (/^where\b/u.test(q)) return 'place';

@@ -100,7 +100,7 @@ export function findParticulars(message: string, norm: string, lower: string, do
       start += lead.length + 1;
       phrase = phrase.slice(lead.length + 1);
     }
-    if (/\bon $/.test(lower.slice(Math.max(0, m.index! - 3), m.index!)) && /^(?:phone|app|chat)$/.test(phrase)) continue; // "on the phone"
+    if (/\bon $/.test(lower.slice(Math.max(0, m.index! - 3), m.index!)) && /^(?:phone|app|chat|couch|sofa|bed)$/.test(phrase)) continue; // "on the phone", "on my couch"
     if (/^orders?$/.test(phrase)) continue; // "my order" is not a product (an order number is its own particular)
     add('product', start, start + phrase.length);
   }

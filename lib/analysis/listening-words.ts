@@ -25,6 +25,10 @@ export const REPEAT_CONTACT = [
   'already (asked|told|explained|emailed|called|contacted|sent|written)', 'as i said before', 'last time i',
 ];
 
+/** Repeat contact that is about waiting on the company (where thanking them for their patience fits), not a problem that persists. */
+export const WAITED = ['time', 'times', 'email', 'emails', 'message', 'messages', 'call', 'calls', 'attempt', 'request', 'chased', 'chasing', 'chase', 'waiting', 'waited', 'heard back', 'repl\\p{L}*', 'respon\\p{L}*', 'answer\\p{L}*', 'weeks', 'days', 'months', 'ages', 'follow\\p{L}*',
+  'arrived', 'delivered', 'received', 'here', 'refunded', 'update', 'got back', 'asked', 'told', 'written', 'contacted'];
+
 /** Waiting for them to act: where thanking them for their patience fits (besides repeat contact). */
 export const WAITING = ['waiting', 'waited', 'wait', 'been days', 'been weeks', 'taking (so|too) long', 'took (so|too) long', 'delayed', 'delay', 'on hold', 'still'];
 

@@ -7,7 +7,7 @@
  */
 import type { Coaching, Signal } from './types';
 import type { Ask, Heard, Particular } from './listening';
-import { FINDING_OUT, HOW_ANSWER, THANKS_OR_PRAISE, TIME_ANSWER, WHEREABOUTS_ANSWER } from './listening-words';
+import { FINDING_OUT, HOW_ANSWER, WAITED, THANKS_OR_PRAISE, TIME_ANSWER, WHEREABOUTS_ANSWER } from './listening-words';
 import { contentStems, lowerSameLength, overlapWeight, phraseRegex, replyKeys, topicKey } from './listening-text';
 import { reportedQuestion } from './reported';
 
@@ -21,6 +21,7 @@ const THANKS_RE = phraseRegex(THANKS_OR_PRAISE, 'u');
 const VAGUE_RE = /(?<![\p{L}])(?:not working|doesn't work|does not work|isn't working|won't work|stopped working|broken|issues?|problems?|trouble|something(?:'s| is) wrong|wrong|help|error|weird|strange|glitch\w*|bug)(?![\p{L}])/u;
 const APOLOGY_RE = /(?<![\p{L}])(?:sorry|apologi[sz]e|apologies)(?![\p{L}])/u;
 const TYPED = new Set(['time', 'amount', 'how']);
+const WAITED_RE = phraseRegex(WAITED, 'u');
 const CONCRETE = new Set(['order', 'ticket', 'product', 'amount']);
 const THANK_RE = /(?<![\p{L}])(?:thank|thanks|grateful|appreciate)/u;
 
@@ -36,7 +37,7 @@ export function unheardCoaching(reply: string, heard: Heard | null, signals: Sig
   const has = (m: string) => signals.some((s) => s.mechanism === m);
   const out: Coaching[] = [];
 
-  const open = pointsElsewhere ? [] : unanswered(heard.asks, lower, keys);
+  const open = pointsElsewhere ? [] : unanswered(heard.asks, lower, keys, heard.particulars);
   // An ask answered in its own words already shows the reply picked up what they wrote.
   const echoed = heard.asks.some((a) => !open.includes(a) && overlapWeight(a.topics, keys) >= 1);
   for (const ask of open.slice(0, MAX_UNANSWERED)) out.push(unansweredItem(ask, heard));
@@ -56,8 +57,10 @@ export function unheardCoaching(reply: string, heard: Heard | null, signals: Sig
     });
   }
 
-  if (heard.repeatContact.length && APOLOGY_RE.test(lower) && !THANK_RE.test(lower) && !has('appreciation')) {
-    const q = heard.repeatContact[0];
+  // Waiting on you, or writing again, not a problem that persists ("still broken", "tried multiple times").
+  const waited = heard.repeatContact.find((q) => WAITED_RE.test(heard.message.slice(q.start, q.end + 40).toLowerCase()));
+  if (waited && APOLOGY_RE.test(lower) && !THANK_RE.test(lower) && !has('appreciation')) {
+    const q = waited;
     out.push({
       kind: 'thank-patience',
       severity: 'low',
@@ -80,20 +83,27 @@ export function unheardCoaching(reply: string, heard: Heard | null, signals: Sig
 }
 
 /** The asks the reply does not address, in the order they were written. */
-export function unanswered(asks: Ask[], reply: string, keys: ReadonlySet<string>): Ask[] {
+export function unanswered(asks: Ask[], reply: string, keys: ReadonlySet<string>, particulars: Particular[] = []): Ask[] {
   if (!asks.length) return [];
+  // A reply that names the amount or date of the question ("it'll be $3" to "…and still only pay $3?") is answering it.
+  const echoes = (a: Ask) => particulars.some((p) => p.start >= a.start && p.end <= a.end && (p.kind === 'amount' || p.kind === 'date') && reflected(p, reply, keys));
   // A question that wants a time, an amount, a whereabouts or steps is answered by one, not by a mention of its topic.
   // "Can I keep the old one?" turns on "keep": a reply about the old one that never says keep (or yes, or no) hasn't answered.
   // Any shared topic word counts (real answers rarely repeat the question), except that the verb of "can I…?" must be there.
   const byTopic = (a: Ask) => overlapWeight(a.topics, keys) >= 0.5 && (!a.verb || keys.has(a.verb) || keys.has(topicKey(a.verb)));
-  const addressed = asks.map((a) => !a.topics.length || (!TYPED.has(a.answer) && byTopic(a)) || answers(a, reply, asks.length, keys));
+  const addressed = asks.map((a) => !a.topics.length || echoes(a) || (!TYPED.has(a.answer) && byTopic(a)) || answers(a, reply, asks.length, keys));
   // A reply that answers nothing by topic but is finding out (looking into it, asking for details,
   // asking them a question back) answers them all, for now: the answer comes in the next message.
   if (FINDING_OUT_RE.test(reply) && !addressed.some(Boolean)) return [];
   // A question back ("Does the bill say Final Bill?") is the reply engaging: the answer comes next.
   if (reply.includes('?')) return [];
+  // Clear evidence only. Read against real brand replies, a yes/no or open question that no ask
+  // around it was answered for was nearly always answered in other words ("I'm a real person" to
+  // "Is this a bot?"), so it is named only when the reply answered something else they asked, or
+  // when a "when", "how much" or "how do I" got no time, amount or steps at all.
+  const answeredAny = addressed.some(Boolean);
   // A plea for help alone ("Can you help me?") is answered by the reply itself.
-  return asks.filter((a, i) => !addressed[i] && !a.help);
+  return asks.filter((a, i) => !addressed[i] && !a.help && (answeredAny || TYPED.has(a.answer)));
 }
 
 /** An answer of the kind the question wants: a time for "when", an amount for "how much", a yes or no. */
@@ -127,7 +137,7 @@ function unansweredItem(ask: Ask, heard: Heard): Coaching {
 function reflected(p: Particular, reply: string, keys: ReadonlySet<string>): boolean {
   const digits = p.text.replace(/\D+/g, '');
   if (digits.length >= 3 && reply.replace(/\D+/g, ' ').split(' ').includes(digits)) return true;
-  if (digits.length >= 3 && reply.includes(p.text.toLowerCase())) return true;
+  if (reply.includes(p.text.toLowerCase())) return true; // "$3", "HX4492"
   const topics = contentStems(p.text).filter((t) => !/^\d+$/.test(t));
   return topics.length > 0 && overlapWeight(topics, keys) >= 0.5;
 }

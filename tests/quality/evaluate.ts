@@ -76,5 +76,9 @@ if (args.has('--record-gaps')) {
 }
 
 const out = resolve(repoRoot, 'docs/quality.md');
-writeFileSync(out, renderQualityReport({ phrasebank, devset, holdout, signals, real, empathy, phrasebankErrors: errors.length, layered }));
+// The Listening section is written by tests/quality/listening.ts --write; keep it when regenerating the rest.
+const previous = existsSync(out) ? readFileSync(out, 'utf8') : '';
+const listening = /<!-- listening:start -->[\s\S]*<!-- listening:end -->/.exec(previous)?.[0];
+const rendered = renderQualityReport({ phrasebank, devset, holdout, signals, real, empathy, phrasebankErrors: errors.length, layered });
+writeFileSync(out, listening ? rendered.replace(/\n## How to reproduce/, `\n${listening}\n\n## How to reproduce`) : rendered);
 console.log(`wrote ${out.replace(repoRoot + '/', '')}`);
