@@ -16,9 +16,8 @@ export interface Particular {
   text: string;
 }
 
-const words = (s: string) => s.split(' ').filter(Boolean);
-const WEEKDAY = words(DATE_WORDS.weekdays).join('|');
-const MONTH = words(DATE_WORDS.months).join('|');
+const WEEKDAY = DATE_WORDS.weekdays.join('|');
+const MONTH = DATE_WORDS.months.join('|');
 const DAY = '(?:\\d{1,2}(?:st|nd|rd|th)?)';
 const DATE_PATTERNS = [
   `(?:(?:this|next|last) )?(?:${WEEKDAY})(?: (?:the )?${DAY}(?: of (?:${MONTH}))?)?`,
