@@ -29,3 +29,4 @@ export const OPTIONS = L.options;
 export const ORDER_WORDS = L['order-words'];
 export const TICKET_WORDS = L['ticket-words'];
 export const THANKS_OR_PRAISE = L['thanks-or-praise'];
+export const FOLLOW_UP_OPENERS = L['follow-up-openers'];

@@ -7,7 +7,7 @@
  */
 import type { Coaching, Signal } from './types';
 import type { Ask, Heard, Particular } from './listening';
-import { FINDING_OUT, HOW_ANSWER, WAITED, THANKS_OR_PRAISE, TIME_ANSWER, WHEREABOUTS_ANSWER } from './listening-words';
+import { FINDING_OUT, FOLLOW_UP_OPENERS, HOW_ANSWER, WAITED, THANKS_OR_PRAISE, TIME_ANSWER, WHEREABOUTS_ANSWER } from './listening-words';
 import { contentStems, lowerSameLength, overlapWeight, phraseRegex, replyKeys, topicKey } from './listening-text';
 import { reportedQuestion } from './reported';
 
@@ -18,6 +18,7 @@ const HOW_RE = phraseRegex(HOW_ANSWER, 'u');
 const AMOUNT_RE = /[$£€¥]\s?\d|\d\s?(?:dollars|pounds|euros)|\bfree\b|\bno charge\b|\bcosts?\b/u;
 const YES_NO_RE = /(?<![\p{L}])(?:yes|yep|no|nope|of course|absolutely|certainly|sure|unfortunately|you can|you can't|you cannot|you're able|you are able|you won't|you will|you don't need|you do not need|you'll need|you will need|that's fine|that is fine|happy to|i can|we can|i can't|we can't)(?![\p{L}])/u;
 const THANKS_RE = phraseRegex(THANKS_OR_PRAISE, 'u');
+const FOLLOW_UP_RE = new RegExp(`^(?:${FOLLOW_UP_OPENERS.join('|')})(?![\\p{L}])`, 'u');
 const VAGUE_RE = /(?<![\p{L}])(?:not working|doesn't work|does not work|isn't working|won't work|stopped working|broken|issues?|problems?|trouble|something(?:'s| is) wrong|wrong|help|error|weird|strange|glitch\w*|bug)(?![\p{L}])/u;
 const APOLOGY_RE = /(?<![\p{L}])(?:sorry|apologi[sz]e|apologies)(?![\p{L}])/u;
 const TYPED = new Set(['time', 'amount', 'how']);
@@ -146,6 +147,8 @@ function reflected(p: Particular, reply: string, keys: ReadonlySet<string>): boo
 function isUnclear(heard: Heard): boolean {
   if (heard.asks.length || heard.particulars.length || heard.repeatContact.length || heard.intensity.level >= 2) return false;
   if (heard.words > 15 || heard.words < 2) return false;
-  const lower = lowerSameLength(heard.message);
+  // @handles are already blanked in what was heard; a follow-up ("Yes. They get an error.") has its context upthread.
+  const lower = lowerSameLength(heard.message).replace(/@[\p{L}\p{N}_]+/gu, '').trim();
+  if (FOLLOW_UP_RE.test(lower)) return false;
   return VAGUE_RE.test(lower) && !THANKS_RE.test(lower) && contentStems(lower).length <= 5;
 }
