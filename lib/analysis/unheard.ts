@@ -99,8 +99,8 @@ export function unanswered(asks: Ask[], reply: string, keys: ReadonlySet<string>
   // A question back ("Does the bill say Final Bill?") is the reply engaging: the answer comes next.
   if (reply.includes('?')) return [];
   // Clear evidence only. Read against real brand replies, a yes/no or open question that no ask
-  // around it was answered for was nearly always answered in other words ("I'm a real person" to
-  // "Is this a bot?"), so it is named only when the reply answered something else they asked, or
+  // around it was answered for was nearly always answered in other words ("it's a person typing this" to
+  // "Is this automated?"), so it is named only when the reply answered something else they asked, or
   // when a "when", "how much" or "how do I" got no time, amount or steps at all.
   const answeredAny = addressed.some(Boolean);
   // A plea for help alone ("Can you help me?") is answered by the reply itself.
@@ -147,7 +147,7 @@ function reflected(p: Particular, reply: string, keys: ReadonlySet<string>): boo
 function isUnclear(heard: Heard): boolean {
   if (heard.asks.length || heard.particulars.length || heard.repeatContact.length || heard.intensity.level >= 2) return false;
   if (heard.words > 15 || heard.words < 2) return false;
-  // @handles are already blanked in what was heard; a follow-up ("Yes. They get an error.") has its context upthread.
+  // @handles are already blanked in what was heard; a follow-up ("Yes, same error.") has its context upthread.
   const lower = lowerSameLength(heard.message).replace(/@[\p{L}\p{N}_]+/gu, '').trim();
   if (FOLLOW_UP_RE.test(lower)) return false;
   return VAGUE_RE.test(lower) && !THANKS_RE.test(lower) && contentStems(lower).length <= 5;
