@@ -65,7 +65,7 @@ export function DraftChecker({ host }: { host?: string }) {
         <textarea
           id="customer"
           rows={3}
-          placeholder="Helps Attune notice feelings your reply could acknowledge."
+          placeholder="Paste what they wrote: Attune points out feelings, questions and details your reply could pick up."
           value={customer}
           onInput={(e) => setCustomer((e.target as HTMLTextAreaElement).value)}
         />

@@ -5,6 +5,8 @@
 import type { Coaching, Finding, Signal } from './types';
 import { parse } from './nlp';
 import { normaliseForMatching, splitSentences } from './text';
+import type { Heard } from './listening';
+import { unheardCoaching } from './unheard';
 
 /** What the customer's message sounds like, when it carries a strong feeling. */
 export type Emotion = 'frustrated' | 'angry' | 'worried' | 'upset';
@@ -17,6 +19,9 @@ add('angry', 'angry furious livid outraged outrageous mad hate hated pissed terr
 add('worried', 'worried worry worrying worries anxious anxiety nervous scared afraid frightened concerned concern panic panicking stressed stress stressful urgent urgently desperate desperately upset helpless confused lost');
 // Weak words count only next to another cue, so "I still have a question" is not an emotion.
 const WEAK = new Set(['again', 'still', 'forever', 'ages', 'lost', 'concern', 'stress', 'sick', 'tired', 'fed', 'waste', 'joke', 'confused']);
+/** The feeling lexicon, shared with listening.ts (which quotes the words). */
+export const FEELING_WORDS: Readonly<Record<string, Exclude<Emotion, 'upset'>>> = LEXICON;
+export const WEAK_FEELING_WORDS: ReadonlySet<string> = WEAK;
 const POSITIVE_WHEN_NEGATED = new Set(['happy', 'pleased', 'satisfied', 'impressed', 'good', 'ok', 'okay', 'acceptable', 'fair']);
 const NEGATORS = new Set(['not', 'no', 'never', "isn't", "wasn't", 'hardly']);
 
@@ -73,6 +78,19 @@ export function customerEmotion(customer: string | undefined, feels: ((sentence:
   return splitSentences(normaliseForMatching(customer)).some((s) => feels(s.text)) ? 'upset' : null;
 }
 
+const SEVERITY_BY_LEVEL = ['low', 'low', 'medium', 'high'] as const;
+
+/**
+ * Which of their words carry the feeling (the strongest feeling word, else what they said about
+ * writing again), and how much it matters: rising with how strongly it is put and with repeat contact.
+ */
+function feelingEvidence(heard: Heard): Pick<Coaching, 'quote' | 'severity'> {
+  const level = Math.min(3, heard.intensity.level + (heard.repeatContact.length ? 1 : 0));
+  const angry = heard.feelings.find((f) => f.emotion === 'angry');
+  const q = angry ?? heard.feelings[0] ?? heard.repeatContact[0] ?? heard.intensity.cues[0];
+  return { severity: SEVERITY_BY_LEVEL[level], ...(q ? { quote: { start: q.start, end: q.end, text: q.text } } : {}) };
+}
+
 const WE_WILL = /\b(we'll|we will|we're going to|we are going to|our team will|the team will|we shall)\b/i;
 const I_WILL = /\b(i'll|i will|i'm going to|i am going to|let me|i've (asked|escalated|passed|sent|raised|opened|flagged)|i have (asked|escalated|passed|sent|raised|opened|flagged))\b/i;
 
@@ -80,7 +98,7 @@ const I_WILL = /\b(i'll|i will|i'm going to|i am going to|let me|i've (asked|esc
  * Builds the coaching items for a reply. `agentText` excludes quoted lines; `needsNextStep` lists the
  * categories marked `needs-next-step`; `acknowledged` is the model's lenient "a feeling was named somewhere".
  */
-export function coachingFor(agentText: string, findings: Finding[], signals: Signal[], customerEmotion: Emotion | null, needsNextStep: ReadonlySet<string>, acknowledged = false): Coaching[] {
+export function coachingFor(agentText: string, findings: Finding[], signals: Signal[], customerEmotion: Emotion | null, needsNextStep: ReadonlySet<string>, acknowledged = false, heard: Heard | null = null): Coaching[] {
   const words = agentText.match(/[\p{L}\p{N}']+/gu)?.length ?? 0;
   if (words < 8) return [];
   const has = (...mechanisms: string[]) => signals.some((s) => mechanisms.includes(s.mechanism));
@@ -89,8 +107,10 @@ export function coachingFor(agentText: string, findings: Finding[], signals: Sig
     out.push({
       kind: 'unacknowledged-emotion',
       message: `The customer sounds ${customerEmotion}. Naming that before the fix, for example "${EMOTION_EXAMPLE[customerEmotion]}", helps them feel heard.`,
+      ...(heard ? feelingEvidence(heard) : {}),
     });
   }
+  out.push(...unheardCoaching(agentText, heard, signals));
   if (findings.some((f) => needsNextStep.has(f.category)) && !has('next-steps', 'choice')) {
     out.push({
       kind: 'no-next-step',

@@ -13,10 +13,13 @@ import { restoreApostrophes, spanToSource } from './apostrophes';
 import { coreSpan } from './fillers';
 import { combineModel } from './combine';
 import { conversationOf, offerFixes } from './offer';
+import { hearCustomer } from './listening';
 
 export type { AnalysisContext, AnalysisOptions, Coaching, Finding, Fix, Report, Signal } from './types';
 export { splitSentences, normaliseForMatching, quotedRanges } from './text';
 export { detectEmotion } from './coaching';
+export { hearCustomer } from './listening';
+export type { Heard, Particular, ParticularKind, Ask, AskKind, Quote, Feeling, IntensityLevel } from './listening';
 export { bundledModel } from './judge';
 export { SentenceModel } from './model';
 import type { SentenceModel } from './model';
@@ -161,12 +164,15 @@ function analyzeWith(
     a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
   signals.sort(byPosition);
   const shown = options?.keepOverlapping ? findings.sort(byPosition) : oneFindingPerPhrase(findings).sort(byPosition);
+  // The customer's message is heard once per message (hearCustomer memoises by text), not per keystroke.
+  const heard = context?.customer?.trim() ? hearCustomer(context.customer) : null;
   if (shown.length) {
-    const conversation = conversationOf(text, context?.customer, []);
+    // Slots in suggestions ({order}, {option}…) are filled from what the customer wrote.
+    const conversation = conversationOf(text, context?.customer, heard?.particulars ?? []);
     for (const f of shown) offerFixes(f, text, sentences.find((s) => s.start <= f.start && f.start < s.end), conversation);
   }
   const agentText = sentences.map((s) => s.text).join('\n');
-  return { findings: shown, signals, coaching: coachingFor(agentText, shown, signals, emotion, categoriesNeedingNextStep(pb), acknowledged) };
+  return { findings: shown, signals, coaching: coachingFor(agentText, shown, signals, emotion, categoriesNeedingNextStep(pb), acknowledged, heard) };
 }
 
 const needsNextStepCache = new WeakMap<CompiledPhrasebank, Set<string>>();

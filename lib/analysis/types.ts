@@ -46,9 +46,16 @@ export interface Signal {
 }
 
 export interface Coaching {
-  /** e.g. 'unacknowledged-emotion', 'no-next-step', 'we-not-i' */
+  /**
+   * e.g. 'unacknowledged-emotion', 'no-next-step', 'we-not-i'; with the customer's message:
+   * 'unanswered-question', 'nothing-reflected', 'thank-patience', 'ask-how-to-help'.
+   */
   kind: string;
   message: string;
+  /** What the customer said that this is about: UTF-16 offsets into the customer's message (`AnalysisContext.customer`). */
+  quote?: { start: number; end: number; text: string };
+  /** How much it matters; absent on items that have no customer message to weigh. */
+  severity?: Severity;
 }
 
 export interface Report {

@@ -49,7 +49,10 @@ export function formatHuman(text: string, report: Report, p: Paint): string {
       out.push(`${p.green('✓')} ${MECHANISM_PRAISE[s.mechanism] ?? s.mechanism}: "${oneLine(s.text)}"`);
     }
   }
-  for (const c of report.coaching) out.push(`${p.magenta('•')} ${c.message}`);
+  for (const c of report.coaching) {
+    out.push(`${p.magenta('•')} ${c.severity === 'high' ? `${p.bold('important:')} ` : ''}${c.message}`);
+    if (c.quote) out.push(`  ${p.dim('they wrote:')} "${oneLine(c.quote.text)}"`);
+  }
   if (report.signals.length || report.coaching.length) out.push('');
   out.push(summaryLine(report, p));
   return out.join('\n') + '\n';

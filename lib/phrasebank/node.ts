@@ -58,7 +58,8 @@ function loadJsonPack(path: string): { phrasebank: CompiledPhrasebank; errors: P
 export function yamlFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.') || name === 'node_modules') continue;
+    // lexicon/ holds word lists for the listening coaching, not rules (compiled separately by build.ts).
+    if (name.startsWith('.') || name === 'node_modules' || name === 'lexicon') continue;
     const p = join(dir, name);
     if (statSync(p).isDirectory()) out.push(...yamlFiles(p));
     else if (/\.ya?ml$/i.test(name)) out.push(p);

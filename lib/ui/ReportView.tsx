@@ -160,14 +160,20 @@ export function EmpathyChecklist({ signals }: { signals: Signal[] }) {
   );
 }
 
-/** Coaching notes about the reply as a whole. */
+/** Coaching notes about the reply as a whole; the customer's own words, when an item is about them, quoted as text. */
 export function CoachingList({ coaching }: { coaching: Coaching[] }) {
   if (!coaching.length) return null;
   return (
     <ul class="coaching" aria-label="Coaching">
-      {coaching.map((c) => (
-        <li key={c.kind} data-kind={c.kind}>
-          <span class="tip">Tip</span> {c.message}
+      {coaching.map((c, i) => (
+        // Two unanswered questions share a kind, so the key needs the position too.
+        <li key={`${c.kind}:${c.quote?.start ?? i}`} data-kind={c.kind} data-severity={c.severity}>
+          <span class="tip">{c.severity === 'high' ? 'Important' : 'Tip'}</span> {c.message}
+          {c.quote && (
+            <blockquote class="customer-quote" aria-label="What the customer wrote">
+              <span class="quote-label">They wrote</span> <q>{c.quote.text}</q>
+            </blockquote>
+          )}
         </li>
       ))}
     </ul>

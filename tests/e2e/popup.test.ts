@@ -67,6 +67,29 @@ describe('popup', () => {
     await page.close();
   });
 
+  it('listens to the customer: an angry message with two questions, a correct but cold draft', async () => {
+    const page = await openPopup();
+    await page.fill('#draft', 'Hello, a replacement has been dispatched and will arrive within 3 working days. Regards, Support.');
+    await page.click('details.customer summary');
+    const customer = "This is the THIRD time I'm writing and I'm furious!! My order #55-1290 still hasn't arrived. When will it arrive? And can I keep the old one if you send a replacement?";
+    await page.fill('#customer', customer);
+    const feeling = page.locator('[data-kind="unacknowledged-emotion"]');
+    await feeling.waitFor();
+    expect(await feeling.getAttribute('data-severity')).toBe('high');
+    expect(await feeling.locator('.customer-quote q').textContent()).toBe('furious');
+    // The question the draft answers (when) is left alone; the one it doesn't is named, in their words.
+    const open = page.locator('[data-kind="unanswered-question"]');
+    expect(await open.count()).toBe(1);
+    expect(await open.textContent()).toContain("They asked whether they can keep the old one");
+    expect(await open.locator('.customer-quote q').textContent()).toBe('can I keep the old one if you send a replacement?');
+    await screenshot(page, 'popup-listening');
+    // Answering it and naming the feeling clears both.
+    await page.fill('#draft', "I'm so sorry, I understand why you're angry after writing three times about order 55-1290, and thank you for your patience. The replacement arrives within 3 days, and yes, you can keep the old one.");
+    await page.locator('[data-kind="unanswered-question"]').waitFor({ state: 'detached' });
+    expect(await page.locator('[data-kind="unacknowledged-emotion"]').count()).toBe(0);
+    await page.close();
+  });
+
   it('flags dismissive wording no rule lists (the trained model), with its words, a reason and an alternative', async () => {
     const page = await openPopup();
     await page.fill('#draft', 'Thanks for the photos. Maybe next time read the listing before you hit buy.');

@@ -51,3 +51,12 @@ export function readPoliteness(dir: string): Array<{ text: string; quartile: num
     .map((r) => ({ text: String(r.text ?? ''), quartile: Number((r.labels as Record<string, unknown>)?.score_quartile_within_community_file ?? 0) }))
     .filter((r) => r.quartile >= 1 && r.quartile <= 4);
 }
+
+/** Real replies that carry the customer tweet they answer (`prev_customer_text`), or null when the file is absent. */
+export function readRepliesWithCustomer(dir: string): Array<{ text: string; customer: string }> | null {
+  const path = join(dir, 'real-replies.jsonl');
+  if (!existsSync(path)) return null;
+  return readJsonl(path)
+    .filter((r) => typeof r.prev_customer_text === 'string' && r.prev_customer_text.trim())
+    .map((r) => ({ text: String(r.text ?? ''), customer: String(r.prev_customer_text) }));
+}

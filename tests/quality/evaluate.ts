@@ -91,5 +91,9 @@ const sampleArg = process.argv.indexOf('--fix-sample');
 if (sampleArg > 0 && fixes.independent) for (const e of sampleApplied(fixes.independent, Number(process.argv[sampleArg + 1] ?? 50))) console.log(`---${e.problems.length ? ` [${e.problems.join(', ')}]` : ''}\n  ${e.before.replace(/\n/g, ' / ')}\n→ ${e.after.replace(/\n/g, ' / ')}`);
 
 const out = resolve(repoRoot, 'docs/quality.md');
-writeFileSync(out, renderQualityReport({ phrasebank, devset, holdout, signals, real, empathy, phrasebankErrors: errors.length, layered, fixes }));
+// The Listening section is written by tests/quality/listening.ts --write; keep it when regenerating the rest.
+const previous = existsSync(out) ? readFileSync(out, 'utf8') : '';
+const listening = /<!-- listening:start -->[\s\S]*<!-- listening:end -->/.exec(previous)?.[0];
+const rendered = renderQualityReport({ phrasebank, devset, holdout, signals, real, empathy, phrasebankErrors: errors.length, layered, fixes });
+writeFileSync(out, listening ? rendered.replace(/\n## How to reproduce/, `\n${listening}\n\n## How to reproduce`) : rendered);
 console.log(`wrote ${out.replace(repoRoot + '/', '')}`);

@@ -43,7 +43,10 @@ export function Badge({ view, open, actions, titles }: { view: ComposerView; ope
           {view.coaching.length > 0 && (
             <ul class="attune-list__coaching" aria-label="Coaching">
               {view.coaching.map((c) => (
-                <li data-kind={c.kind}>{c.message}</li>
+                <li data-kind={c.kind}>
+                  {c.message}
+                  {c.quote && <q class="attune-list__quote">{c.quote.text}</q>}
+                </li>
               ))}
             </ul>
           )}

@@ -81,6 +81,18 @@ describe('attune check (one draft)', () => {
     const ok = await runCli(['check', '--format', 'json', ...PB, '--customer', customer], CLEAN);
     expect([0, 1]).toContain(ok.code);
     JSON.parse(ok.stdout);
+    // The listening coaching: the unanswered question is named, quoted from the customer's file.
+    const asked = join(tmp, 'asked.txt');
+    const message = 'My order 7730 is packed. When will it be dispatched? Can you change the delivery address to my work address?';
+    writeFileSync(asked, message);
+    const reply = 'Thanks for your order 7730, it leaves the warehouse tomorrow morning.';
+    const json = JSON.parse((await runCli(['check', '--format', 'json', '--customer', asked], reply)).stdout) as Report;
+    const open = json.coaching.filter((c) => c.kind === 'unanswered-question');
+    const question = 'Can you change the delivery address to my work address?';
+    expect(open.map((c) => c.quote)).toEqual([{ start: message.indexOf(question), end: message.length, text: question }]);
+    const human = await runCli(['check', '--customer', asked], reply);
+    expect(human.stdout).toContain('they wrote: "Can you change the delivery address to my work address?"');
+    expect((await runCli(['check', '--format', 'json'], reply)).stdout).not.toContain('unanswered-question');
     const missing = await runCli(['check', ...PB, '--customer', join(tmp, 'nope.txt')], CLEAN);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nope\.txt: no such file/);

@@ -107,4 +107,22 @@ describe('ReportView', () => {
     expect(root.querySelector('[data-kind="no-next-step"]')?.textContent).toContain(evil);
     expect(root.querySelector('script')).toBeNull();
   });
+
+  it('quotes the customer\'s words as text, one item per unanswered question', () => {
+    const report: Report = {
+      findings: [],
+      signals: [],
+      coaching: [
+        { kind: 'unanswered-question', severity: 'high', message: 'They asked when it arrives.', quote: { start: 0, end: 20, text: `When will it arrive? ${evil}` } },
+        { kind: 'unanswered-question', severity: 'medium', message: 'They asked whether they can keep it.', quote: { start: 30, end: 50, text: 'Can I keep it?' } },
+      ],
+    };
+    act(() => render(<ReportView report={report} />, root));
+    const items = root.querySelectorAll('[data-kind="unanswered-question"]');
+    expect(items).toHaveLength(2);
+    expect(items[0].getAttribute('data-severity')).toBe('high');
+    expect(items[0].querySelector('.customer-quote q')?.textContent).toBe(`When will it arrive? ${evil}`);
+    expect(items[1].querySelector('.customer-quote q')?.textContent).toBe('Can I keep it?');
+    expect(root.querySelector('script, img')).toBeNull();
+  });
 });

@@ -1,0 +1,73 @@
+/**
+ * Small text helpers shared by the listening modules: quotes into the customer's message, phrase
+ * lists as one regular expression, and the crude stems used to compare a reply with what was asked.
+ */
+import { GENERIC_NOUNS, SAME_TOPIC, STOPWORDS } from './listening-words';
+
+/** A span of the customer's message: `text === message.slice(start, end)` (UTF-16 offsets). */
+export interface Quote {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Lower-cases without changing the length (a few characters grow when lower-cased; they are kept). */
+export function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  return Array.from(text, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('');
+}
+
+/** One global regex for a list of phrase patterns, matched as whole words. */
+export function phraseRegex(patterns: readonly string[], flags = 'gu'): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${patterns.join('|')})(?![\\p{L}\\p{N}])`, flags);
+}
+
+const STOP = new Set(STOPWORDS);
+const GENERIC = new Set(GENERIC_NOUNS.map(stem));
+const GROUP = new Map<string, number>();
+SAME_TOPIC.forEach((group, i) => group.forEach((s) => GROUP.set(s, i)));
+
+/**
+ * A crude stem: the first five letters ("refunded" and "refund", "delivery" and "deliver" meet).
+ * Good enough to tell whether a reply talks about the same thing; never shown to anyone.
+ */
+export function stem(word: string): string {
+  const w = word.toLowerCase().replace(/'s$/, '');
+  return w.length > 5 ? w.slice(0, 5) : w;
+}
+
+/** The topic words of a text: stems of words that are not stopwords. */
+export function contentStems(text: string): string[] {
+  const out: string[] = [];
+  for (const m of lowerSameLength(text).matchAll(/[\p{L}\p{N}][\p{L}\p{N}']*/gu)) {
+    if (STOP.has(m[0]) || m[0].length < 2) continue;
+    out.push(stem(m[0]));
+  }
+  return out;
+}
+
+/** A topic key: a stem, or its synonym group ("refun" and "money" are one topic). */
+export function topicKey(s: string): string {
+  const g = GROUP.get(s);
+  return g === undefined ? s : `#${g}`;
+}
+
+/** How much of `topics` the reply (`replyKeys`) picks up: a generic noun ("order") counts half. */
+export function overlapWeight(topics: string[], replyKeys: ReadonlySet<string>): number {
+  let w = 0;
+  for (const t of new Set(topics)) {
+    if (replyKeys.has(t) || replyKeys.has(topicKey(t))) w += GENERIC.has(t) ? 0.5 : 1;
+  }
+  return w;
+}
+
+/** Stems and synonym groups of a reply, for `overlapWeight`. */
+export function replyKeys(reply: string): Set<string> {
+  const keys = new Set<string>();
+  for (const s of contentStems(reply)) {
+    keys.add(s);
+    keys.add(topicKey(s));
+  }
+  return keys;
+}

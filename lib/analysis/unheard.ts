@@ -1,0 +1,154 @@
+/**
+ * Coaching on what the reply leaves unheard, read against what the customer said (listening.ts):
+ * a question or request it doesn't address, nothing concrete of theirs reflected back, only "sorry"
+ * where thanking them for their patience fits, and, when their message is unclear, an invitation to
+ * ask how best to help. Silent when the customer's message is unknown. Every item quotes their words.
+ * Precision first: an agent switches off a tool that nags, so each check needs clear evidence.
+ */
+import type { Coaching, Signal } from './types';
+import type { Ask, Heard, Particular } from './listening';
+import { FINDING_OUT, FOLLOW_UP_OPENERS, HOW_ANSWER, WAITED, THANKS_OR_PRAISE, TIME_ANSWER, WHEREABOUTS_ANSWER } from './listening-words';
+import { contentStems, lowerSameLength, overlapWeight, phraseRegex, replyKeys, topicKey } from './listening-text';
+import { reportedQuestion } from './reported';
+
+const FINDING_OUT_RE = phraseRegex(FINDING_OUT, 'u');
+const TIME_RE = phraseRegex(TIME_ANSWER, 'u');
+const WHEREABOUTS_RE = phraseRegex(WHEREABOUTS_ANSWER, 'u');
+const HOW_RE = phraseRegex(HOW_ANSWER, 'u');
+const AMOUNT_RE = /[$£€¥]\s?\d|\d\s?(?:dollars|pounds|euros)|\bfree\b|\bno charge\b|\bcosts?\b/u;
+const YES_NO_RE = /(?<![\p{L}])(?:yes|yep|no|nope|of course|absolutely|certainly|sure|unfortunately|you can|you can't|you cannot|you're able|you are able|you won't|you will|you don't need|you do not need|you'll need|you will need|that's fine|that is fine|happy to|i can|we can|i can't|we can't)(?![\p{L}])/u;
+const THANKS_RE = phraseRegex(THANKS_OR_PRAISE, 'u');
+const FOLLOW_UP_RE = new RegExp(`^(?:${FOLLOW_UP_OPENERS.join('|')})(?![\\p{L}])`, 'u');
+const VAGUE_RE = /(?<![\p{L}])(?:not working|doesn't work|does not work|isn't working|won't work|stopped working|broken|issues?|problems?|trouble|something(?:'s| is) wrong|wrong|help|error|weird|strange|glitch\w*|bug)(?![\p{L}])/u;
+const APOLOGY_RE = /(?<![\p{L}])(?:sorry|apologi[sz]e|apologies)(?![\p{L}])/u;
+const TYPED = new Set(['time', 'amount', 'how']);
+const WAITED_RE = phraseRegex(WAITED, 'u');
+const CONCRETE = new Set(['order', 'ticket', 'product', 'amount']);
+const THANK_RE = /(?<![\p{L}])(?:thank|thanks|grateful|appreciate)/u;
+
+/** At most this many unanswered asks are listed: the first ones they wrote. */
+const MAX_UNANSWERED = 2;
+
+export function unheardCoaching(reply: string, heard: Heard | null, signals: Signal[]): Coaching[] {
+  if (!heard) return [];
+  const lower = lowerSameLength(reply.replace(/[\u2019\u2018]/g, "'"));
+  // A link is an answer the reply points to (an article, a form): it counts as addressing, not as saying back.
+  const pointsElsewhere = /https?:\/\/|www\./.test(lower);
+  const keys = replyKeys(lower);
+  const has = (m: string) => signals.some((s) => s.mechanism === m);
+  const out: Coaching[] = [];
+
+  const open = pointsElsewhere ? [] : unanswered(heard.asks, lower, keys, heard.particulars);
+  // An ask answered in its own words already shows the reply picked up what they wrote.
+  const echoed = heard.asks.some((a) => !open.includes(a) && overlapWeight(a.topics, keys) >= 1);
+  for (const ask of open.slice(0, MAX_UNANSWERED)) out.push(unansweredItem(ask, heard));
+
+  // Only where the reply is the answer: a reply asking for details first can't yet say them back.
+  // Things they own or paid: the order, the ticket, the product, the amount (a date or a place is context, not the thing).
+  const concrete = heard.particulars.filter((p) => CONCRETE.has(p.kind));
+  const substantive = !pointsElsewhere && !FINDING_OUT_RE.test(lower) && !lower.includes('?');
+  const stakes = heard.asks.length > 0 || heard.feelings.length > 0 || heard.repeatContact.length > 0;
+  if (concrete.length && stakes && substantive && !echoed && !has('interpretation') && !concrete.some((p) => reflected(p, lower, keys))) {
+    const p = concrete.find((x) => x.kind === 'order' || x.kind === 'product') ?? concrete[0];
+    out.push({
+      kind: 'nothing-reflected',
+      severity: 'low',
+      quote: { start: p.start, end: p.end, text: p.text },
+      message: `They mentioned "${p.text}", and the draft names nothing from their message. Saying back one concrete thing they told you shows you read it, not just the ticket.`,
+    });
+  }
+
+  // Waiting on you, or writing again, not a problem that persists ("still broken", "tried multiple times").
+  const waited = heard.repeatContact.find((q) => WAITED_RE.test(heard.message.slice(q.start, q.end + 40).toLowerCase()));
+  if (waited && APOLOGY_RE.test(lower) && !THANK_RE.test(lower) && !has('appreciation')) {
+    const q = waited;
+    out.push({
+      kind: 'thank-patience',
+      severity: 'low',
+      quote: { ...q },
+      message: `They've been waiting ("${q.text}"). Thanking them for their patience, as well as saying sorry, recognises the effort they've put in.`,
+    });
+  }
+
+  if (isUnclear(heard) && !has('exploration') && !lower.includes('?') && !FINDING_OUT_RE.test(lower)) {
+    const text = heard.message.trim();
+    const start = heard.message.indexOf(text);
+    out.push({
+      kind: 'ask-how-to-help',
+      severity: 'low',
+      quote: { start, end: start + text.length, text },
+      message: 'Their message leaves it open what they need. Asking one question, such as what they were trying to do or how you can best help, avoids guessing.',
+    });
+  }
+  return out;
+}
+
+/** The asks the reply does not address, in the order they were written. */
+export function unanswered(asks: Ask[], reply: string, keys: ReadonlySet<string>, particulars: Particular[] = []): Ask[] {
+  if (!asks.length) return [];
+  // A reply that names the amount or date of the question ("it'll be $3" to "…and still only pay $3?") is answering it.
+  const echoes = (a: Ask) => particulars.some((p) => p.start >= a.start && p.end <= a.end && (p.kind === 'amount' || p.kind === 'date') && reflected(p, reply, keys));
+  // A question that wants a time, an amount, a whereabouts or steps is answered by one, not by a mention of its topic.
+  // "Can I keep the old one?" turns on "keep": a reply about the old one that never says keep (or yes, or no) hasn't answered.
+  // Any shared topic word counts (real answers rarely repeat the question), except that the verb of "can I…?" must be there.
+  const byTopic = (a: Ask) => overlapWeight(a.topics, keys) >= 0.5 && (!a.verb || keys.has(a.verb) || keys.has(topicKey(a.verb)));
+  const addressed = asks.map((a) => !a.topics.length || echoes(a) || (!TYPED.has(a.answer) && byTopic(a)) || answers(a, reply, asks.length, keys));
+  // A reply that answers nothing by topic but is finding out (looking into it, asking for details,
+  // asking them a question back) answers them all, for now: the answer comes in the next message.
+  if (FINDING_OUT_RE.test(reply) && !addressed.some(Boolean)) return [];
+  // A question back ("Does the bill say Final Bill?") is the reply engaging: the answer comes next.
+  if (reply.includes('?')) return [];
+  // Clear evidence only. Read against real brand replies, a yes/no or open question that no ask
+  // around it was answered for was nearly always answered in other words ("it's a person typing this" to
+  // "Is this automated?"), so it is named only when the reply answered something else they asked, or
+  // when a "when", "how much" or "how do I" got no time, amount or steps at all.
+  const answeredAny = addressed.some(Boolean);
+  // A plea for help alone ("Can you help me?") is answered by the reply itself.
+  return asks.filter((a, i) => !addressed[i] && !a.help && (answeredAny || TYPED.has(a.answer)));
+}
+
+/** An answer of the kind the question wants: a time for "when", an amount for "how much", a yes or no. */
+function answers(ask: Ask, reply: string, asks: number, keys: ReadonlySet<string>): boolean {
+  switch (ask.answer) {
+    case 'time': return TIME_RE.test(reply);
+    case 'amount': return AMOUNT_RE.test(reply);
+    case 'place': return WHEREABOUTS_RE.test(reply);
+    case 'how': return HOW_RE.test(reply);
+    // "Yes" answers a lone question; among several, it must also touch the topic.
+    case 'yes-no': return YES_NO_RE.test(reply) && (asks === 1 || overlapWeight(ask.topics, keys) >= 0.5);
+    default: return false;
+  }
+}
+
+function unansweredItem(ask: Ask, heard: Heard): Coaching {
+  const reported = ask.kind === 'question' ? reportedQuestion(ask.text) : null;
+  const what = reported ? `They asked ${reported}` : `They asked: "${ask.text.trim()}"`;
+  const tail = ask.kind === 'question'
+    ? "An answer, or when they'll have one, saves them writing again."
+    : "Saying what you'll do about it, or why you can't, saves them asking again.";
+  return {
+    kind: 'unanswered-question',
+    severity: heard.repeatContact.length ? 'high' : 'medium',
+    quote: { start: ask.start, end: ask.end, text: ask.text },
+    message: `${what}; the draft doesn't say. ${tail}`,
+  };
+}
+
+/** A particular shows in the reply: its digits (an order number) or its words (a product, a place). */
+function reflected(p: Particular, reply: string, keys: ReadonlySet<string>): boolean {
+  const digits = p.text.replace(/\D+/g, '');
+  if (digits.length >= 3 && reply.replace(/\D+/g, ' ').split(' ').includes(digits)) return true;
+  if (reply.includes(p.text.toLowerCase())) return true; // "$3", "HX4492"
+  const topics = contentStems(p.text).filter((t) => !/^\d+$/.test(t));
+  return topics.length > 0 && overlapWeight(topics, keys) >= 0.5;
+}
+
+/** A short message with no question, no particulars and no strong feeling, that says only that something is wrong. */
+function isUnclear(heard: Heard): boolean {
+  if (heard.asks.length || heard.particulars.length || heard.repeatContact.length || heard.intensity.level >= 2) return false;
+  if (heard.words > 15 || heard.words < 2) return false;
+  // @handles are already blanked in what was heard; a follow-up ("Yes, same error.") has its context upthread.
+  const lower = lowerSameLength(heard.message).replace(/@[\p{L}\p{N}_]+/gu, '').trim();
+  if (FOLLOW_UP_RE.test(lower)) return false;
+  return VAGUE_RE.test(lower) && !THANKS_RE.test(lower) && contentStems(lower).length <= 5;
+}
