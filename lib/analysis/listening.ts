@@ -111,7 +111,8 @@ function unique(quotes: Quote[]): Quote[] {
  * cues, or anger with a cue, intense. Repeat contact alone is not a feeling, but it strengthens one.
  */
 function levelOf(feelings: Feeling[], cues: Quote[], repeat: Quote[]): IntensityLevel {
-  if (!feelings.length) return cues.length >= 2 ? 1 : 0;
+  // No feeling word, but shouting or "!!" about writing again ("the THIRD time!!") is feeling put strongly.
+  if (!feelings.length) return cues.length + (repeat.length ? 1 : 0) >= 2 ? 2 : cues.length >= 1 ? 1 : 0;
   const angry = feelings.some((f) => f.emotion === 'angry');
   const weight = feelings.length + cues.length + (repeat.length ? 1 : 0) + (angry ? 1 : 0);
   return weight >= 4 ? 3 : weight >= 2 ? 2 : 1;

@@ -61,3 +61,10 @@ describe('hearCustomer', () => {
     expect(hearCustomer(MESSAGE)).toBe(heard);
   });
 });
+
+describe('intensity without a feeling word', () => {
+  it('shouting or "!!" about writing again is put strongly; the same facts said calmly are not', () => {
+    expect(hearCustomer("This is the THIRD time I'm writing!! Where is my order?").intensity.level).toBe(2);
+    expect(hearCustomer("This is the third time I'm writing. Where is my order?").intensity.level).toBe(0);
+  });
+});
