@@ -28,10 +28,10 @@ export interface CombineInput {
 }
 
 export function combineModel({ text, sentences, judged, pb, findings, signals, isAllowed, needsNextStep }: CombineInput): void {
-  const inside = (s: Span, x: { start: number; end: number }) => x.start < s.end && x.end > s.start;
+  const signalled = sentencesWithFindings(sentences, signals).mechanisms;
   sentences.forEach((sentence, i) => {
     for (const v of judged[i].mechanisms) {
-      if (signals.some((g) => g.mechanism === v.mechanism && inside(sentence, g))) continue;
+      if (signalled.get(i)?.has(v.mechanism)) continue;
       const ruleId = `model/${v.mechanism}`;
       const start = sentence.start + v.start, end = sentence.start + v.end;
       if (!isAllowed(ruleId, v.mechanism, start, end)) continue;
@@ -39,9 +39,10 @@ export function combineModel({ text, sentences, judged, pb, findings, signals, i
     }
   });
   const wayForward = signals.some((g) => WAY_FORWARD.has(g.mechanism));
+  const ruled = sentencesWithFindings(sentences, findings).touched;
   sentences.forEach((sentence, i) => {
     const v = judged[i].dismissive;
-    if (!v || findings.some((f) => inside(sentence, f))) return;
+    if (!v || ruled.has(i)) return;
     if (wayForward && needsNextStep.has(v.category)) return;
     const ruleId = `model/${v.category}`;
     const start = sentence.start + v.start, end = sentence.start + v.end;
@@ -61,4 +62,23 @@ export function combineModel({ text, sentences, judged, pb, findings, signals, i
       confidence: v.confidence,
     });
   });
+}
+
+/**
+ * The sentences each finding or signal touches, and which mechanisms a sentence's signals show (both
+ * lists walked in text order, so a long draft costs its length, not sentences × findings).
+ */
+function sentencesWithFindings(sentences: Span[], spans: Array<{ start: number; end: number; mechanism?: Mechanism }>) {
+  const touched = new Set<number>();
+  const mechanisms = new Map<number, Set<Mechanism>>();
+  const byStart = [...spans].sort((a, b) => a.start - b.start);
+  let i = 0;
+  for (const f of byStart) {
+    while (i < sentences.length && sentences[i].end <= f.start) i++;
+    for (let j = i; j < sentences.length && sentences[j].start < f.end; j++) {
+      touched.add(j);
+      if (f.mechanism) (mechanisms.get(j) ?? mechanisms.set(j, new Set()).get(j)!).add(f.mechanism);
+    }
+  }
+  return { touched, mechanisms };
 }

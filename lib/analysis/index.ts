@@ -169,7 +169,12 @@ function analyzeWith(
   if (shown.length) {
     // Slots in suggestions ({order}, {option}…) are filled from what the customer wrote.
     const conversation = conversationOf(text, context?.customer, heard?.particulars ?? []);
-    for (const f of shown) offerFixes(f, text, sentences.find((s) => s.start <= f.start && f.start < s.end), conversation);
+    // Findings and sentences are both in text order: walk them together.
+    let i = 0;
+    for (const f of shown) {
+      while (i < sentences.length && sentences[i].end <= f.start) i++;
+      offerFixes(f, text, sentences[i] && sentences[i].start <= f.start ? sentences[i] : undefined, conversation);
+    }
   }
   const agentText = sentences.map((s) => s.text).join('\n');
   return { findings: shown, signals, coaching: coachingFor(agentText, shown, signals, emotion, categoriesNeedingNextStep(pb), acknowledged, heard) };
@@ -203,11 +208,27 @@ const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
  */
 function oneFindingPerPhrase(findings: Finding[]): Finding[] {
   if (findings.length < 2) return findings;
-  const ranked = [...findings].sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.end - b.start - (a.end - a.start) || a.start - b.start,
-  );
+  // Only findings that overlap (directly or through others) compete: pick within each such run, so a
+  // long draft with thousands of findings costs its length, not its square.
+  const byStart = [...findings].sort((a, b) => a.start - b.start);
   const kept: Finding[] = [];
-  for (const f of ranked) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  let run: Finding[] = [];
+  let runEnd = -1;
+  const settle = () => {
+    const ranked = run.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const chosen: Finding[] = [];
+    for (const f of ranked) if (!chosen.some((k) => f.start < k.end && k.start < f.end)) chosen.push(f);
+    kept.push(...chosen);
+  };
+  for (const f of byStart) {
+    if (run.length && f.start >= runEnd) {
+      settle();
+      run = [];
+    }
+    run.push(f);
+    runEnd = Math.max(runEnd, f.end);
+  }
+  settle();
   return kept;
 }
 

@@ -4,17 +4,43 @@
  */
 import type { Finding } from './types';
 import type { Span } from './text';
-import { planFix } from './fixes';
+import { planFix, type PlannedFix } from './fixes';
 import { fillSlots, isGrounded, type Particular } from './suggestion-text';
 
 export interface Conversation {
   /** The draft and the customer's message, lower-cased: what a suggestion's particulars must occur in. */
   lowered: string;
   particulars: readonly Particular[];
+  /** Suggestion → grounded, so a long draft with many findings searches it once per suggestion. */
+  grounded: Map<string, boolean>;
 }
 
 export function conversationOf(draft: string, customer: string | undefined, particulars: readonly Particular[]): Conversation {
-  return { lowered: `${draft}\n${customer ?? ''}`.toLowerCase(), particulars };
+  return { lowered: `${draft}\n${customer ?? ''}`.toLowerCase(), particulars, grounded: new Map() };
+}
+
+function grounded(suggestion: string, conversation: Conversation): boolean {
+  let ok = conversation.grounded.get(suggestion);
+  if (ok === undefined) conversation.grounded.set(suggestion, (ok = isGrounded(suggestion, conversation.lowered)));
+  return ok;
+}
+
+/**
+ * planFix depends only on the sentence, where the finding sits in it, the suggestion and whether the
+ * sentence opens one: remembered on those, so a keystroke elsewhere in a long draft re-plans nothing.
+ */
+const planned = new Map<string, PlannedFix | null>();
+function plannedFor(text: string, sentence: Span, finding: { start: number; end: number }, suggestion: string): PlannedFix | null {
+  const lead = text.slice(Math.max(0, sentence.start - 8), sentence.start);
+  const key = `${lead}\u0001${sentence.text}\u0001${finding.start - sentence.start}\u0001${finding.end - sentence.start}\u0001${suggestion}`;
+  let relative = planned.get(key);
+  if (relative === undefined) {
+    if (planned.size > 5000) planned.clear();
+    const local = planFix(lead + sentence.text, { ...sentence, start: lead.length }, { start: finding.start - sentence.start + lead.length, end: finding.end - sentence.start + lead.length }, suggestion);
+    relative = local && { shown: local.shown, fix: { ...local.fix, start: local.fix.start - lead.length, end: local.fix.end - lead.length } };
+    planned.set(key, relative);
+  }
+  return relative && { shown: relative.shown, fix: { ...relative.fix, start: relative.fix.start + sentence.start, end: relative.fix.end + sentence.start } };
 }
 
 /** Sets `finding.suggestions` to what can be offered here and `finding.fixes` to their edits. */
@@ -22,11 +48,11 @@ export function offerFixes(finding: Finding, text: string, sentence: Span | unde
   const suggestions: string[] = [];
   const fixes: Finding['fixes'] = [];
   for (const raw of finding.suggestions) {
-    if (!isGrounded(raw, conversation.lowered)) continue;
+    if (!grounded(raw, conversation)) continue;
     const filled = fillSlots(raw, conversation.particulars);
     if (!filled) continue;
     const within = sentence ?? { start: finding.start, end: finding.end, text: text.slice(finding.start, finding.end) };
-    const planned = planFix(text, within, finding, filled);
+    const planned = plannedFor(text, within, finding, filled);
     if (!planned || suggestions.includes(planned.shown)) continue;
     suggestions.push(planned.shown);
     fixes.push(planned.fix);
