@@ -9,7 +9,13 @@ import { PageController } from './controller';
 export default defineContentScript({
   matches: helpdeskMatches,
   runAt: 'document_idle',
-  // CKEditor 4 / TinyMCE iframes are same-origin: the top frame reaches into them, so no allFrames here.
+  // In every frame, about:blank / javascript: / srcdoc frames included (matched by their creator's origin):
+  // the top-most frame of an origin runs the controller and reaches into same-origin frames below it
+  // (Salesforce's CKEditor 4 is two frames deep); a frame under a cross-origin parent runs its own.
+  allFrames: true,
+  matchAboutBlank: true,
+  // Chrome only: Firefox's MV2 build has no such key (its about:blank frames are covered by matchAboutBlank).
+  matchOriginAsFallback: { chrome: true },
   // The card's CSS is inlined into the shadow root (see controller.ts) rather than fetched as a web-accessible
   // file: on sites registered at run time the file would not be web-accessible.
   cssInjectionMode: 'manual',
