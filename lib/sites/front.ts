@@ -2,6 +2,10 @@
  * Front. The reply composer is a contenteditable region (Front's own editor); messages in the
  * conversation are inbound (customer) or outbound (teammates).
  *
+ * Evidence (../shared/notes/helpdesks.md): agent URLs `https://app.frontapp.com/open/cnv_<id>`; composer and
+ * thread markup: none found in public code. The selectors below are assumptions; the composer is whatever
+ * editable field the agent focuses (the generic path).
+ *
  * Manual test: open https://app.frontapp.com/open/<conversation>, click Reply, type
  * "Please calm down, as I already said that's our policy." → underlines + badge.
  */

@@ -3,6 +3,13 @@
  * same-origin iframe (`iframe.cke_wysiwyg_frame`, body contenteditable); the case feed lists emails.
  * The content script reaches the editor's body through `iframe.contentDocument` from the top frame.
  *
+ * Evidence (../shared/notes/helpdesks.md): a customised CKEditor 4 two same-origin iframes deep,
+ * `iframe[title="CK Editor Container"]` → `iframe[title="Email Body"]` (pixiebrix issue 8071; a Selenium test and a
+ * userscript in the code index); Salesforce rewrites the editor frame with `document.write` after load, dropping
+ * listeners (Briskine commit 4f7cbf20); the content script runs in every frame and the top one reaches down
+ * (entrypoints/content/documents.ts re-listens on a rewritten frame). Some LWC fields use Quill (Briskine 775adead).
+ * Thread markup: none found; the feed selectors below are assumptions.
+ *
  * Manual test: open https://<org>.lightning.force.com/lightning/r/Case/<id>/view, open "Email" in the
  * feed publisher, type "Please calm down, as I already said that's our policy." → underlines in the
  * iframe body; the card opens over the page.
@@ -16,7 +23,7 @@ export const salesforce: SiteAdapter = {
   matches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
   exampleUrls: ['https://acme.lightning.force.com/lightning/r/Case/5003000000D8cuI/view', 'https://acme.my.salesforce.com/500/o'],
   findComposers(root) {
-    const found = queryComposers(root, ['iframe.cke_wysiwyg_frame', '.cke_editable[contenteditable="true"]']);
+    const found = queryComposers(root, ['iframe[title="Email Body"]', 'iframe.cke_wysiwyg_frame', '.cke_editable[contenteditable="true"]', '.ql-editor[contenteditable="true"]']);
     return found.length ? found : anyEditables(root);
   },
   findCustomerMessage(root) {
