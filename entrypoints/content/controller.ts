@@ -55,7 +55,10 @@ export class PageController {
       },
       () => {
         this.checkConnected();
+        // The rewritten frame's editor makes its body editable a moment later (CKEditor 4 does, after load).
+        if (!document.hasFocus()) return;
         this.onFocusTarget(document.activeElement);
+        setTimeout(() => this.onFocusTarget(document.activeElement), 100);
       },
     );
   }
@@ -151,6 +154,9 @@ export class PageController {
     let changed = false;
     for (const [id, s] of this.sessions) {
       if (!isAttached(s.element)) {
+        // Its frame's document was rewritten in place (same document, new body): listen on it again.
+        const doc = s.element.ownerDocument;
+        if (doc !== document && doc.defaultView?.frameElement?.isConnected) queueMicrotask(() => this.docs.recheck(doc));
         s.dispose();
         this.sessions.delete(id);
         if (this.state.card?.composerId === id) this.state.card = undefined;
@@ -168,7 +174,8 @@ export class PageController {
 
   private onKeyDown(e: KeyboardEvent) {
     const session = this.sessionFor(e.composedPath()[0] ?? e.target);
-    if (!session) return;
+    // Typing in an editable no focus event told us about (its document was rewritten while focused).
+    if (!session) return this.onFocusTarget((e.composedPath()[0] ?? e.target) as Element);
     if (e.key === 'Escape' && this.state.card) {
       this.actions.closeCard(false);
       return;

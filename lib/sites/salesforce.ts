@@ -27,6 +27,6 @@ export const salesforce: SiteAdapter = {
     return found.length ? found : anyEditables(root);
   },
   findCustomerMessage(root) {
-    return lastText(root, ['.cuf-feedItem[data-direction="inbound"] .emailMessageBody', '.emailMessageBody']);
+    return lastText(root, ['.cuf-feedItem[data-direction="inbound"] .emailMessageBody']);
   },
 };
