@@ -3,14 +3,13 @@
  *
  * Evidence (../shared/notes/helpdesks.md): Draft.js inside `form#ticket-reply-editor` (an id, not a class;
  * Gorgias front-end code in the code index). Message class names are hashed CSS modules: no stable selector
- * tells the customer's messages apart, so the customer's message is unknown on the real app;
- * `.ticket-message[data-from-agent="false"]` is an assumption.
+ * tells the customer's messages apart, so the customer's message is reported unknown.
  *
  * Manual test: open https://<account>.gorgias.com/app/ticket/<id>, type in the reply box
  * "Please calm down, as I already said that's our policy." → underlines + badge.
  */
 import type { SiteAdapter } from './types';
-import { anyEditables, lastText, queryComposers } from './dom';
+import { anyEditables, queryComposers } from './dom';
 
 export const gorgias: SiteAdapter = {
   id: 'gorgias',
@@ -21,7 +20,7 @@ export const gorgias: SiteAdapter = {
     const found = queryComposers(root, ['form#ticket-reply-editor .public-DraftEditor-content[contenteditable="true"]', '.ticket-reply-editor [contenteditable="true"]', '.public-DraftEditor-content[contenteditable="true"]']);
     return found.length ? found : anyEditables(root);
   },
-  findCustomerMessage(root) {
-    return lastText(root, ['.ticket-message[data-from-agent="false"] .ticket-message__body']);
-  },
+  // Unknown: no public code shows how its thread marks whose message is whose (see Evidence above), so
+  // coaching that needs the customer's words stays silent rather than guessing from invented markup.
+  findCustomerMessage: () => undefined,
 };

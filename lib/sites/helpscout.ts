@@ -10,13 +10,13 @@
  * without target ranges (lib/editors/replace.ts sends them); the older UI used Redactor
  * (`.redactor_redactor.redactor_editor`). Thread `[data-testid="ThreadContainer"]`, items `li > div[id^="thread-"]`;
  * older `section.messageBody` (Maxr1998/userscripts). No public code marks which thread item is the customer's, so
- * on the evidence markup the customer's message is unknown; `.c-thread-item.is-customer` is an assumption.
+ * the customer's message is reported unknown.
  *
  * Manual test: open https://secure.helpscout.net/conversation/<id>/<n>/, click Reply, type
  * "Please calm down, as I already said that's our policy." → underlines + badge.
  */
 import type { SiteAdapter } from './types';
-import { anyEditables, lastText, queryComposers } from './dom';
+import { anyEditables, queryComposers } from './dom';
 
 export const helpscout: SiteAdapter = {
   id: 'helpscout',
@@ -33,7 +33,7 @@ export const helpscout: SiteAdapter = {
     ]);
     return found.length ? found : anyEditables(root);
   },
-  findCustomerMessage(root) {
-    return lastText(root, ['.c-thread-item.is-customer .c-thread-item__body']);
-  },
+  // Unknown: no public code shows how its thread marks whose message is whose (see Evidence above), so
+  // coaching that needs the customer's words stays silent rather than guessing from invented markup.
+  findCustomerMessage: () => undefined,
 };

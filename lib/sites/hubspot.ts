@@ -5,13 +5,13 @@
  * Evidence (../shared/notes/helpdesks.md): agent URLs `app.hubspot.com/live-messages/<portal>/inbox/<thread>`;
  * portals on `app-eu1`, `app-na2`, `app-na3`.hubspot.com (code index). Composer and thread markup: none found in
  * public code: the selectors below are assumptions, and the composer is whatever editable field the agent
- * focuses (the generic path); the customer's message is unknown unless the assumed markup is present.
+ * focuses (the generic path); the customer's message is reported unknown.
  *
  * Manual test: open https://app.hubspot.com/live-messages/<portal>/inbox/<thread>, type
  * "Please calm down, as I already said that's our policy." in the reply editor → underlines + badge.
  */
 import type { SiteAdapter } from './types';
-import { anyEditables, lastText, queryComposers } from './dom';
+import { anyEditables, queryComposers } from './dom';
 
 export const hubspot: SiteAdapter = {
   id: 'hubspot',
@@ -26,7 +26,7 @@ export const hubspot: SiteAdapter = {
     ]);
     return found.length ? found : anyEditables(root);
   },
-  findCustomerMessage(root) {
-    return lastText(root, ['[data-test-id="thread-message"][data-direction="incoming"] [data-test-id="message-text"]']);
-  },
+  // Unknown: no public code shows how its thread marks whose message is whose (see Evidence above), so
+  // coaching that needs the customer's words stays silent rather than guessing from invented markup.
+  findCustomerMessage: () => undefined,
 };

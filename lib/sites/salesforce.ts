@@ -8,14 +8,14 @@
  * userscript in the code index); Salesforce rewrites the editor frame with `document.write` after load, dropping
  * listeners (Briskine commit 4f7cbf20); the content script runs in every frame and the top one reaches down
  * (entrypoints/content/documents.ts re-listens on a rewritten frame). Some LWC fields use Quill (Briskine 775adead).
- * Thread markup: none found; the feed selectors below are assumptions.
+ * Thread markup: none found, so the customer's message is reported unknown.
  *
  * Manual test: open https://<org>.lightning.force.com/lightning/r/Case/<id>/view, open "Email" in the
  * feed publisher, type "Please calm down, as I already said that's our policy." → underlines in the
  * iframe body; the card opens over the page.
  */
 import type { SiteAdapter } from './types';
-import { anyEditables, lastText, queryComposers } from './dom';
+import { anyEditables, queryComposers } from './dom';
 
 export const salesforce: SiteAdapter = {
   id: 'salesforce',
@@ -26,7 +26,7 @@ export const salesforce: SiteAdapter = {
     const found = queryComposers(root, ['iframe[title="Email Body"]', 'iframe.cke_wysiwyg_frame', '.cke_editable[contenteditable="true"]', '.ql-editor[contenteditable="true"]']);
     return found.length ? found : anyEditables(root);
   },
-  findCustomerMessage(root) {
-    return lastText(root, ['.cuf-feedItem[data-direction="inbound"] .emailMessageBody']);
-  },
+  // Unknown: no public code shows how its thread marks whose message is whose (see Evidence above), so
+  // coaching that needs the customer's words stays silent rather than guessing from invented markup.
+  findCustomerMessage: () => undefined,
 };

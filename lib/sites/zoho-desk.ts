@@ -6,14 +6,14 @@
  * Evidence (../shared/notes/helpdesks.md): agent URLs `desk.zoho.<dc>/agent/<portal>/<dept>/tickets/details/<id>`
  * with dc = com, eu, in, com.au, jp, com.cn, sa, and `desk.zohocloud.ca` (code index). Composer: none found for
  * Desk; Zoho's editor elsewhere renders `iframe.ze_area` (code index), so that is tried; otherwise the composer
- * is whatever editable field the agent focuses (the generic path). Thread markup: none found, the selector
- * below is an assumption.
+ * is whatever editable field the agent focuses (the generic path). Thread markup: none found, so the customer's
+ * message is reported unknown.
  *
  * Manual test: open https://desk.zoho.com/agent/<portal>/<dept>/tickets/details/<id>, click Reply,
  * type "Please calm down, as I already said that's our policy." → underlines + badge.
  */
 import type { SiteAdapter } from './types';
-import { anyEditables, lastText, queryComposers } from './dom';
+import { anyEditables, queryComposers } from './dom';
 
 export const zohoDesk: SiteAdapter = {
   id: 'zoho-desk',
@@ -30,7 +30,7 @@ export const zohoDesk: SiteAdapter = {
     const found = queryComposers(root, ['.zd-reply-editor textarea', '.zd-reply-editor [contenteditable="true"]', '.zd-reply-editor iframe', 'iframe.ze_area']);
     return found.length ? found : anyEditables(root);
   },
-  findCustomerMessage(root) {
-    return lastText(root, ['.zd-thread[data-from="customer"] .zd-thread__content']);
-  },
+  // Unknown: no public code shows how its thread marks whose message is whose (see Evidence above), so
+  // coaching that needs the customer's words stays silent rather than guessing from invented markup.
+  findCustomerMessage: () => undefined,
 };
