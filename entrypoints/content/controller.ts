@@ -19,6 +19,9 @@ import { ComposerSession } from './session';
 import { copyText } from './clipboard';
 import { hits, frameOffset } from './geometry';
 import { SendCheck } from './send-check';
+import { DocumentListeners } from './documents';
+import { composerForFocus } from '@/lib/sites/dom';
+import { deepActiveElement, documentChain } from '@/lib/sites/roots';
 
 /** Keyboard shortcut for "next finding" in a composer. */
 const isNextFindingKey = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyA';
@@ -33,7 +36,8 @@ export class PageController {
   private layoutQueued = false;
   private enabled = false;
   private observer: MutationObserver | undefined;
-  private readonly docs = new WeakSet<Document>();
+  private readonly docs: DocumentListeners;
+
   private caret: SavedCaret | undefined;
   private customerCache: { at: number; url: string; text: string | undefined } | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -43,15 +47,35 @@ export class PageController {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly adapter: SiteAdapter,
-  ) {}
+  ) {
+    this.docs = new DocumentListeners(
+      this.ctx,
+      {
+        focusin: (e) => this.onFocusTarget(e.composedPath()[0] as Element),
+        keydown: (e) => this.onKeyDown(e),
+        click: (e, doc) => this.onClick(e, doc),
+        scroll: () => this.scheduleLayout(),
+      },
+      () => {
+        this.checkConnected();
+        // The rewritten frame's editor makes its body editable a moment later (CKEditor 4 does, after load).
+        if (!document.hasFocus()) return;
+        this.onFocusTarget(document.activeElement);
+        setTimeout(() => this.onFocusTarget(document.activeElement), 100);
+      },
+      // The soft check listens where the agent sends from: the same documents, attached again after a rewrite.
+      (doc) => this.sendCheck?.listen(doc.defaultView ?? window),
+    );
+  }
 
   /** Cheap: a few listeners and one storage read. */
   async start(): Promise<void> {
     this.sendCheck = this.createSendCheck();
     this.applySettings(await getSettings());
     settingsItem.watch((s) => this.applySettings(s));
-    this.listen(document);
-    this.ctx.addEventListener(window, 'blur', () => this.onFocusTarget(document.activeElement));
+    this.docs.listen(document);
+    // Focus moved into a frame: the frames' own focus state settles after the top window's blur.
+    this.ctx.addEventListener(window, 'blur', () => setTimeout(() => this.onFocusTarget(document.activeElement), 0));
     this.ctx.addEventListener(window, 'wxt:locationchange', () => {
       this.customerCache = undefined;
       this.checkConnected();
@@ -85,33 +109,16 @@ export class PageController {
     }
   }
 
-  /** Listeners on a document that holds a composer (the page, or a same-origin editor iframe). */
-  private listen(doc: Document) {
-    if (this.docs.has(doc)) return;
-    this.docs.add(doc);
-    const win = doc.defaultView ?? window;
-    this.sendCheck?.listen(win);
-    this.ctx.addEventListener(doc as unknown as Window, 'focusin', (e: Event) => this.onFocusTarget(e.composedPath()[0] as Element), { capture: true });
-    this.ctx.addEventListener(doc as unknown as Window, 'keydown', (e: Event) => this.onKeyDown(e as KeyboardEvent), { capture: true });
-    this.ctx.addEventListener(doc as unknown as Window, 'click', (e: Event) => this.onClick(e as MouseEvent, doc), { capture: true });
-    this.ctx.addEventListener(win, 'scroll', () => this.scheduleLayout(), { capture: true, passive: true });
-  }
-
   private onFocusTarget(target: Element | null) {
     if (!this.enabled || !target || this.isOurs(target)) return;
-    let el = target as HTMLElement;
-    if (el.tagName === 'IFRAME') {
-      try {
-        const inner = (el as HTMLIFrameElement).contentDocument;
-        if (!inner) return;
-        el = (inner.activeElement as HTMLElement | null) ?? inner.body;
-      } catch {
-        return; // cross-origin frame: its own content script instance handles it, if any
-      }
-    }
+    // Through same-origin frames (any depth) and open shadow roots to what really has focus.
+    const el = deepActiveElement(target);
+    if (!el || this.isOurs(el)) return;
+    for (const doc of documentChain(el)) this.docs.listen(doc);
     const existing = [...this.sessions.values()].find((s) => s.element === el || s.element.contains(el));
     if (existing) return;
-    const composer = this.adapter.findComposers(document).find((c) => c === el || c.contains(el));
+    // The composer is what the agent focused; the adapter's selectors never hide it.
+    const composer = composerForFocus((root) => this.adapter.findComposers(root), document, el);
     if (!composer || isOptedOut(composer)) return;
     const bridge = bridgeFor(composer);
     if (!bridge) return;
@@ -120,7 +127,6 @@ export class PageController {
       this.scheduleLayout();
     });
     this.sessions.set(session.id, session);
-    if (composer.ownerDocument !== document) this.listen(composer.ownerDocument);
     this.watchRemovals();
     void this.ensureUi();
     void session.analyse();
@@ -154,8 +160,10 @@ export class PageController {
   private checkConnected() {
     let changed = false;
     for (const [id, s] of this.sessions) {
-      const frame = s.element.ownerDocument.defaultView?.frameElement;
-      if (!s.element.isConnected || (s.element.ownerDocument !== document && !frame?.isConnected)) {
+      if (!isAttached(s.element)) {
+        // Its frame's document was rewritten in place (same document, new body): listen on it again.
+        const doc = s.element.ownerDocument;
+        if (doc !== document && doc.defaultView?.frameElement?.isConnected) queueMicrotask(() => this.docs.recheck(doc));
         s.dispose();
         this.sessions.delete(id);
         if (this.state.card?.composerId === id) this.state.card = undefined;
@@ -173,7 +181,8 @@ export class PageController {
 
   private onKeyDown(e: KeyboardEvent) {
     const session = this.sessionFor(e.composedPath()[0] ?? e.target);
-    if (!session) return;
+    // Typing in an editable no focus event told us about (its document was rewritten while focused).
+    if (!session) return this.onFocusTarget((e.composedPath()[0] ?? e.target) as Element);
     if (e.key === 'Escape' && this.state.card) {
       this.actions.closeCard(false);
       return;
@@ -502,9 +511,27 @@ export class PageController {
   }
 }
 
-/** Focus an editor, including one inside a same-origin iframe (focus the frame first, or keys stay in the top page). */
+/** The frames between the page and `el`, outermost first (same-origin, any depth). */
+function framesOf(el: HTMLElement): HTMLElement[] {
+  const frames: HTMLElement[] = [];
+  for (let doc = el.ownerDocument; doc !== document; ) {
+    const frame = doc.defaultView?.frameElement as HTMLElement | null | undefined;
+    if (!frame) break;
+    frames.unshift(frame);
+    doc = frame.ownerDocument;
+  }
+  return frames;
+}
+
+/** Still on the page: connected, and so is every frame on the way to it. */
+function isAttached(el: HTMLElement): boolean {
+  if (!el.isConnected) return false;
+  const frames = framesOf(el);
+  return frames.every((f) => f.isConnected) && (frames[0]?.ownerDocument ?? el.ownerDocument) === document;
+}
+
+/** Focus an editor, including one inside same-origin iframes (focus each frame first, or keys stay in the page above). */
 function focusComposer(el: HTMLElement) {
-  const frame = el.ownerDocument.defaultView?.frameElement as HTMLElement | null;
-  if (frame && document.activeElement !== frame) frame.focus();
+  for (const frame of framesOf(el)) if (frame.ownerDocument.activeElement !== frame) frame.focus();
   if (el.ownerDocument.activeElement !== el) el.focus({ preventScroll: true });
 }

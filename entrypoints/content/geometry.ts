@@ -20,11 +20,13 @@ export function frameOffset(el: HTMLElement): { x: number; y: number } {
   return { x, y };
 }
 
-/** The box the composer occupies (its iframe for iframe editors). */
+/** The box the composer occupies (its iframe for iframe editors), in top-frame coordinates (frames nest). */
 export function composerBox(el: HTMLElement): Box {
-  const frame = el.ownerDocument.defaultView?.frameElement as HTMLElement | null;
-  const r = (frame && el.ownerDocument !== document ? frame : el).getBoundingClientRect();
-  return { left: r.left, top: r.top, width: r.width, height: r.height };
+  const frame = el.ownerDocument !== document ? (el.ownerDocument.defaultView?.frameElement as HTMLElement | null) : null;
+  const target = el.tagName === 'BODY' && frame ? frame : el;
+  const r = target.getBoundingClientRect();
+  const { x, y } = frameOffset(target);
+  return { left: r.left + x, top: r.top + y, width: r.width, height: r.height };
 }
 
 const visible = (r: { width: number; height: number }) => r.width > 0 && r.height > 0;

@@ -9,7 +9,14 @@ import { PageController } from './controller';
 export default defineContentScript({
   matches: helpdeskMatches,
   runAt: 'document_idle',
-  // CKEditor 4 / TinyMCE iframes are same-origin: the top frame reaches into them, so no allFrames here.
+  // In every frame, about:blank / srcdoc / javascript: frames included (matched by their creator's URL): the
+  // top-most frame of an origin runs the controller and reaches into same-origin frames below it (Salesforce's
+  // CKEditor 4 is two frames deep); a frame under a cross-origin parent runs its own. No
+  // match_origin_as_fallback: Chrome refuses to load a content script with it unless every match pattern's
+  // path is /* (ours name /agent/*, /app/*, /a/*), and the frames it would add (blob:, data:) hold no composer
+  // the top frame cannot reach.
+  allFrames: true,
+  matchAboutBlank: true,
   // The card's CSS is inlined into the shadow root (see controller.ts) rather than fetched as a web-accessible
   // file: on sites registered at run time the file would not be web-accessible.
   cssInjectionMode: 'manual',

@@ -41,7 +41,8 @@ export class ComposerSession {
     private readonly onUpdate: () => void,
   ) {
     const el = bridge.element;
-    this.painted = el.ownerDocument === document && el.tagName !== 'TEXTAREA' && el.tagName !== 'INPUT' && highlightsSupported(document);
+    // CSS highlights are styled by a sheet on the document, which does not reach into shadow trees.
+    this.painted = el.getRootNode() === document && el.tagName !== 'TEXTAREA' && el.tagName !== 'INPUT' && highlightsSupported(document);
     this.unsubscribe = bridge.onChange(() => this.schedule());
   }
 

@@ -52,20 +52,4 @@ export function isEditable(el: Element): boolean {
   return (el as HTMLElement).isContentEditable === true;
 }
 
-/** Attributes by which a page (or the agent) says "no writing assistant here". */
-const OPT_OUT_SELECTOR = '[data-gramm="false"], [data-gramm_editor="false"], [data-enable-grammarly="false"], [data-lt-active="false"], [data-attune="off"]';
-
-/**
- * Should Attune leave `el` alone? Opt-out attributes on it or any ancestor (also across a same-origin
- * iframe boundary), password and search fields, and one-line inputs (a reply is never an `<input>`).
- */
-export function isOptedOut(el: Element): boolean {
-  if (el.tagName === 'INPUT') return true;
-  for (let node: Element | null = el; node; ) {
-    if (node.closest(OPT_OUT_SELECTOR)) return true;
-    let frame: Element | null = null;
-    try { frame = node.ownerDocument.defaultView?.frameElement ?? null; } catch { frame = null; }
-    node = frame;
-  }
-  return false;
-}
+export { isOptedOut } from './opt-out';

@@ -90,7 +90,12 @@ function insertText(target: ReplaceTarget, text: string): boolean {
   const doc = el.ownerDocument;
   const view = doc.defaultView ?? window;
   if (target.insert === 'beforeinput') {
-    const ev = new view.InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true, composed: true });
+    // With the span as its target range, as a real beforeinput has: Slate 0.47 ignores one without
+    // (slate-react after.js: `if (!targetRange) return next()`); newer Slate and CKEditor 5 read it too.
+    const sel = doc.getSelection();
+    const StaticRangeCtor = (view as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
+    const targetRanges = sel && sel.rangeCount && StaticRangeCtor ? [new StaticRangeCtor(sel.getRangeAt(0))] : [];
+    const ev = new view.InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true, composed: true, targetRanges });
     el.dispatchEvent(ev);
     return ev.defaultPrevented; // the editor handled it
   }

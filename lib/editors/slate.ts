@@ -36,7 +36,11 @@ export function withDeleteInput(bridge: EditorBridge): EditorBridge {
         if (event.isTrusted || event.target !== el || input.inputType !== 'insertText' || input.data !== '') return;
         event.stopImmediatePropagation();
         event.preventDefault();
-        el.dispatchEvent(new view.InputEvent('beforeinput', { inputType: 'deleteContentBackward', bubbles: true, cancelable: true, composed: true }));
+        // With the span as its target range, as a real one has (Slate 0.47 ignores a beforeinput without).
+        const sel = el.ownerDocument.getSelection();
+        const StaticRangeCtor = (view as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
+        const targetRanges = sel && sel.rangeCount && StaticRangeCtor ? [new StaticRangeCtor(sel.getRangeAt(0))] : [];
+        el.dispatchEvent(new view.InputEvent('beforeinput', { inputType: 'deleteContentBackward', bubbles: true, cancelable: true, composed: true, targetRanges }));
       };
       view.addEventListener('beforeinput', translate, true);
       try {

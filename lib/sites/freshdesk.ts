@@ -1,24 +1,46 @@
 /**
- * Freshdesk. No reliable public source documents the current reply composer: it has been a Froala
- * rich-text editor (`.fr-element.fr-view`, contenteditable) — treated here as a plain contenteditable,
- * with a textarea fallback. Conversation items are customer or agent notes.
+ * Freshdesk. No public source documents the current agent-view reply composer ("Freshdesk updated their
+ * editor", adam-p/markdown-here issue 227): it has been a Froala editor (`.fr-element.fr-view`), and any
+ * editable field the agent focuses is taken (the generic path). The thread's markup is documented.
+ *
+ * Evidence (../shared/notes/helpdesks.md):
+ * - hosts `<domain>.freshdesk.com`, and accounts on `*.freshworks.com` / `*.myfreshworks.com` (code index);
+ *   on those shared Freshworks domains only the agent paths (`/a/…`) are matched.
+ * - thread items `.ticket-details__item`; customer: a class containing `requestor`; agent: `[data-test-is-agent]`;
+ *   private note: a class containing `privatenote`; body `[data-test-conversation="conversation-text"]` (code index);
+ *   `[data-test-id="conversation-content"]` (Ankushjha/freshdesk-ai-summarizer @ 170526c).
  *
  * Manual test: open https://<domain>.freshdesk.com/a/tickets/<id>, click Reply, type
  * "Please calm down, as I already said that's our policy." → underlines + badge.
  */
 import type { SiteAdapter } from './types';
-import { anyEditables, lastText, queryComposers } from './dom';
+import { anyEditables, lastCustomerMessage, queryComposers, type ThreadKind } from './dom';
+
+/** A conversation item's kind: private note, agent, or requestor (the customer), by Freshdesk's own markers. */
+export function freshdeskKind(item: Element): ThreadKind | undefined {
+  const cls = item.getAttribute('class') ?? '';
+  if (/privatenote/i.test(cls) || item.querySelector('[class*="privatenote"]')) return 'note';
+  const marked = item.hasAttribute('data-test-is-agent') ? item : item.querySelector('[data-test-is-agent]');
+  const agent = marked?.getAttribute('data-test-is-agent');
+  if (marked && agent !== 'false') return 'agent';
+  if (/requestor/i.test(cls) || item.querySelector('[class*="requestor"]') || agent === 'false') return 'customer';
+  return undefined;
+}
 
 export const freshdesk: SiteAdapter = {
   id: 'freshdesk',
   name: 'Freshdesk',
-  matches: ['https://*.freshdesk.com/*'],
-  exampleUrls: ['https://acme.freshdesk.com/a/tickets/77'],
+  matches: ['https://*.freshdesk.com/*', 'https://*.freshworks.com/a/*', 'https://*.myfreshworks.com/a/*'],
+  exampleUrls: ['https://acme.freshdesk.com/a/tickets/77', 'https://acme.freshworks.com/a/tickets/12', 'https://acme.myfreshworks.com/a/tickets/3'],
   findComposers(root) {
     const found = queryComposers(root, ['.fr-element.fr-view[contenteditable="true"]', '#reply-editor textarea']);
     return found.length ? found : anyEditables(root);
   },
   findCustomerMessage(root) {
-    return lastText(root, ['.conversation-item.is-customer .conversation-body', '.ticket-description .conversation-body']);
+    return lastCustomerMessage(root, {
+      items: '.ticket-details__item',
+      kind: freshdeskKind,
+      body: '[data-test-conversation="conversation-text"], [data-test-id="conversation-content"]',
+    });
   },
 };

@@ -2,11 +2,15 @@
  * Front. The reply composer is a contenteditable region (Front's own editor); messages in the
  * conversation are inbound (customer) or outbound (teammates).
  *
+ * Evidence (../shared/notes/helpdesks.md): agent URLs `https://app.frontapp.com/open/cnv_<id>`; composer and
+ * thread markup: none found in public code. The composer selectors below are assumptions; the composer is whatever
+ * editable field the agent focuses (the generic path).
+ *
  * Manual test: open https://app.frontapp.com/open/<conversation>, click Reply, type
  * "Please calm down, as I already said that's our policy." → underlines + badge.
  */
 import type { SiteAdapter } from './types';
-import { anyEditables, lastText, queryComposers } from './dom';
+import { anyEditables, queryComposers } from './dom';
 
 export const front: SiteAdapter = {
   id: 'front',
@@ -17,7 +21,7 @@ export const front: SiteAdapter = {
     const found = queryComposers(root, ['[data-testid="composer-editor"] [contenteditable="true"]', '[data-testid="composer-editor"]']);
     return found.length ? found : anyEditables(root);
   },
-  findCustomerMessage(root) {
-    return lastText(root, ['[data-testid="message"][data-inbound="true"] [data-testid="message-body"]']);
-  },
+  // Unknown: no public code shows how its thread marks whose message is whose (see Evidence above), so
+  // coaching that needs the customer's words stays silent rather than guessing from invented markup.
+  findCustomerMessage: () => undefined,
 };

@@ -4,6 +4,11 @@
  * are obfuscated but have been stable for years; the aria-label depends on the UI language, so the
  * class selector comes first.
  *
+ * Evidence (../shared/notes/helpdesks.md): composer `div.Am.Al.editable`, `div[g_editable="true"]`,
+ * `div[role="textbox"][aria-label="Message Body"]` (label localised); message bodies `.ii.gt div.a3s`, skipping a
+ * contenteditable `.a3s` (KartikTalwar/gmail.js `src/gmail.js` @ b7dfdab). Gmail's markup does not say which
+ * message is the agent's own, so this reads the last message body in the thread.
+ *
  * Manual test: open https://mail.google.com/mail/u/0/#inbox/<thread>, click Reply, type
  * "Please calm down, as I already said that's our policy." → underlines + badge.
  */
@@ -16,10 +21,10 @@ export const gmail: SiteAdapter = {
   matches: ['https://mail.google.com/*'],
   exampleUrls: ['https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJ'],
   findComposers(root) {
-    const found = queryComposers(root, ['div.Am.Al.editable[contenteditable="true"]', 'div[role="textbox"][aria-label="Message Body"]']);
+    const found = queryComposers(root, ['div.Am.Al.editable[contenteditable="true"]', 'div[g_editable="true"]', 'div[role="textbox"][aria-label="Message Body"]']);
     return found.length ? found : anyEditables(root);
   },
   findCustomerMessage(root) {
-    return lastText(root, ['div.a3s']);
+    return lastText(root, ['.ii.gt div.a3s:not([contenteditable])', 'div.a3s:not([contenteditable])']);
   },
 };

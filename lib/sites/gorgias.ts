@@ -1,12 +1,15 @@
 /**
- * Gorgias. No reliable public source documents its reply editor (it has been Draft.js-based):
- * treated as a contenteditable region, which is how Draft.js presents itself to the page.
+ * Gorgias. The reply editor is Draft.js inside `form#ticket-reply-editor`.
+ *
+ * Evidence (../shared/notes/helpdesks.md): Draft.js inside `form#ticket-reply-editor` (an id, not a class;
+ * Gorgias front-end code in the code index). Message class names are hashed CSS modules: no stable selector
+ * tells the customer's messages apart, so the customer's message is reported unknown.
  *
  * Manual test: open https://<account>.gorgias.com/app/ticket/<id>, type in the reply box
  * "Please calm down, as I already said that's our policy." → underlines + badge.
  */
 import type { SiteAdapter } from './types';
-import { anyEditables, lastText, queryComposers } from './dom';
+import { anyEditables, queryComposers } from './dom';
 
 export const gorgias: SiteAdapter = {
   id: 'gorgias',
@@ -14,10 +17,10 @@ export const gorgias: SiteAdapter = {
   matches: ['https://*.gorgias.com/app/*'],
   exampleUrls: ['https://acme.gorgias.com/app/ticket/5551'],
   findComposers(root) {
-    const found = queryComposers(root, ['.ticket-reply-editor [contenteditable="true"]', '.public-DraftEditor-content[contenteditable="true"]']);
+    const found = queryComposers(root, ['form#ticket-reply-editor .public-DraftEditor-content[contenteditable="true"]', '.ticket-reply-editor [contenteditable="true"]', '.public-DraftEditor-content[contenteditable="true"]']);
     return found.length ? found : anyEditables(root);
   },
-  findCustomerMessage(root) {
-    return lastText(root, ['.ticket-message[data-from-agent="false"] .ticket-message__body']);
-  },
+  // Unknown: no public code shows how its thread marks whose message is whose (see Evidence above), so
+  // coaching that needs the customer's words stays silent rather than guessing from invented markup.
+  findCustomerMessage: () => undefined,
 };

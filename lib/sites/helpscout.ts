@@ -4,11 +4,19 @@
  * agent messages, newest last in our fixture (Help Scout can sort either way; we take the last
  * customer item in DOM order, which matches its default oldest-first view).
  *
+ * Evidence (../shared/notes/helpdesks.md; code index): the newer UI's reply editor is Slate 0.47
+ * (`[data-cy="ConvoEditor"]`, `[role="textbox"][aria-label="Reply Editor"]`), whose slate-react sets
+ * `data-gramm="false"` on every editor (not an opt-out: lib/editors/opt-out.ts) and ignores a `beforeinput`
+ * without target ranges (lib/editors/replace.ts sends them); the older UI used Redactor
+ * (`.redactor_redactor.redactor_editor`). Thread `[data-testid="ThreadContainer"]`, items `li > div[id^="thread-"]`;
+ * older `section.messageBody` (Maxr1998/userscripts). No public code marks which thread item is the customer's, so
+ * the customer's message is reported unknown.
+ *
  * Manual test: open https://secure.helpscout.net/conversation/<id>/<n>/, click Reply, type
  * "Please calm down, as I already said that's our policy." → underlines + badge.
  */
 import type { SiteAdapter } from './types';
-import { anyEditables, lastText, queryComposers } from './dom';
+import { anyEditables, queryComposers } from './dom';
 
 export const helpscout: SiteAdapter = {
   id: 'helpscout',
@@ -16,10 +24,16 @@ export const helpscout: SiteAdapter = {
   matches: ['https://secure.helpscout.net/*'],
   exampleUrls: ['https://secure.helpscout.net/conversation/123456/789/'],
   findComposers(root) {
-    const found = queryComposers(root, ['.c-reply-editor [contenteditable="true"]', '.c-reply-editor textarea']);
+    const found = queryComposers(root, [
+      '[data-cy="ConvoEditor"] [data-slate-editor]',
+      '[role="textbox"][aria-label="Reply Editor"]',
+      '.redactor_redactor.redactor_editor',
+      '.c-reply-editor [contenteditable="true"]',
+      '.c-reply-editor textarea',
+    ]);
     return found.length ? found : anyEditables(root);
   },
-  findCustomerMessage(root) {
-    return lastText(root, ['.c-thread-item.is-customer .c-thread-item__body']);
-  },
+  // Unknown: no public code shows how its thread marks whose message is whose (see Evidence above), so
+  // coaching that needs the customer's words stays silent rather than guessing from invented markup.
+  findCustomerMessage: () => undefined,
 };

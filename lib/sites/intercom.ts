@@ -1,29 +1,43 @@
 /**
- * Intercom Inbox. The reply composer is a ProseMirror editor at the foot of the conversation;
- * customer ("user") parts of the conversation are marked separately from teammate parts.
- * Intercom's class names are not a published API: selectors target ProseMirror's own class,
- * which survives redesigns, and fall back to any editable field.
+ * Intercom Inbox. The reply composer is a ProseMirror editor at the foot of the conversation; the
+ * conversation is a list of part groups marked by category. The inbox may render inside open shadow
+ * roots: every query here crosses them (lib/sites/roots.ts).
  *
- * Manual test: open https://app.intercom.com/a/inbox/<workspace>/inbox/conversation/<id>, type in the
- * reply box "Please calm down, as I already said that's our policy." → underlines + badge; Alt+Shift+A opens the card.
+ * Evidence (../shared/notes/helpdesks.md; code index, repositories not named):
+ * - hosts `app.intercom.com`, `app.eu.intercom.com`, `app.au.intercom.com` (a region mapping, a test URL).
+ * - composer `.ProseMirror.embercom-prosemirror-composer-editor`,
+ *   `[data-conversation-reply-composer] .ProseMirror[contenteditable="true"]`; note tab `[data-intercom-target=note-tab]`.
+ * - parts `[data-part-group-id]` with `data-part-group-category` (1 customer, 3 agent, 5 bot); bodies `.interblocks-html`.
+ * - one 2026 content script walks shadow roots ("uses shadow DOM extensively"); an older userscript does not.
+ *
+ * Manual test: open https://app.intercom.com/a/inbox/<workspace>/inbox/conversation/<id> (or app.eu. / app.au.),
+ * type in the reply box "Please calm down, as I already said that's our policy." → underlines + badge;
+ * Alt+Shift+A opens the card.
  */
 import type { SiteAdapter } from './types';
-import { anyEditables, lastText, queryComposers } from './dom';
+import { anyEditables, lastCustomerMessage, queryComposers, type ThreadKind } from './dom';
+
+const CATEGORIES: Record<string, ThreadKind> = { '1': 'customer', '3': 'agent', '5': 'bot' };
+
+/** A part group's kind by its `data-part-group-category` (other categories: unknown). */
+export function intercomKind(item: Element): ThreadKind | undefined {
+  return CATEGORIES[item.getAttribute('data-part-group-category') ?? ''];
+}
 
 export const intercom: SiteAdapter = {
   id: 'intercom',
   name: 'Intercom',
-  matches: ['https://app.intercom.com/*'],
-  exampleUrls: ['https://app.intercom.com/a/inbox/abc123/inbox/conversation/42'],
+  matches: ['https://app.intercom.com/*', 'https://app.eu.intercom.com/*', 'https://app.au.intercom.com/*'],
+  exampleUrls: ['https://app.intercom.com/a/inbox/abc123/inbox/conversation/42', 'https://app.eu.intercom.com/a/inbox/abc/inbox/conversation/7', 'https://app.au.intercom.com/a/inbox/abc/inbox/shared/all/conversation/9'],
   findComposers(root) {
     const found = queryComposers(root, [
-      '[data-intercom-target="inbox-composer"] .ProseMirror',
-      '.inbox__conversation-composer .ProseMirror',
+      '[data-conversation-reply-composer] .ProseMirror[contenteditable="true"]',
+      '.ProseMirror.embercom-prosemirror-composer-editor',
       '.ProseMirror[contenteditable="true"]',
     ]);
     return found.length ? found : anyEditables(root);
   },
   findCustomerMessage(root) {
-    return lastText(root, ['[data-part-author="user"] .conversation__part-body', '.conversation__part--user .conversation__part-body']);
+    return lastCustomerMessage(root, { items: '[data-part-group-id][data-part-group-category]', kind: intercomKind, body: '.interblocks-html' });
   },
 };

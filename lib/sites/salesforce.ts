@@ -3,12 +3,19 @@
  * same-origin iframe (`iframe.cke_wysiwyg_frame`, body contenteditable); the case feed lists emails.
  * The content script reaches the editor's body through `iframe.contentDocument` from the top frame.
  *
+ * Evidence (../shared/notes/helpdesks.md): a customised CKEditor 4 two same-origin iframes deep,
+ * `iframe[title="CK Editor Container"]` → `iframe[title="Email Body"]` (pixiebrix issue 8071; a Selenium test and a
+ * userscript in the code index); Salesforce rewrites the editor frame with `document.write` after load, dropping
+ * listeners (Briskine commit 4f7cbf20); the content script runs in every frame and the top one reaches down
+ * (entrypoints/content/documents.ts re-listens on a rewritten frame). Some LWC fields use Quill (Briskine 775adead).
+ * Thread markup: none found, so the customer's message is reported unknown.
+ *
  * Manual test: open https://<org>.lightning.force.com/lightning/r/Case/<id>/view, open "Email" in the
  * feed publisher, type "Please calm down, as I already said that's our policy." → underlines in the
  * iframe body; the card opens over the page.
  */
 import type { SiteAdapter } from './types';
-import { anyEditables, lastText, queryComposers } from './dom';
+import { anyEditables, queryComposers } from './dom';
 
 export const salesforce: SiteAdapter = {
   id: 'salesforce',
@@ -16,10 +23,10 @@ export const salesforce: SiteAdapter = {
   matches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
   exampleUrls: ['https://acme.lightning.force.com/lightning/r/Case/5003000000D8cuI/view', 'https://acme.my.salesforce.com/500/o'],
   findComposers(root) {
-    const found = queryComposers(root, ['iframe.cke_wysiwyg_frame', '.cke_editable[contenteditable="true"]']);
+    const found = queryComposers(root, ['iframe[title="Email Body"]', 'iframe.cke_wysiwyg_frame', '.cke_editable[contenteditable="true"]', '.ql-editor[contenteditable="true"]']);
     return found.length ? found : anyEditables(root);
   },
-  findCustomerMessage(root) {
-    return lastText(root, ['.cuf-feedItem[data-direction="inbound"] .emailMessageBody', '.emailMessageBody']);
-  },
+  // Unknown: no public code shows how its thread marks whose message is whose (see Evidence above), so
+  // coaching that needs the customer's words stays silent rather than guessing from invented markup.
+  findCustomerMessage: () => undefined,
 };

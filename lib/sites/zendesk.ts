@@ -1,15 +1,32 @@
 /**
  * Zendesk agent workspace. The reply composer is CKEditor 5 (Zendesk moved from Slate to CKEditor 5
  * in 2023/24), inside the "omnicomposer"; the ticket conversation is a log of comment items.
- * Selectors are the `data-test-id` hooks Zendesk ships in its agent UI; if they change, the
- * fallback (any editable field in the ticket pane) keeps Attune working.
+ * Selectors are the `data-test-id` hooks Zendesk ships in its agent UI; whatever editable field the agent
+ * focuses is the composer even when they change (lib/sites/dom.ts `composerForFocus`).
+ *
+ * Evidence (../shared/notes/helpdesks.md):
+ * - composer `[data-test-id="omnicomposer-rich-text-ckeditor"]`, messaging `omnicomposer-plain-text-ckeditor`,
+ *   legacy `ticket-rich-text-editor`: holatuwol/liferay-zendesk-userscript `src/reply.ts` @ 90ee874; code index.
+ * - thread: `article[data-test-id="omni-log-comment-item"]` > `div[data-test-id="omni-log-item-message"]` with
+ *   `type="end-user"` or `type="agent"`; body `[data-test-id="omni-log-message-content"]`; internal notes carry
+ *   `[data-test-id="omni-log-internal-note-tag"]` (several userscripts in the code index).
+ * - Zendesk resets the caret on focus (Briskine `src/content/plugins/zendesk.js`, removed 2026-01-19).
  *
  * Manual test: open https://<subdomain>.zendesk.com/agent/tickets/<id>, click "Public reply",
  * type "Please calm down, as I already said that's our policy." → three underlines and a badge
  * in the composer's corner; click "calm down" → the card; pick a suggestion → text replaced, Ctrl+Z restores.
  */
 import type { SiteAdapter } from './types';
-import { anyEditables, lastText, queryComposers } from './dom';
+import { anyEditables, lastCustomerMessage, queryComposers, type ThreadKind } from './dom';
+
+const MESSAGE = '[data-test-id="omni-log-item-message"]';
+
+/** An omni-log item: a note if it carries the internal-note tag, else what its message's `type` says. */
+export function zendeskKind(item: Element): ThreadKind | undefined {
+  if (item.querySelector('[data-test-id="omni-log-internal-note-tag"]')) return 'note';
+  const type = (item.matches(MESSAGE) ? item : item.querySelector(MESSAGE))?.getAttribute('type');
+  return type === 'end-user' ? 'customer' : type === 'agent' ? 'agent' : undefined;
+}
 
 export const zendesk: SiteAdapter = {
   id: 'zendesk',
@@ -19,16 +36,18 @@ export const zendesk: SiteAdapter = {
   findComposers(root) {
     const found = queryComposers(root, [
       '[data-test-id="omnicomposer-rich-text-ckeditor"] .ck-editor__editable',
-      '.ck-editor__editable[role="textbox"]',
+      '[data-test-id="omnicomposer-plain-text-ckeditor"]',
+      '[data-test-id="ticket-rich-text-editor"]',
       '[data-test-id="omnicomposer-rich-text-ckeditor"]',
-      '[data-test-id="ticket-reply-editor"] [data-slate-editor]',
+      '.ck-editor__editable[role="textbox"]',
     ]);
     return found.length ? found : anyEditables(root);
   },
   findCustomerMessage(root) {
-    return lastText(root, [
-      '[data-test-id="omni-log-comment-item"][data-is-end-user="true"] [data-test-id="omni-log-message-content"]',
-      '[data-test-id="omni-log-message-content"]',
-    ]);
+    return lastCustomerMessage(root, {
+      items: 'article[data-test-id="omni-log-comment-item"]',
+      kind: zendeskKind,
+      body: '[data-test-id="omni-log-message-content"], .zd-comment',
+    });
   },
 };

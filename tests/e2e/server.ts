@@ -16,6 +16,10 @@ import { Duplex } from 'node:stream';
 export const HELPDESK_HOSTS = [
   'acme.zendesk.com', 'app.intercom.com', 'app.hubspot.com', 'acme.lightning.force.com', 'app.frontapp.com',
   'mail.google.com', 'acme.freshdesk.com', 'secure.helpscout.net', 'desk.zoho.com', 'acme.gorgias.com',
+  // Regional hosts (lib/sites: Intercom, HubSpot, Zoho Desk data centres, Freshdesk on Freshworks domains).
+  'app.eu.intercom.com', 'app.au.intercom.com', 'app-eu1.hubspot.com', 'app-na2.hubspot.com', 'app-na3.hubspot.com',
+  'desk.zoho.eu', 'desk.zoho.in', 'desk.zoho.com.au', 'desk.zoho.jp', 'desk.zoho.com.cn', 'desk.zoho.sa', 'desk.zohocloud.ca',
+  'acme.freshworks.com', 'acme.myfreshworks.com',
 ];
 /** The generic (non-helpdesk) site the e2e build grants host permission for. */
 export const GENERIC_HOST = 'helpdesk.attune.test';

@@ -71,6 +71,26 @@ describe('isEditable and isOptedOut', () => {
     expect(isOptedOut(make(html))).toBe(out);
   });
 
+  test("slate-react's own data-gramm=\"false\" on every Slate editor is not an opt-out; the page author's is", () => {
+    // slate-react 0.22 (Slate 0.47, Help Scout) renders every editor root like this.
+    const slate047 = make('<div data-slate-editor="true" contenteditable="true" data-gramm="false" role="textbox"><div data-slate-object="block">x</div></div>');
+    expect(isOptedOut(slate047)).toBe(false);
+    // The same attribute on a wrapper, or any other opt-out on the root, is the page asking.
+    const wrapped = make('<div data-gramm="false"><div data-slate-editor="true" contenteditable="true" data-gramm="false"></div></div>');
+    expect(isOptedOut(wrapped.querySelector('[data-slate-editor]')!)).toBe(true);
+    expect(isOptedOut(make('<div data-slate-editor="true" contenteditable="true" data-gramm="false" data-attune="off"></div>'))).toBe(true);
+    expect(isOptedOut(make('<div data-slate-editor="true" contenteditable="true" data-enable-grammarly="false"></div>'))).toBe(true);
+    // Not a Slate root: data-gramm="false" is the page author's.
+    expect(isOptedOut(make('<div class="ProseMirror" contenteditable="true" data-gramm="false"></div>'))).toBe(true);
+  });
+
+  test('an opt-out on a shadow host covers the editor in its shadow tree', () => {
+    const host = make('<div data-attune="off"></div>');
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<div contenteditable="true"></div>';
+    expect(isOptedOut(shadow.querySelector('div')!)).toBe(true);
+  });
+
   test('an opt-out on an ancestor covers the editor inside it', () => {
     const wrap = make('<section data-attune="off"><div class="ProseMirror" contenteditable="true"><p>x</p></div></section>');
     expect(isOptedOut(wrap.querySelector('.ProseMirror')!)).toBe(true);
