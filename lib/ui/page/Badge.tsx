@@ -9,24 +9,28 @@ export function badgePosition(box: ComposerView['box']): { left: number; top: nu
 
 export function Badge({ view, open, actions, titles }: { view: ComposerView; open: boolean; actions: PageActions; titles: Record<string, string> }) {
   const n = view.findings.length;
+  const notes = view.coaching.length;
   const pos = badgePosition(view.box);
-  const label = n === 0 ? 'Attune: no suggestions for this draft' : `Attune: ${n} suggestion${n === 1 ? '' : 's'}. Show the list`;
+  const label =
+    n > 0 ? `Attune: ${n} suggestion${n === 1 ? '' : 's'}. Show the list`
+    : notes > 0 ? `Attune: nothing dismissive; ${notes} thing${notes === 1 ? '' : 's'} the customer may not feel heard on. Show the list`
+    : 'Attune: no suggestions for this draft';
   return (
     <>
       <button
         type="button"
-        class={`attune-badge ${n ? 'has-findings' : 'is-clear'}`}
+        class={`attune-badge ${n ? 'has-findings' : notes ? 'has-notes' : 'is-clear'}`}
         style={{ left: `${pos.left}px`, top: `${pos.top}px` }}
         aria-label={label}
         aria-expanded={open}
         data-attune-badge={view.composerId}
         onClick={() => actions.toggleList(view.composerId)}
       >
-        {n ? String(n) : '✓'}
+        {n ? String(n) : notes ? 'i' : '✓'}
       </button>
       {open && (
         <div class="attune-list" role="dialog" aria-label="Attune suggestions" style={{ left: `${Math.max(8, pos.left - 290)}px`, top: `${Math.max(8, pos.top - 8)}px` }} onKeyDown={(e) => e.key === 'Escape' && actions.toggleList(view.composerId)}>
-          {n === 0 && <p class="attune-list__empty">Nothing to change — this draft reads kindly.</p>}
+          {n === 0 && <p class={`attune-list__empty${notes ? ' attune-list__empty--notes' : ''}`}>{notes ? 'Nothing dismissive. Before you send, about what they wrote:' : 'Nothing to change — this draft reads kindly.'}</p>}
           {view.findings.length > 0 && (
             <ul class="attune-list__items">
               {view.findings.map((f) => (
