@@ -56,9 +56,10 @@ export function App() {
       </header>
       {!enabled && <p class="paused">Attune is paused everywhere. Underlines come back when you switch it on.</p>}
       {settings && tab && <SiteToggle tab={tab} settings={settings} />}
-      {settings && tab && <SendCheckToggle tab={tab} settings={settings} />}
       {enabled && tab?.id !== undefined && <PageComposers tabId={tab.id} />}
       <DraftChecker host={tab?.url ? safeHost(tab.url) : undefined} />
+      {/* A once-per-site choice: below the draft box, which an agent uses every time. */}
+      {settings && tab && <SendCheckToggle tab={tab} settings={settings} />}
       <footer class="popup-foot">
         <button type="button" class="linkish" onClick={() => browser.runtime.openOptionsPage()}>
           Phrasebank, packs and stats
