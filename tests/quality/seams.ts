@@ -15,7 +15,7 @@ const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
 const DOUBLED = /[,;:.!?]\s*[,;:](?!\))|[,;:]\s*[.!?]|[.!?]\s+[.!?]|(?<![.!?])\.\.(?!\.)/g;
 const STRAY_SPACE = / [,.;:!?](?!\.)| {2,}/g;
 const LOWER_START = /[.!?]\s+[a-z]/g;
-const OPENS_DEPENDENT = /^(?:and|but|or|because|although|though|which|whereas|unless|until)\b/i;
+const OPENS_DEPENDENT = /^(?:and|but|or|because|although|though|which|where|whereas|unless|until)\b/i;
 const ENDS_DANGLING = /\b(?:the|a|an|your|our|my|their|and|or|but|because)\s*[.!?]*$/i;
 
 export function applyFix(text: string, fix: Fix): string {
