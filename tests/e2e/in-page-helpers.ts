@@ -3,6 +3,7 @@
  * measure where words are on screen independently of Attune (to check the underline rectangles).
  */
 import type { Page } from 'playwright-core';
+import type { LaunchedBrowser } from './harness';
 
 export interface PageFinding {
   composerId: string;
@@ -112,4 +113,13 @@ export function union(rects: { left: number; top: number; width: number; height:
   const right = Math.max(...rects.map((r) => r.left + r.width));
   const bottom = Math.max(...rects.map((r) => r.top + r.height));
   return { left, top, width: right - left, height: bottom - top };
+}
+
+/** The agent's per-site send-check switch, written the way the popup's does (settings.sendCheckHosts). */
+export async function setSendCheckHosts(browser: LaunchedBrowser, hosts: string[]): Promise<void> {
+  await browser.serviceWorker!.evaluate(async (h) => {
+    const c = (globalThis as any).chrome;
+    const s = (await c.storage.local.get('settings')).settings ?? { enabled: true, disabledRules: [], ignoredPhrases: [], disabledHosts: [], enabledOrigins: [] };
+    await c.storage.local.set({ settings: { ...s, sendCheckHosts: h } });
+  }, hosts);
 }

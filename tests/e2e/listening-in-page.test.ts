@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixtureUrl, focusEditorEnd, launchBrowser, screenshot, waitForFixture, type LaunchedBrowser } from './harness';
-import { cardOpen, waitForFindings } from './in-page-helpers';
+import { cardOpen, setSendCheckHosts, waitForFindings } from './in-page-helpers';
 
 // Correct but cold: answers when the replacement ships, not whether they can have a refund, and names no feeling.
 const DRAFT = 'Hello, the replacement ships tomorrow morning and tracking follows by email.';
@@ -18,11 +18,7 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchBrowser();
   await browser.serviceWorker!.evaluate(() => (globalThis as { attuneWarmUp?: Promise<number> }).attuneWarmUp);
-  await browser.serviceWorker!.evaluate(async () => {
-    const c = (globalThis as any).chrome;
-    const s = (await c.storage.local.get('settings')).settings ?? { enabled: true, disabledRules: [], ignoredPhrases: [], disabledHosts: [], enabledOrigins: [] };
-    await c.storage.local.set({ settings: { ...s, sendCheckHosts: ['acme.zendesk.com'] } });
-  });
+  await setSendCheckHosts(browser, ['acme.zendesk.com']);
   page = await browser.context.newPage();
   await page.goto(fixtureUrl('acme.zendesk.com', '/agent/tickets/5678'));
   await waitForFixture(page);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { assertNoStrayRequests, fixtureUrl, focusEditorEnd, launchBrowser, modelText, screenshot, waitForFixture, type LaunchedBrowser } from './harness';
-import { HELPDESK_FIXTURES, pageAttr, waitForFindings } from './in-page-helpers';
+import { HELPDESK_FIXTURES, pageAttr, setSendCheckHosts as setSendCheckFor, waitForFindings } from './in-page-helpers';
 
 /** Three high-severity findings ("Please calm down", "I already said", "that's our policy"). */
 const DRAFT = "Please calm down, as I already said that's our policy.";
@@ -23,14 +23,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The agent's per-site switch, written the way the popup's does (settings.sendCheckHosts). */
-async function setSendCheckHosts(hosts: string[]): Promise<void> {
-  await browser.serviceWorker!.evaluate(async (h) => {
-    const c = (globalThis as any).chrome;
-    const s = (await c.storage.local.get('settings')).settings ?? { enabled: true, disabledRules: [], ignoredPhrases: [], disabledHosts: [], enabledOrigins: [] };
-    await c.storage.local.set({ settings: { ...s, sendCheckHosts: h } });
-  }, hosts);
-}
+const setSendCheckHosts = (hosts: string[]) => setSendCheckFor(browser, hosts);
 
 async function open(host: string, path: string): Promise<Page> {
   const page = await browser.context.newPage();
