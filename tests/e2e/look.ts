@@ -3,6 +3,7 @@
  * faces that loaded, and the contrast between an element's text and the background behind it.
  */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export interface TextSize {
   /** A short description of the element: tag.class and the start of its text. */
@@ -69,4 +70,17 @@ export function luminance(css: string): number {
   const [r, g, b] = (css.match(/[\d.]+/g) ?? []).map(Number);
   const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** The theme as a reader meets it: Inter in use, a background that fits the scheme, and AA contrast on each selector. */
+export async function expectThemeReadable(page: Page, scheme: 'light' | 'dark', textSelectors: string[]): Promise<void> {
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^"?Inter Variable"?,/);
+  expect(await loadedFonts(page)).toContain('Inter Variable');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  if (scheme === 'dark') expect(luminance(bg)).toBeLessThan(0.05);
+  else expect(luminance(bg)).toBeGreaterThan(0.9);
+  for (const sel of textSelectors) {
+    const c = await contrastOf(page, sel);
+    expect(c.ratio, `${sel}: ${c.color} on ${c.background}`).toBeGreaterThanOrEqual(4.5);
+  }
 }

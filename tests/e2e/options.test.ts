@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot, type LaunchedBrowser } from './harness';
-import { contrastOf, fontSize, loadedFonts, luminance, textSizes } from './look';
+import { expectThemeReadable, fontSize, textSizes } from './look';
 
 /** The extension API inside the service worker (evaluated there; typed loosely for the tests). */
 declare const chrome: any;
@@ -235,15 +235,7 @@ describe('options page: how it reads', () => {
       for (const sel of ['.rule-id', '.badge', '.label', '.count', '.file', '.toggle', '.patterns code']) {
         expect(await fontSize(page, sel), sel).toBeGreaterThanOrEqual(12);
       }
-      expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^"?Inter Variable"?,/);
-      expect(await loadedFonts(page)).toContain('Inter Variable');
-      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-      if (scheme === 'dark') expect(luminance(bg)).toBeLessThan(0.05);
-      else expect(luminance(bg)).toBeGreaterThan(0.9);
-      for (const sel of TEXT) {
-        const c = await contrastOf(page, sel);
-        expect(c.ratio, `${sel}: ${c.color} on ${c.background}`).toBeGreaterThanOrEqual(4.5);
-      }
+      await expectThemeReadable(page, scheme, TEXT);
       await screenshot(page, `options-phrasebank-${scheme}`);
       for (const tab of ['phrasebank', 'try', 'packs', 'stats', 'settings']) {
         await page.locator(`#tab-${tab}`).click();

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixtureUrl, focusEditorEnd, launchBrowser, openFixture, screenshot, typeLikeUser, type LaunchedBrowser } from './harness';
-import { contrastOf, fontSize, loadedFonts, luminance, textSizes } from './look';
+import { expectThemeReadable, fontSize, textSizes } from './look';
 
 const DRAFT = 'Please calm down. You should have read the terms before ordering. I\'ll send the corrected invoice by Friday.';
 
@@ -249,15 +249,7 @@ describe('popup: how it reads', () => {
       const sizes = await textSizes(page);
       expect(sizes.length).toBeGreaterThan(20);
       expect(sizes[0].px, `smallest text: ${sizes[0].where}`).toBeGreaterThanOrEqual(12);
-      expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^"?Inter Variable"?,/);
-      expect(await loadedFonts(page)).toContain('Inter Variable');
-      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-      if (scheme === 'dark') expect(luminance(bg)).toBeLessThan(0.05);
-      else expect(luminance(bg)).toBeGreaterThan(0.9);
-      for (const sel of TEXT) {
-        const c = await contrastOf(page, sel);
-        expect(c.ratio, `${sel}: ${c.color} on ${c.background}`).toBeGreaterThanOrEqual(4.5);
-      }
+      await expectThemeReadable(page, scheme, TEXT);
       await screenshot(page, `popup-draft-${scheme}`);
       await page.close();
     });
