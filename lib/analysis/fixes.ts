@@ -26,7 +26,7 @@ const CLAUSE_BREAK =
 const LEADING_COORDINATOR = /^(?:and|but|so|or|yet|then|plus|also)\s+/i;
 
 /** True when a suggestion is written as a whole sentence (and so replaces a clause). */
-export function isSentenceSuggestion(suggestion: string): boolean {
+function isSentenceSuggestion(suggestion: string): boolean {
   return /[.!?]["'\u201D\u2019)]*$/.test(suggestion.trim());
 }
 

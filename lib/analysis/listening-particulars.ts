@@ -3,11 +3,13 @@
  * products, amounts, dates, places, and the options they ask about ("a refund or a replacement").
  * Another part of Attune fills suggestion slots like `{order}` from these, so the shape is a contract.
  */
+import type { SLOT_KINDS } from '../phrasebank/types';
 import type { NlpDoc } from './nlp';
 import { DATE_WORDS, DEADLINE_CUES, EVENTS, OPTIONS, ORDER_WORDS, PRODUCTS, TICKET_WORDS } from './listening-words';
 import { phraseRegex, type Quote } from './listening-text';
 
-export type ParticularKind = 'order' | 'ticket' | 'product' | 'amount' | 'date' | 'place' | 'option';
+/** The kinds of particular are the phrasebank's slot names: each can fill a `{slot}` in a suggestion. */
+export type ParticularKind = (typeof SLOT_KINDS)[number];
 
 export interface Particular {
   kind: ParticularKind;

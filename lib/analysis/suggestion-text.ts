@@ -8,13 +8,10 @@
  * Phrasebank authors write generic wording; this is the guard for what slips through, and for team packs.
  */
 
-export { SLOT_KINDS } from '../phrasebank/types';
+import type { Particular as Heard } from './listening-particulars';
 
-/** Something concrete the customer or the draft mentions (an order number, a product, a date…). */
-export interface Particular {
-  kind: string;
-  text: string;
-}
+/** Something concrete the customer mentions (an order number, a product, a date…): what fills a slot. */
+export type Particular = Pick<Heard, 'kind' | 'text'>;
 
 const SLOT = /\{([a-z]+)\}/g;
 const OPTIONAL_PART = /\[([^[\]]*)\]/g;

@@ -84,7 +84,7 @@ describe('suggestions invent nothing', () => {
     expect(isGrounded("I'll chase the courier for you.", 'where is my order?')).toBe(false);
   });
   it('fills slots from the particulars, leaves out an optional part it cannot fill, and refuses a bare slot it cannot', () => {
-    const order = [{ kind: 'order', text: '#55-1290' }];
+    const order = [{ kind: 'order' as const, text: '#55-1290' }];
     expect(fillSlots('I can see your order[ {order}] still has not arrived.', order)).toBe('I can see your order #55-1290 still has not arrived.');
     expect(fillSlots('I can see your order[ {order}] still has not arrived.', [])).toBe('I can see your order still has not arrived.');
     expect(fillSlots('Would you prefer {option} or {option}?', [{ kind: 'option', text: 'a refund' }, { kind: 'option', text: 'a replacement' }])).toBe('Would you prefer a refund or a replacement?');
