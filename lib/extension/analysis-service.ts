@@ -28,6 +28,8 @@ export interface Analyzer {
  */
 export const SLICE_MS = 20;
 export const BUDGET_MS = 300;
+/** Drafts shorter than this (about 3,000 words) are analysed without slicing. */
+export const SLICED_FROM_CHARS = 20_000;
 const yieldToOthers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Who asked: the tab, the frame and the page URL (host decides per-site ignored phrases). */
@@ -71,7 +73,9 @@ export function createAnalysisService(deps: AnalysisServiceDeps) {
       }
       const analyzer = entry.analyzer;
       const t0 = Date.now();
-      let progress = analyzer.prepare?.(req.text, SLICE_MS) ?? { done: true, upTo: req.text.length };
+      // An ordinary draft is analysed in one go (a few ms); slicing it would analyse every sentence twice.
+      const sliced = analyzer.prepare && req.text.length > SLICED_FROM_CHARS;
+      let progress = sliced ? analyzer.prepare!(req.text, SLICE_MS) : { done: true, upTo: req.text.length };
       while (!progress.done && Date.now() - t0 < BUDGET_MS) {
         await yieldToOthers();
         progress = analyzer.prepare!(req.text, SLICE_MS);

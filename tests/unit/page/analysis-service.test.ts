@@ -70,8 +70,8 @@ describe('analysis service', () => {
 });
 
 describe('bounded and fair: a huge draft is worked through in slices', () => {
-  // ~600 KB of varied sentences, with a dismissive one at the start and one at the very end.
-  const filler = Array.from({ length: 6000 }, (_, i) => `Order ${i} left the warehouse on day ${i % 28} and should arrive soon.`).join(' ');
+  // ~900 KB of varied sentences (far more than one budget can finish), a dismissive one at the start and at the very end.
+  const filler = Array.from({ length: 14000 }, (_, i) => `Order ${i} left the warehouse on day ${i % 28} and should arrive soon.`).join(' ');
   const huge = `Please calm down, we are on it. ${filler} As I already said, that's our policy.`;
 
   it('answers within the budget with the start of the draft, marked pending, and finishes on later requests', async () => {
@@ -87,6 +87,22 @@ describe('bounded and fair: a huge draft is worked through in slices', () => {
     expect(r.pending).toBeUndefined();
     expect(r.findings.some((f) => f.start > huge.length - 40)).toBe(true); // the last sentence is analysed too
   }, 60_000);
+
+  it('an ordinary draft is analysed in one go, without slicing (which would analyse each sentence twice)', async () => {
+    let slices = 0;
+    const svc = createAnalysisService({
+      getPhrasebank: async () => bundledPhrasebank,
+      getSettings: async () => DEFAULT_SETTINGS,
+      createAnalyzer: (pb, options) => {
+        const a = new IncrementalAnalyzer(pb, options);
+        return { analyze: (t, c) => a.analyze(t, c), prepare: (t, b) => (slices++, a.prepare(t, b)) };
+      },
+    });
+    await svc.analyze(req('short', DRAFT), zd);
+    expect(slices).toBe(0);
+    await svc.analyze(req('big', huge), zd);
+    expect(slices).toBeGreaterThan(0);
+  });
 
   it("another tab's short draft is answered while the huge one is still being worked through", async () => {
     const { svc } = service();
