@@ -2,9 +2,9 @@
  * How the model's verdicts join the phrasebank's (docs/design.md, "Rules and model"):
  * - a rule finding is shown as it is; the model adds a finding only for a sentence no rule flagged,
  *   worded as a possibility ("May read as …") with the category's reason and alternatives;
- * - a finding of a `needs-next-step` category (a refusal, a policy) that the model makes is dropped when
- *   the reply offers a way forward anywhere (a next step, a choice, someone owning the next action):
- *   the labelling guide's R2 and R3;
+ * - a finding of a `needs-next-step` category (a refusal, a policy) is dropped when the reply offers a way
+ *   forward anywhere (a next step, a choice, someone owning the next action): the labelling guide's R2 and
+ *   R3 (`answeredByWayForward`, for rule and model findings alike);
  * - the model's empathy signals are added where no phrasebank signal of the same mechanism already is.
  */
 import type { CompiledPhrasebank, Mechanism } from '../phrasebank/types';
@@ -23,11 +23,9 @@ export interface CombineInput {
   findings: Finding[];
   signals: Signal[];
   isAllowed: (ruleId: string, category: string, start: number, end: number) => boolean;
-  /** Categories marked `needs-next-step`: a way forward elsewhere in the reply answers them. */
-  needsNextStep: ReadonlySet<string>;
 }
 
-export function combineModel({ text, sentences, judged, pb, findings, signals, isAllowed, needsNextStep }: CombineInput): void {
+export function combineModel({ text, sentences, judged, pb, findings, signals, isAllowed }: CombineInput): void {
   const signalled = sentencesWithFindings(sentences, signals).mechanisms;
   sentences.forEach((sentence, i) => {
     for (const v of judged[i].mechanisms) {
@@ -38,12 +36,10 @@ export function combineModel({ text, sentences, judged, pb, findings, signals, i
       signals.push({ mechanism: v.mechanism, ruleId, start, end, text: text.slice(start, end), source: 'model', confidence: v.confidence });
     }
   });
-  const wayForward = signals.some((g) => WAY_FORWARD.has(g.mechanism));
   const ruled = sentencesWithFindings(sentences, findings).touched;
   sentences.forEach((sentence, i) => {
     const v = judged[i].dismissive;
     if (!v || ruled.has(i)) return;
-    if (wayForward && needsNextStep.has(v.category)) return;
     const ruleId = `model/${v.category}`;
     const start = sentence.start + v.start, end = sentence.start + v.end;
     if (!isAllowed(ruleId, v.category, start, end)) return;
@@ -62,6 +58,16 @@ export function combineModel({ text, sentences, judged, pb, findings, signals, i
       confidence: v.confidence,
     });
   });
+}
+
+/**
+ * A refusal or a policy is judged by the whole reply (labelling guide R2, R3): with a way forward anywhere
+ * in it (a next step, a choice, an owned action, from rules or model) it strands no one, so findings of
+ * `needs-next-step` categories are dropped. This is what lets the refusal rules match every shape of "no".
+ */
+export function answeredByWayForward(findings: Finding[], signals: Signal[], needsNextStep: ReadonlySet<string>): Finding[] {
+  if (!signals.some((g) => WAY_FORWARD.has(g.mechanism))) return findings;
+  return findings.filter((f) => !needsNextStep.has(f.category));
 }
 
 /**

@@ -11,7 +11,7 @@ import { coachingFor, customerEmotion, type Emotion } from './coaching';
 import { bundledModel, judgeSentence, type SentenceJudgement } from './judge';
 import { restoreApostrophes, spanToSource } from './apostrophes';
 import { coreSpan } from './fillers';
-import { combineModel } from './combine';
+import { answeredByWayForward, combineModel } from './combine';
 import { conversationOf, offerFixes } from './offer';
 import { hearCustomer } from './listening';
 
@@ -157,13 +157,14 @@ function analyzeWith(
       return j;
     });
     acknowledged = judged.some((j) => j.acknowledges);
-    combineModel({ text, sentences, judged, pb, findings, signals, needsNextStep: categoriesNeedingNextStep(pb),
+    combineModel({ text, sentences, judged, pb, findings, signals,
       isAllowed: (ruleId, category, start, end) => !disabled.has('model') && allowed(ruleId, category, start, end) });
   }
   const byPosition = (a: { start: number; end: number; ruleId: string }, b: typeof a) =>
     a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
   signals.sort(byPosition);
-  const shown = options?.keepOverlapping ? findings.sort(byPosition) : oneFindingPerPhrase(findings).sort(byPosition);
+  const standing = answeredByWayForward(findings, signals, categoriesNeedingNextStep(pb));
+  const shown = options?.keepOverlapping ? standing.sort(byPosition) : oneFindingPerPhrase(standing).sort(byPosition);
   // The customer's message is heard once per message (hearCustomer memoises by text), not per keystroke.
   const heard = context?.customer?.trim() ? hearCustomer(context.customer) : null;
   if (shown.length) {

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { analyze } from '../../../lib/analysis/index';
+import { loadPhrasebank } from '../../../lib/phrasebank/node';
+
+// Labelling guide R2/R3: a refusal or a policy is judged by the whole reply. The bundled phrasebank, rules
+// only, so the test is about the combination policy and not the model's verdicts.
+const pb = loadPhrasebank(resolve(import.meta.dirname, '../../../phrasebank')).phrasebank;
+const RULES = { layers: { model: false } } as const;
+const categories = (text: string) => analyze(text, pb, undefined, RULES).findings.map((f) => f.category);
+
+describe('a way forward anywhere in the reply answers a refusal or a policy', () => {
+  it('flags a bare no', () => {
+    expect(categories("We don't offer gift wrapping.")).toContain('refusing');
+    expect(categories('Sorry, no idea when the van comes.')).toContain('refusing');
+  });
+
+  it('drops it when another sentence gives a next step or an owned action', () => {
+    expect(categories("We don't offer gift wrapping. I'll pop a card in the box for you and email you once it ships.")).not.toContain('refusing');
+    expect(categories("Sorry, no idea when the van comes. I've asked the depot and I'll update you by 3pm.")).not.toContain('refusing');
+  });
+
+  it('keeps findings of other categories whatever follows', () => {
+    const text = "As mentioned in my earlier email, the invoice is attached. I'll update you by 3pm.";
+    expect(categories(text)).toContain('rushing');
+  });
+});
