@@ -37,4 +37,7 @@ export default defineConfig({
     }),
   }),
   vite: () => ({ plugins: [preact()] }),
+  // `npm run zip`: the store packages, and for AMO the sources to rebuild them from (not the test bundles and
+  // results a local run leaves behind: they are built by the tests and are not the extension's source).
+  zip: { excludeSources: ['tests/fixtures/dist/**', 'test-results/**', 'coverage/**', '.cache/**', '.output/**'] },
 });
