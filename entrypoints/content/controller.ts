@@ -20,6 +20,7 @@ import { copyText } from './clipboard';
 import { hits, frameOffset } from './geometry';
 import { SendCheck } from './send-check';
 import { DocumentListeners } from './documents';
+import { wakeBackground } from './wake';
 import { composerForFocus } from '@/lib/sites/dom';
 import { deepActiveElement, documentChain } from '@/lib/sites/roots';
 
@@ -73,6 +74,7 @@ export class PageController {
     this.applySettings(await getSettings());
     settingsItem.watch((s) => this.applySettings(s));
     this.docs.listen(document);
+    wakeBackground(); // the agent is reading the ticket: let a sleeping service worker start now
     // Focus moved into a frame: the frames' own focus state settles after the top window's blur.
     this.ctx.addEventListener(window, 'blur', () => setTimeout(() => this.onFocusTarget(document.activeElement), 0));
     this.ctx.addEventListener(window, 'wxt:locationchange', () => {
@@ -189,6 +191,7 @@ export class PageController {
 
   private onKeyDown(e: KeyboardEvent) {
     const session = this.sessionFor(e.composedPath()[0] ?? e.target);
+    if (session) wakeBackground(); // typing after a quiet spell: the worker may have stopped meanwhile
     // Typing in an editable no focus event told us about (its document was rewritten while focused).
     if (!session) return this.onFocusTarget((e.composedPath()[0] ?? e.target) as Element);
     if (e.key === 'Escape' && this.state.card) {

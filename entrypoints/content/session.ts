@@ -9,6 +9,7 @@ import type { AnalyzeRequest, AnalyzeResponse, ForgetRequest } from '@/lib/exten
 import { findingKey, type Box, type ComposerView, type ShownFinding } from '@/lib/ui/page/model';
 import { composerBox, spanRects } from './geometry';
 import { highlightsSupported, paint, unpaint } from './highlights';
+import { noteBackgroundContact } from './wake';
 
 /** The height at the bottom of a composer the badge takes (Badge.tsx). */
 const BADGE_BAND = 30;
@@ -66,6 +67,7 @@ export class ComposerSession {
     const seq = ++this.seq;
     const request: AnalyzeRequest = { type: 'attune:analyze', composerId: this.id, text, context: { customer: this.customer() } };
     let response: AnalyzeResponse | undefined;
+    noteBackgroundContact();
     try {
       response = (await browser.runtime.sendMessage(request)) as AnalyzeResponse | undefined;
     } catch {
