@@ -6,7 +6,11 @@ import preact from '@preact/preset-vite';
 /** The toolbar and store icon: public/icon/<size>.png, rendered from assets/icon.svg by `npm run icons`. */
 const ICONS = Object.fromEntries([16, 32, 48, 128].map((s) => [s, `icon/${s}.png`]));
 
+/** The e2e build (extra host permission, see below) goes to its own folder, never the `.output/` people load. */
+const E2E = process.env.ATTUNE_E2E === '1';
+
 export default defineConfig({
+  ...(E2E && { outDir: '.cache/e2e/output' }),
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Attune',
@@ -21,7 +25,7 @@ export default defineConfig({
     // Other sites only when the agent turns Attune on for them (generic adapter); never <all_urls> at install.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The e2e build stands in for the agent's permission grant on the test site (a prompt can't be clicked headless).
-    ...(process.env.ATTUNE_E2E === '1' && { host_permissions: ['https://helpdesk.attune.test/*'] }),
+    ...(E2E && { host_permissions: ['https://helpdesk.attune.test/*'] }),
     // Organisation layer: an admin can pin a compiled pack through Chrome policy (storage.managed).
     ...(browser !== 'firefox' && { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox' && {
@@ -33,4 +37,7 @@ export default defineConfig({
     }),
   }),
   vite: () => ({ plugins: [preact()] }),
+  // `npm run zip`: the store packages, and for AMO the sources to rebuild them from (not the test bundles and
+  // results a local run leaves behind: they are built by the tests and are not the extension's source).
+  zip: { excludeSources: ['tests/fixtures/dist/**', 'test-results/**', 'coverage/**', '.cache/**', '.output/**'] },
 });

@@ -225,6 +225,16 @@ async function main() {
     }
     log('');
   } else log('_No `.output/` yet: run `npm run build` for bundle sizes._\n');
+  // --- Store packages (`npm run zip`)
+  const zips = existsSync(out) ? readdirSync(out).filter((n) => n.endsWith('.zip')).sort() : [];
+  if (zips.length) {
+    log('## Store packages (`npm run zip`: `wxt zip`, `wxt zip -b firefox`)');
+    log('');
+    log('| package | MB |');
+    log('| --- | --- |');
+    for (const z of zips) log(`| ${z} | ${f(statSync(join(out, z)).size / 1024 / 1024, 2)} |`);
+    log('');
+  }
 
   lines.push(inPageSection());
   writeFileSync(join(ROOT, 'bench/README.md'), `${lines.join('\n')}\n\n## How\n\n${HOW}\n`);

@@ -11,7 +11,7 @@ import { bridgeFor, isOptedOut } from '@/lib/editors';
 import type { SiteAdapter } from '@/lib/sites/types';
 import type { ApplyRequest, ApplyResponse, FindingsResponse, StatRequest } from '@/lib/extension/messages';
 import { addIgnoredPhrase, getSettings, setRuleEnabled, settingsItem, type Settings } from '@/lib/extension/settings';
-import type { PageActions, PageState, ShownFinding } from '@/lib/ui/page/model';
+import { isNextFindingKey, type Box, type PageActions, type PageState, type ShownFinding } from '@/lib/ui/page/model';
 import type { Fix } from '@/lib/analysis/types';
 import { PageUi } from '@/lib/ui/page/PageUi';
 import pageCss from '@/lib/ui/page/style.css?inline';
@@ -20,11 +20,9 @@ import { copyText } from './clipboard';
 import { hits, frameOffset } from './geometry';
 import { SendCheck } from './send-check';
 import { DocumentListeners } from './documents';
+import { wakeBackground } from './wake';
 import { composerForFocus } from '@/lib/sites/dom';
 import { deepActiveElement, documentChain } from '@/lib/sites/roots';
-
-/** Keyboard shortcut for "next finding" in a composer. */
-const isNextFindingKey = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyA';
 
 type SavedCaret = { el: HTMLElement; range?: Range; start?: number; end?: number };
 
@@ -39,6 +37,8 @@ export class PageController {
   private readonly docs: DocumentListeners;
 
   private caret: SavedCaret | undefined;
+  /** The finding whose card Escape just closed, and where the caret went back to: Alt+Shift+A goes on from it. */
+  private lastVisited: { composerId: string; key: string; caret: number; text: string } | undefined;
   private customerCache: { at: number; url: string; text: string | undefined } | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private analyses = 0;
@@ -74,6 +74,7 @@ export class PageController {
     this.applySettings(await getSettings());
     settingsItem.watch((s) => this.applySettings(s));
     this.docs.listen(document);
+    wakeBackground(); // the agent is reading the ticket: let a sleeping service worker start now
     // Focus moved into a frame: the frames' own focus state settles after the top window's blur.
     this.ctx.addEventListener(window, 'blur', () => setTimeout(() => this.onFocusTarget(document.activeElement), 0));
     this.ctx.addEventListener(window, 'wxt:locationchange', () => {
@@ -142,6 +143,15 @@ export class PageController {
     return text;
   }
 
+  /** Where the customer's latest message is on screen (top-frame coordinates), where the adapter can say. */
+  private customerBox(): Box | undefined {
+    const el = this.adapter.customerMessageElement?.(document);
+    if (!el) return undefined;
+    const r = el.getBoundingClientRect();
+    const { x, y } = el.ownerDocument === document ? { x: 0, y: 0 } : frameOffset(el as HTMLElement);
+    return r.width && r.height ? { left: r.left + x, top: r.top + y, width: r.width, height: r.height } : undefined;
+  }
+
   /** SPA helpdesks remove composers when the agent moves between tickets. */
   private watchRemovals() {
     if (this.observer) return;
@@ -181,6 +191,7 @@ export class PageController {
 
   private onKeyDown(e: KeyboardEvent) {
     const session = this.sessionFor(e.composedPath()[0] ?? e.target);
+    if (session) wakeBackground(); // typing after a quiet spell: the worker may have stopped meanwhile
     // Typing in an editable no focus event told us about (its document was rewritten while focused).
     if (!session) return this.onFocusTarget((e.composedPath()[0] ?? e.target) as Element);
     if (e.key === 'Escape' && this.state.card) {
@@ -190,18 +201,27 @@ export class PageController {
     if (!isNextFindingKey(e)) return;
     e.preventDefault();
     e.stopPropagation();
-    const next = this.nextFinding(session);
-    if (next) this.actions.openCard(session.id, next.key, 'keyboard');
-    else this.notify('Nothing to look at here — this draft reads kindly.');
+    this.actions.nextFinding(session.id);
   }
 
-  /** The first finding after the caret (or after the finding whose card is open), wrapping around. */
+  /**
+   * The first finding after the caret, wrapping around; after the finding whose card is open (the shortcut
+   * pressed in the card), or whose card Escape closed while the caret has not moved since.
+   */
   private nextFinding(session: ComposerSession): ShownFinding | undefined {
     const list = (this.state.composers.find((c) => c.composerId === session.id)?.findings ?? []).slice().sort((a, b) => a.finding.start - b.finding.start);
     if (!list.length) return undefined;
-    const open = this.state.card?.composerId === session.id ? list.findIndex((f) => f.key === this.state.card!.key) : -1;
-    if (open >= 0) return list[(open + 1) % list.length];
+    const after = (key: string) => {
+      const i = list.findIndex((f) => f.key === key);
+      return i >= 0 ? list[(i + 1) % list.length] : undefined;
+    };
+    if (this.state.card?.composerId === session.id) return after(this.state.card.key) ?? list[0];
     const caret = this.caretOffset(session);
+    const last = this.lastVisited;
+    if (last?.composerId === session.id && last.caret === caret && last.text === session.analysedText) {
+      const next = after(last.key);
+      if (next) return next;
+    }
     return list.find((f) => f.finding.end >= caret) ?? list[0];
   }
 
@@ -293,13 +313,25 @@ export class PageController {
       this.state.list = undefined;
       this.layoutNow();
     },
+    nextFinding: (composerId) => {
+      const session = this.sessions.get(composerId);
+      if (!session) return;
+      const next = this.nextFinding(session);
+      if (next) this.actions.openCard(session.id, next.key, 'keyboard');
+      else this.notify('Nothing to look at here — this draft reads kindly.');
+    },
     closeCard: (restoreFocus) => {
+      const card = this.state.card;
       for (const s of this.sessions.values()) s.activeKey = undefined;
       this.state.card = undefined;
       this.state.list = undefined;
       this.layoutNow();
-      if (restoreFocus) this.restoreCaret();
-      else this.caret = undefined;
+      this.lastVisited = undefined;
+      if (restoreFocus) {
+        this.restoreCaret();
+        const session = card && this.sessions.get(card.composerId);
+        if (session) this.lastVisited = { composerId: session.id, key: card.key, caret: this.caretOffset(session), text: session.analysedText };
+      } else this.caret = undefined;
     },
     apply: (composerId, key, index) => {
       const found = this.findShown(composerId, key);
@@ -476,6 +508,7 @@ export class PageController {
     this.state.titles = titles;
     const card = this.state.card;
     if (card && !this.findShown(card.composerId, card.key)) this.state.card = undefined;
+    this.state.customerBox = this.state.card ? this.customerBox() : undefined;
     const ui = this.mounted;
     if (!ui) return;
     render(h(PageUi, { state: { ...this.state }, actions: this.actions }), ui.uiContainer);

@@ -3,12 +3,16 @@
  * debounced analysis through the background, and the geometry of its findings.
  */
 import { browser } from 'wxt/browser';
-import type { EditorBridge } from '@/lib/editors/types';
+import type { DraftSnapshot, EditorBridge } from '@/lib/editors/types';
 import type { Report } from '@/lib/analysis/types';
 import type { AnalyzeRequest, AnalyzeResponse, ForgetRequest } from '@/lib/extension/messages';
-import { findingKey, type ComposerView, type ShownFinding } from '@/lib/ui/page/model';
+import { findingKey, type Box, type ComposerView, type ShownFinding } from '@/lib/ui/page/model';
 import { composerBox, spanRects } from './geometry';
 import { highlightsSupported, paint, unpaint } from './highlights';
+import { noteBackgroundContact } from './wake';
+
+/** The height at the bottom of a composer the badge takes (Badge.tsx). */
+const BADGE_BAND = 30;
 
 /** Pause after the last keystroke before analysing. */
 export const DEBOUNCE_MS = 150;
@@ -63,6 +67,7 @@ export class ComposerSession {
     const seq = ++this.seq;
     const request: AnalyzeRequest = { type: 'attune:analyze', composerId: this.id, text, context: { customer: this.customer() } };
     let response: AnalyzeResponse | undefined;
+    noteBackgroundContact();
     try {
       response = (await browser.runtime.sendMessage(request)) as AnalyzeResponse | undefined;
     } catch {
@@ -108,13 +113,34 @@ export class ComposerSession {
       rects: spanRects(this.bridge, snapshot, finding.start, finding.end),
       overlay: !this.painted,
     }));
+    const box = composerBox(this.element);
     return {
       composerId: this.id,
-      box: composerBox(this.element),
+      box,
+      firstLine: this.firstLine(snapshot, box),
+      textInCorner: this.textInCorner(snapshot, box),
       findings: shown,
       coaching: this.report.coaching,
       signalCount: this.report.signals.length,
     };
+  }
+
+  /** The band of the draft's first line across the composer (the card keeps clear of it). */
+  private firstLine(snapshot: DraftSnapshot, box: Box): Box | undefined {
+    const at = snapshot.text.search(/\S/);
+    if (at < 0) return undefined;
+    const r = spanRects(this.bridge, snapshot, at, at + 1)[0];
+    return r && { left: box.left, top: r.top, width: box.width, height: r.height };
+  }
+
+  /** Whether the text reaches the band at the bottom of the composer where the badge sits. */
+  private textInCorner(snapshot: DraftSnapshot, box: Box): boolean {
+    const el = this.element;
+    if (el.scrollHeight > el.clientHeight + 1) return true; // scrolled: the text fills the visible area
+    const end = snapshot.text.trimEnd().length;
+    if (!end) return false;
+    const last = spanRects(this.bridge, snapshot, end - 1, end).at(-1);
+    return !!last && last.top + last.height > box.top + box.height - BADGE_BAND;
   }
 
   private countShown() {

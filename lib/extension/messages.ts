@@ -59,4 +59,13 @@ export interface SendCheckStatRequest {
   outcome: 'shown' | 'sent' | 'reviewed';
 }
 
-export type AttuneMessage = AnalyzeRequest | ForgetRequest | FindingsRequest | ApplyRequest | StatRequest | SendCheckStatRequest;
+/**
+ * Content script → background, on page load, on a composer's focus and on a keystroke after a quiet spell: wake
+ * the service worker and let it warm the engine now, so the first analysis does not wait for a cold start.
+ * Answered (with the warm-up's ms) once the engine is warm.
+ */
+export interface WarmRequest {
+  type: 'attune:warm';
+}
+
+export type AttuneMessage = AnalyzeRequest | ForgetRequest | FindingsRequest | ApplyRequest | StatRequest | SendCheckStatRequest | WarmRequest;

@@ -94,12 +94,21 @@ const squash = (t: string | null | undefined) => (t ?? '').replace(/\s+/g, ' ').
  * an internal note or a bot message. Undefined ("unknown") when no item is marked as the customer's.
  */
 export function lastCustomerMessage(root: Document, spec: ThreadSpec): string | undefined {
+  return lastCustomerItem(root, spec)?.text;
+}
+
+/** The element `lastCustomerMessage` reads (the body of the last customer item), for placing the card around it. */
+export function lastCustomerElement(root: Document, spec: ThreadSpec): Element | undefined {
+  return lastCustomerItem(root, spec)?.element;
+}
+
+function lastCustomerItem(root: Document, spec: ThreadSpec): { element: Element; text: string } | undefined {
   const items = deepQueryAll(root, spec.items);
   for (let i = items.length - 1; i >= 0; i--) {
     if (spec.kind(items[i]) !== 'customer') continue;
     const body = spec.body ? items[i].querySelector(spec.body) : items[i];
     const text = squash(body?.textContent);
-    if (text) return text;
+    if (body && text) return { element: body, text };
   }
   return undefined;
 }

@@ -14,7 +14,7 @@
  * "Please calm down, as I already said that's our policy." → underlines + badge.
  */
 import type { SiteAdapter } from './types';
-import { anyEditables, lastCustomerMessage, queryComposers, type ThreadKind } from './dom';
+import { anyEditables, lastCustomerElement, lastCustomerMessage, queryComposers, type ThreadKind, type ThreadSpec } from './dom';
 
 /** A conversation item's kind: private note, agent, or requestor (the customer), by Freshdesk's own markers. */
 export function freshdeskKind(item: Element): ThreadKind | undefined {
@@ -27,6 +27,12 @@ export function freshdeskKind(item: Element): ThreadKind | undefined {
   return undefined;
 }
 
+const THREAD: ThreadSpec = {
+  items: '.ticket-details__item',
+  kind: freshdeskKind,
+  body: '[data-test-conversation="conversation-text"], [data-test-id="conversation-content"]',
+};
+
 export const freshdesk: SiteAdapter = {
   id: 'freshdesk',
   name: 'Freshdesk',
@@ -36,11 +42,6 @@ export const freshdesk: SiteAdapter = {
     const found = queryComposers(root, ['.fr-element.fr-view[contenteditable="true"]', '#reply-editor textarea']);
     return found.length ? found : anyEditables(root);
   },
-  findCustomerMessage(root) {
-    return lastCustomerMessage(root, {
-      items: '.ticket-details__item',
-      kind: freshdeskKind,
-      body: '[data-test-conversation="conversation-text"], [data-test-id="conversation-content"]',
-    });
-  },
+  findCustomerMessage: (root) => lastCustomerMessage(root, THREAD),
+  customerMessageElement: (root) => lastCustomerElement(root, THREAD),
 };

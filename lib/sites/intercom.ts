@@ -15,7 +15,7 @@
  * Alt+Shift+A opens the card.
  */
 import type { SiteAdapter } from './types';
-import { anyEditables, lastCustomerMessage, queryComposers, type ThreadKind } from './dom';
+import { anyEditables, lastCustomerElement, lastCustomerMessage, queryComposers, type ThreadKind, type ThreadSpec } from './dom';
 
 const CATEGORIES: Record<string, ThreadKind> = { '1': 'customer', '3': 'agent', '5': 'bot' };
 
@@ -23,6 +23,8 @@ const CATEGORIES: Record<string, ThreadKind> = { '1': 'customer', '3': 'agent', 
 export function intercomKind(item: Element): ThreadKind | undefined {
   return CATEGORIES[item.getAttribute('data-part-group-category') ?? ''];
 }
+
+const THREAD: ThreadSpec = { items: '[data-part-group-id][data-part-group-category]', kind: intercomKind, body: '.interblocks-html' };
 
 export const intercom: SiteAdapter = {
   id: 'intercom',
@@ -37,7 +39,6 @@ export const intercom: SiteAdapter = {
     ]);
     return found.length ? found : anyEditables(root);
   },
-  findCustomerMessage(root) {
-    return lastCustomerMessage(root, { items: '[data-part-group-id][data-part-group-category]', kind: intercomKind, body: '.interblocks-html' });
-  },
+  findCustomerMessage: (root) => lastCustomerMessage(root, THREAD),
+  customerMessageElement: (root) => lastCustomerElement(root, THREAD),
 };

@@ -13,4 +13,6 @@ export interface SiteAdapter {
   findComposers(root: Document): HTMLElement[];
   /** The customer's latest message in the open ticket thread, if the page shows one. */
   findCustomerMessage(root: Document): string | undefined;
+  /** The element that message is read from, so the in-page card can keep clear of it (where the markup says). */
+  customerMessageElement?(root: Document): Element | undefined;
 }

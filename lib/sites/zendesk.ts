@@ -17,7 +17,7 @@
  * in the composer's corner; click "calm down" → the card; pick a suggestion → text replaced, Ctrl+Z restores.
  */
 import type { SiteAdapter } from './types';
-import { anyEditables, lastCustomerMessage, queryComposers, type ThreadKind } from './dom';
+import { anyEditables, lastCustomerElement, lastCustomerMessage, queryComposers, type ThreadKind, type ThreadSpec } from './dom';
 
 const MESSAGE = '[data-test-id="omni-log-item-message"]';
 
@@ -27,6 +27,12 @@ export function zendeskKind(item: Element): ThreadKind | undefined {
   const type = (item.matches(MESSAGE) ? item : item.querySelector(MESSAGE))?.getAttribute('type');
   return type === 'end-user' ? 'customer' : type === 'agent' ? 'agent' : undefined;
 }
+
+const THREAD: ThreadSpec = {
+  items: 'article[data-test-id="omni-log-comment-item"]',
+  kind: zendeskKind,
+  body: '[data-test-id="omni-log-message-content"], .zd-comment',
+};
 
 export const zendesk: SiteAdapter = {
   id: 'zendesk',
@@ -43,11 +49,6 @@ export const zendesk: SiteAdapter = {
     ]);
     return found.length ? found : anyEditables(root);
   },
-  findCustomerMessage(root) {
-    return lastCustomerMessage(root, {
-      items: 'article[data-test-id="omni-log-comment-item"]',
-      kind: zendeskKind,
-      body: '[data-test-id="omni-log-message-content"], .zd-comment',
-    });
-  },
+  findCustomerMessage: (root) => lastCustomerMessage(root, THREAD),
+  customerMessageElement: (root) => lastCustomerElement(root, THREAD),
 };

@@ -1,6 +1,6 @@
 /**
  * Vitest globalSetup for the e2e project: build the fixture bundles and the extension (ATTUNE_E2E=1,
- * chrome-mv3), make a self-signed certificate, start the dual-protocol server that stands in for every
+ * chrome-mv3, into .cache/e2e/output), make a self-signed certificate, start the dual-protocol server that stands in for every
  * host, and `provide()` its port and paths to the tests (read them with `harnessConfig()` in harness.ts).
  * `ATTUNE_E2E_NOBUILD=1` skips the extension build (reuses the last one).
  */
@@ -29,10 +29,16 @@ declare module 'vitest' {
 
 const CACHE = join(ROOT, '.cache/e2e');
 
-/** Build the e2e extension into .output/chrome-mv3 and snapshot it (so a parallel prod build can't swap it mid-run). */
+/**
+ * Where `ATTUNE_E2E=1 wxt build` writes (wxt.config.ts): never `.output/`, the folder README tells people to load,
+ * because the e2e build grants itself a host permission the real one asks for.
+ */
+export const E2E_OUTPUT = join(CACHE, 'output/chrome-mv3');
+
+/** Build the e2e extension into E2E_OUTPUT and snapshot it (so a parallel e2e build can't swap it mid-run). */
 export function buildExtension(): string {
   const snapshot = join(CACHE, 'chrome-mv3');
-  const output = join(ROOT, '.output/chrome-mv3');
+  const output = E2E_OUTPUT;
   if (process.env.ATTUNE_E2E_NOBUILD === '1') return existsSync(snapshot) ? snapshot : output;
   const t0 = Date.now();
   const r = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, ATTUNE_E2E: '1' }, encoding: 'utf8' });
@@ -64,7 +70,7 @@ export function makeCertificate(): { key: string; cert: string } {
 export async function startE2EEnvironment(opts: { buildExtension?: boolean } = {}): Promise<{ config: HarnessConfig; server: RunningServer }> {
   const fixtures = await buildFixtures(ROOT);
   console.log(`[e2e] ${fixtures.outputs.length} fixture bundles built in ${fixtures.ms} ms`);
-  const extensionPath = opts.buildExtension === false ? join(ROOT, '.output/chrome-mv3') : buildExtension();
+  const extensionPath = opts.buildExtension === false ? E2E_OUTPUT : buildExtension();
   const server = await startServer({ root: ROOT, ...makeCertificate() });
   const screenshotsDir = join(ROOT, 'test-results/screenshots');
   mkdirSync(screenshotsDir, { recursive: true });

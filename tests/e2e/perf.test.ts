@@ -59,6 +59,58 @@ function longDraft(): string {
   return words.slice(0, 2000).join(' ');
 }
 
+const DRAFT = "Please calm down, as I already said that's our policy.";
+
+/**
+ * Open the Zendesk fixture, give the agent a moment to read (`readMs`), type the draft, and return ms from the
+ * last key to the first underline, measured inside the page.
+ */
+async function firstUnderlineMs(b: LaunchedBrowser, readMs: number): Promise<number> {
+  const page = await b.context.newPage();
+  await page.goto(fixtureUrl('acme.zendesk.com', '/agent/tickets/1234'));
+  await waitForFixture(page);
+  await page.waitForTimeout(readMs);
+  await focusEditorEnd(page);
+  await page.keyboard.type(DRAFT);
+  const t0 = await page.evaluate(() => performance.now());
+  await waitForFindings(page, (f) => f.length > 0, 15_000);
+  const ms = (await page.evaluate(() => performance.now())) - t0;
+  await page.close();
+  return Math.round(ms);
+}
+
+describe('the first underline after a cold start', () => {
+  // After a service-worker wake the page's `attune:warm` (entrypoints/content/wake.ts, sent on load) has the worker
+  // started and warm before the agent types: asserted. Right after a browser start the worker is already starting
+  // and the page can do nothing sooner; the first underline then waits for the engine's own warm-up (0.9–4.7 s on
+  // this shared 2-core machine): recorded, not asserted (open: the engine's cold cost, issue 7 §7).
+  it('after a service-worker wake it comes about as fast as a warm one; after a browser start it is measured', async () => {
+    const fresh = await launchBrowser();
+    const warmUpMs = fresh.serviceWorker!.evaluate(() => (globalThis as { attuneWarmUp?: Promise<number> }).attuneWarmUp);
+    let afterStart: number;
+    let warm: number;
+    let afterWake: number;
+    try {
+      // The agent opens a ticket right after starting the browser and reads it for a second.
+      afterStart = await firstUnderlineMs(fresh, 1000);
+      warm = Math.min(await firstUnderlineMs(fresh, 200), await firstUnderlineMs(fresh, 200));
+      // Chrome stops an idle worker after ~30 s; stop it here the way DevTools does, then open the next ticket.
+      const page = await fresh.context.newPage();
+      const cdp = await fresh.context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await page.close();
+      afterWake = await firstUnderlineMs(fresh, 1000);
+    } finally {
+      await fresh.close();
+    }
+    figures.firstUnderlineMs = { afterBrowserStart: afterStart, warm, afterServiceWorkerWake: afterWake, engineWarmUpAtStart: Math.round((await warmUpMs.catch(() => -1)) ?? -1) };
+    console.log(`[perf] first underline: after browser start ${afterStart} ms, warm ${warm} ms, after a worker wake ${afterWake} ms`);
+    expect(afterWake).toBeLessThanOrEqual(warm + 200);
+    expect(afterStart).toBeGreaterThan(0);
+  });
+});
+
 describe('in-page performance', () => {
   it('content script: ≤ 15 ms main-thread time on page load, before a composer is focused', async () => {
     const runs: number[] = [];

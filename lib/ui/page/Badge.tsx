@@ -2,15 +2,32 @@
  * The badge in the composer's corner (how many suggestions) and the list it opens.
  */
 import type { ComposerView, PageActions } from './model';
+import { SEVERITY_META } from '../labels';
 
-export function badgePosition(box: ComposerView['box']): { left: number; top: number } {
-  return { left: Math.max(0, box.left + box.width - 34), top: Math.max(0, box.top + box.height - 30) };
+const BADGE = { width: 26, height: 22 };
+
+/**
+ * In the composer's lower right corner; when the draft's text reaches that corner, just outside it (to the right
+ * when the window has room, else below), so the badge never covers the last words of a full field.
+ */
+export function badgePosition(
+  box: ComposerView['box'],
+  textInCorner = false,
+  viewport = { width: Infinity, height: Infinity },
+): { left: number; top: number } {
+  const inside = { left: Math.max(0, box.left + box.width - 34), top: Math.max(0, box.top + box.height - 30) };
+  if (!textInCorner) return inside;
+  const right = box.left + box.width + 4;
+  if (right + BADGE.width <= viewport.width - 2) return { left: right, top: Math.max(0, box.top + box.height - BADGE.height) };
+  const below = box.top + box.height + 4;
+  if (below + BADGE.height <= viewport.height - 2) return { left: Math.max(0, box.left + box.width - BADGE.width), top: below };
+  return inside;
 }
 
 export function Badge({ view, open, actions, titles }: { view: ComposerView; open: boolean; actions: PageActions; titles: Record<string, string> }) {
   const n = view.findings.length;
   const notes = view.coaching.length;
-  const pos = badgePosition(view.box);
+  const pos = badgePosition(view.box, view.textInCorner, { width: window.innerWidth, height: window.innerHeight });
   const label =
     n > 0 ? `Attune: ${n} suggestion${n === 1 ? '' : 's'}. Show the list`
     : notes > 0 ? `Attune: nothing dismissive; ${notes} thing${notes === 1 ? '' : 's'} the customer may not feel heard on. Show the list`
@@ -37,6 +54,7 @@ export function Badge({ view, open, actions, titles }: { view: ComposerView; ope
                 <li>
                   <button type="button" class="attune-list__item" data-action="open" onClick={() => actions.openCard(view.composerId, f.key, 'list')}>
                     <span class={`attune-sev attune-sev--${f.finding.severity}`} aria-hidden="true" />
+                    <span class="attune-visually-hidden">{`${SEVERITY_META[f.finding.severity].label}: `}</span>
                     <span class="attune-list__phrase">“{f.finding.text}”</span>
                     <span class="attune-list__cat">{titles[f.finding.category] ?? f.finding.category}</span>
                   </button>

@@ -1,28 +1,16 @@
 /**
  * The suggestion card: what the phrase may sound like, why, and kinder alternatives.
- * A dialog: focus stays inside (Tab cycles), Enter/click applies, Escape closes and returns focus to the editor.
+ * A dialog: focus stays inside (Tab cycles in reading order, Close last, as on screen), Enter/click applies,
+ * Alt+Shift+A moves to the next finding, Escape closes and returns focus to the editor.
  * Phrasebank text is rendered as text nodes only.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Box, CardState, PageActions, ShownFinding } from './model';
-import { SEVERITY_STYLE } from './model';
+import { SEVERITY_STYLE, isNextFindingKey } from './model';
+import { SEVERITY_META } from '../labels';
+import { cardPlacement } from './placement';
 
-const CARD_WIDTH = 340;
 const CARD_HEIGHT_GUESS = 280;
-
-/** Where the card goes: under the phrase, or above it when there is no room below; always inside the viewport. */
-export function cardPosition(
-  anchor: Box | undefined,
-  viewport: { width: number; height: number },
-  height = CARD_HEIGHT_GUESS,
-): { left: number; top: number } {
-  const a = anchor ?? { left: 16, top: 16, width: 0, height: 0 };
-  const left = Math.max(8, Math.min(a.left, viewport.width - CARD_WIDTH - 8));
-  const below = a.top + a.height + 8;
-  const above = a.top - height - 8;
-  const top = below + height <= viewport.height - 8 ? below : above >= 8 ? above : viewport.height - height - 8;
-  return { left, top: Math.max(8, top) };
-}
 
 export interface CardProps {
   shown: ShownFinding;
@@ -31,15 +19,21 @@ export interface CardProps {
   actions: PageActions;
   /** Fallback anchor when the phrase is scrolled out of view: the composer's box. */
   fallback: Box;
+  /** The draft's first line: never covered. */
+  firstLine?: Box;
+  /** The customer's latest message: kept clear of when there is room elsewhere. */
+  customerBox?: Box;
 }
 
-export function Card({ shown, title, card, actions, fallback }: CardProps) {
+export function Card({ shown, title, card, actions, fallback, firstLine, customerBox }: CardProps) {
   const root = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(CARD_HEIGHT_GUESS);
   const { finding } = shown;
   // Place by the card's real height once rendered (suggestion lists vary in length).
   useLayoutEffect(() => {
-    const h = root.current?.offsetHeight;
+    // Its whole height, also while a short window makes it scroll inside (else it would flip between places).
+    const el = root.current;
+    const h = el && el.scrollHeight + el.offsetHeight - el.clientHeight;
     if (h && Math.abs(h - height) > 1) setHeight(h);
   });
   useEffect(() => {
@@ -48,7 +42,10 @@ export function Card({ shown, title, card, actions, fallback }: CardProps) {
   }, [card.key, card.via]);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
+    if (isNextFindingKey(e)) {
+      e.preventDefault();
+      actions.nextFinding(shown.composerId);
+    } else if (e.key === 'Escape') {
       e.preventDefault();
       actions.closeCard(true);
     } else if (e.key === 'Tab') {
@@ -63,10 +60,18 @@ export function Card({ shown, title, card, actions, fallback }: CardProps) {
     }
   };
 
-  const anchor = shown.rects[0] ?? { ...fallback, top: fallback.top + fallback.height - 40, height: 0 };
-  const pos = cardPosition(anchor, { width: window.innerWidth, height: window.innerHeight }, height);
+  const phrase = shown.rects.length ? shown.rects : [{ ...fallback, top: fallback.top + fallback.height - 40, height: 0 }];
+  const pos = cardPlacement({
+    phrase,
+    composer: fallback,
+    firstLine,
+    customer: customerBox,
+    viewport: { width: window.innerWidth, height: window.innerHeight },
+    height,
+  });
   const titleId = `attune-card-title-${card.key.length}-${finding.start}`;
   const why = finding.message;
+  const severity = SEVERITY_META[finding.severity].label;
   return (
     <div
       ref={root}
@@ -75,15 +80,15 @@ export function Card({ shown, title, card, actions, fallback }: CardProps) {
       aria-modal="false"
       aria-labelledby={titleId}
       data-attune-card={finding.ruleId}
-      style={{ left: `${pos.left}px`, top: `${pos.top}px` }}
+      style={{ left: `${pos.left}px`, top: `${pos.top}px`, ...(pos.maxHeight !== undefined && { maxHeight: `${pos.maxHeight}px` }) }}
       onKeyDown={onKeyDown}
     >
       <div class="attune-card__head">
-        <span class={`attune-sev attune-sev--${finding.severity}`} aria-hidden="true" data-style={SEVERITY_STYLE[finding.severity]} />
         <h2 id={titleId} class="attune-card__title">{title}</h2>
-        <button type="button" class="attune-icon" aria-label="Close" data-action="close" onClick={() => actions.closeCard(true)}>
-          ×
-        </button>
+        <span class="attune-card__sev" data-severity={finding.severity}>
+          <span class={`attune-sev attune-sev--${finding.severity}`} aria-hidden="true" data-style={SEVERITY_STYLE[finding.severity]} />
+          {severity}
+        </span>
       </div>
       <p class="attune-card__phrase">
         <span class="attune-visually-hidden">Phrase: </span>“{finding.text}”
@@ -108,6 +113,9 @@ export function Card({ shown, title, card, actions, fallback }: CardProps) {
         </button>
         <button type="button" class="attune-link" data-action="disable-rule" onClick={() => actions.disableRule(shown.composerId, shown.key)}>
           Turn off this rule
+        </button>
+        <button type="button" class="attune-card__close" data-action="close" onClick={() => actions.closeCard(true)}>
+          Close <kbd>Esc</kbd>
         </button>
       </div>
     </div>

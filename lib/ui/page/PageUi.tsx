@@ -36,6 +36,8 @@ export function PageUi({ state, actions }: { state: PageState; actions: PageActi
           actions={actions}
           title={state.titles[cardFinding.finding.category] ?? cardFinding.finding.category}
           fallback={cardComposer.box}
+          firstLine={cardComposer.firstLine}
+          customerBox={state.customerBox}
         />
       )}
       {state.sendCheck && (

@@ -25,6 +25,10 @@ export interface ComposerView {
   composerId: string;
   /** Where the composer is (for the badge in its corner). */
   box: Box;
+  /** The draft's first line (the card never covers it), when it is in view. */
+  firstLine?: Box;
+  /** The text reaches the composer's lower right corner: the badge moves outside so it covers no words. */
+  textInCorner?: boolean;
   findings: ShownFinding[];
   coaching: Coaching[];
   /** Signals (empathy already present), by mechanism, for the list. */
@@ -47,6 +51,8 @@ export interface PageState {
   notice?: string;
   /** The soft check before sending, while it asks (SendPrompt.tsx). */
   sendCheck?: SendCheckView;
+  /** Where the customer's latest message is on screen, while the card is open (it keeps clear of it). */
+  customerBox?: Box;
 }
 
 /** What the soft check before sending lists: flagged words with their category, or a coaching line. */
@@ -58,6 +64,8 @@ export interface SendCheckView {
 /** Actions the UI can ask for. */
 export interface PageActions {
   openCard(composerId: string, key: string, via: CardState['via']): void;
+  /** Alt+Shift+A: open the card of the next finding in this composer (from the open card, or after the caret). */
+  nextFinding(composerId: string): void;
   closeCard(restoreFocus: boolean): void;
   /** Apply suggestion `index` of the finding: its edit is `finding.fixes[index]`. */
   apply(composerId: string, key: string, index: number): void;
@@ -77,3 +85,6 @@ export function findingKey(text: string, f: Pick<Finding, 'ruleId' | 'start' | '
 
 /** Severity → the underline's look (colour AND style, so it reads without colour too). */
 export const SEVERITY_STYLE = { high: 'wavy', medium: 'solid', low: 'dotted' } as const;
+
+/** Alt+Shift+A, the "next finding" shortcut, in a composer or in the card. */
+export const isNextFindingKey = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyA';

@@ -2,7 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { Card, cardPosition } from '../../../lib/ui/page/Card';
+import { Card } from '../../../lib/ui/page/Card';
+import { cardPlacement, CARD_WIDTH } from '../../../lib/ui/page/placement';
+import { badgePosition } from '../../../lib/ui/page/Badge';
 import { PageUi } from '../../../lib/ui/page/PageUi';
 import { findingKey, type PageActions, type ShownFinding } from '../../../lib/ui/page/model';
 
@@ -21,7 +23,7 @@ const finding = {
 const shown: ShownFinding = { composerId: 'c1', key: findingKey(draft, finding), finding, rects: [{ left: 40, top: 50, width: 100, height: 18 }], overlay: true };
 
 function actions(): PageActions & Record<string, ReturnType<typeof vi.fn>> {
-  return { openCard: vi.fn(), closeCard: vi.fn(), apply: vi.fn(), ignoreOnce: vi.fn(), ignorePhrase: vi.fn(), disableRule: vi.fn(), toggleList: vi.fn() } as never;
+  return { openCard: vi.fn(), nextFinding: vi.fn(), closeCard: vi.fn(), apply: vi.fn(), ignoreOnce: vi.fn(), ignorePhrase: vi.fn(), disableRule: vi.fn(), toggleList: vi.fn() } as never;
 }
 
 function mount(a: PageActions, via: 'click' | 'keyboard' = 'keyboard') {
@@ -84,6 +86,26 @@ describe('suggestion card', () => {
     expect(a.closeCard).toHaveBeenCalledWith(true);
   });
 
+  it('Tab order is reading order: the alternatives, the footer links, then Close, which is last on screen too', () => {
+    const { dialog } = mount(actions());
+    const order = Array.from(dialog.querySelectorAll('button')).map((b) => b.getAttribute('data-action'));
+    expect(order).toEqual(['apply', 'apply', 'ignore-once', 'ignore-phrase', 'disable-rule', 'close']);
+    (dialog.querySelector('[data-action="close"]') as HTMLElement).click();
+  });
+
+  it('Alt+Shift+A in the card asks for the next finding (the shortcut works wherever focus is)', () => {
+    const a = actions();
+    const { dialog } = mount(a);
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'A', code: 'KeyA', altKey: true, shiftKey: true, bubbles: true }));
+    expect(a.nextFinding).toHaveBeenCalledWith('c1');
+    expect(a.closeCard).not.toHaveBeenCalled();
+  });
+
+  it('says the severity in words beside its mark, not by colour alone', () => {
+    const { dialog } = mount(actions());
+    expect(dialog.querySelector('.attune-card__sev')?.textContent).toBe('Likely to hurt');
+  });
+
   it('ignore once / ignore phrase / turn off rule call their actions with the finding', () => {
     const a = actions();
     const { dialog } = mount(a);
@@ -96,18 +118,59 @@ describe('suggestion card', () => {
 
 describe('card placement', () => {
   const vp = { width: 1000, height: 800 };
+  const wide = { left: 20, top: 80, width: 960, height: 120 };
+  const overlaps = (a: { left: number; top: number; width: number; height: number }, b: typeof a) =>
+    a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+  const cardBox = (p: { left: number; top: number; maxHeight?: number }, height: number) => ({ left: p.left, top: p.top, width: CARD_WIDTH, height: p.maxHeight ?? height });
+
   it('goes under the phrase when there is room', () => {
-    expect(cardPosition({ left: 100, top: 100, width: 50, height: 20 }, vp, 300)).toEqual({ left: 100, top: 128 });
+    expect(cardPlacement({ phrase: [{ left: 100, top: 100, width: 50, height: 20 }], composer: wide, viewport: vp, height: 300 })).toEqual({ left: 100, top: 128 });
   });
-  it('goes above when there is no room below, and stays inside the viewport horizontally', () => {
-    const p = cardPosition({ left: 900, top: 600, width: 50, height: 20 }, vp, 300);
-    expect(p.top).toBe(600 - 300 - 8);
-    expect(p.left + 340).toBeLessThanOrEqual(vp.width - 8);
+  it('goes beside the composer when the window has room there (covering nothing of the draft)', () => {
+    const composer = { left: 20, top: 500, width: 500, height: 200 };
+    const p = cardPlacement({ phrase: [{ left: 40, top: 520, width: 80, height: 20 }], composer, viewport: vp, height: 300 });
+    expect(p.left).toBeGreaterThanOrEqual(composer.left + composer.width);
   });
-  it('clamps a tall card into the viewport when it fits neither above nor below', () => {
-    const p = cardPosition({ left: 10, top: 200, width: 50, height: 20 }, vp, 700);
-    expect(p.top).toBeGreaterThanOrEqual(8);
-    expect(p.top + 700).toBeLessThanOrEqual(vp.height);
+  it('goes above the phrase and the first line when there is no room below, inside the viewport', () => {
+    const firstLine = { left: 20, top: 560, width: 960, height: 20 };
+    const phrase = [{ left: 900, top: 600, width: 50, height: 20 }];
+    const p = cardPlacement({ phrase, composer: { ...wide, top: 550, height: 200 }, firstLine, viewport: vp, height: 300 });
+    expect(p.top + 300).toBeLessThanOrEqual(firstLine.top - 8);
+    expect(p.left + CARD_WIDTH).toBeLessThanOrEqual(vp.width - 8);
+  });
+  it("keeps clear of the customer's message when it can, scrolling inside the room under the phrase", () => {
+    const customer = { left: 20, top: 300, width: 960, height: 90 };
+    const phrase = [{ left: 40, top: 580, width: 90, height: 20 }];
+    const p = cardPlacement({ phrase, composer: { ...wide, top: 570, height: 60 }, firstLine: { ...wide, top: 580, height: 20 }, customer, viewport: vp, height: 400 });
+    const box = cardBox(p, 400);
+    expect(overlaps(box, customer)).toBe(false);
+    expect(overlaps(box, phrase[0])).toBe(false);
+    expect(p.maxHeight).toBeGreaterThanOrEqual(180);
+  });
+  it('on a short window never covers the phrase or the first line, even if it must cover the thread and scroll', () => {
+    const small = { width: 900, height: 520 };
+    const firstLine = { left: 258, top: 415, width: 600, height: 20 };
+    const phrase = [{ left: 268, top: 415, width: 120, height: 20 }];
+    const customer = { left: 248, top: 113, width: 620, height: 90 };
+    const p = cardPlacement({ phrase, composer: { left: 258, top: 400, width: 604, height: 54 }, firstLine, customer, viewport: small, height: 420 });
+    const box = cardBox(p, 420);
+    expect(overlaps(box, firstLine)).toBe(false);
+    expect(overlaps(box, phrase[0])).toBe(false);
+    expect(box.top).toBeGreaterThanOrEqual(8);
+    expect(box.top + box.height).toBeLessThanOrEqual(small.height);
+  });
+});
+
+describe('badge placement', () => {
+  const box = { left: 100, top: 100, width: 400, height: 200 };
+  it("sits in the composer's lower right corner while the text stays clear of it", () => {
+    expect(badgePosition(box, false)).toEqual({ left: 466, top: 270 });
+  });
+  it('moves just outside the composer when the text reaches the corner: right if the window has room, else below', () => {
+    const right = badgePosition(box, true, { width: 1000, height: 800 });
+    expect(right.left).toBeGreaterThanOrEqual(box.left + box.width);
+    const below = badgePosition(box, true, { width: 510, height: 800 });
+    expect(below.top).toBeGreaterThanOrEqual(box.top + box.height);
   });
 });
 
