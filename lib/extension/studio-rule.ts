@@ -116,7 +116,15 @@ function tidy(layer: CompiledPhrasebank): CompiledPhrasebank {
   };
 }
 
-/** old → new rule ids between two versions of a layer (what to migrate in stored settings). */
+/**
+ * old → new rule ids between two versions of a layer (what to migrate in stored settings): renames the new
+ * version adds, and, when going back to a version from before a rename (undo, restore), the way back.
+ */
 export function renamesAdded(before: CompiledPhrasebank | undefined, after: CompiledPhrasebank): Record<string, string> {
-  return Object.fromEntries(Object.entries(after.renames).filter(([from, to]) => before?.renames[from] !== to));
+  const moves = Object.fromEntries(Object.entries(after.renames).filter(([from, to]) => before?.renames[from] !== to));
+  const has = (pb: CompiledPhrasebank, id: string) => pb.rules.some((r) => r.ruleId === id) || pb.signals.some((r) => r.ruleId === id);
+  for (const [from, to] of Object.entries(before?.renames ?? {})) {
+    if (!(from in after.renames) && has(after, from) && !has(after, to)) moves[to] = from;
+  }
+  return moves;
 }

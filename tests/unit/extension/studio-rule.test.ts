@@ -82,6 +82,8 @@ describe('studio layer edits', () => {
     expect(v2.rules.map((r) => r.ruleId)).toEqual(['billing-tone/blaming-the-system']);
     expect(v2.renames).toEqual({ 'billing-tone/system-says': 'billing-tone/blaming-the-system' });
     expect(renamesAdded(v1, v2)).toEqual(v2.renames);
+    // Going back (undo) moves the id back.
+    expect(renamesAdded(v2, v1)).toEqual({ 'billing-tone/blaming-the-system': 'billing-tone/system-says' });
     expect(validateCompiledPack(v2).errors).toEqual([]);
     const v3 = putRule(v2, { ...rule, id: 'system-blame', ruleId: 'billing-tone/system-blame' }, category, renamed.ruleId);
     expect(v3.renames).toEqual({ 'billing-tone/system-says': 'billing-tone/system-blame', 'billing-tone/blaming-the-system': 'billing-tone/system-blame' });
