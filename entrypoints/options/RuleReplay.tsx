@@ -9,12 +9,13 @@ import { parseReplies, type ReplayHit, type ReplayResult } from '../../lib/exten
 import ReplayWorker from './replay-worker?worker';
 import type { ReplayRequest } from './replay-worker';
 
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+/** "1 reply", "2,000 replies". */
+function countReplies(n: number): string {
+  return `${n.toLocaleString()} ${n === 1 ? 'reply' : 'replies'}`;
 }
 
 export function RuleReplay({ rule, before, categories }: { rule?: RuleEntry; before?: RuleEntry; categories: CompiledPhrasebank['categories'] }) {
-  const [replies, setReplies] = useState<{ name: string; list: string[]; column?: string; cut: boolean } | undefined>();
+  const [loaded, setLoaded] = useState<{ name: string; list: string[]; column?: string; cut: boolean } | undefined>();
   const [progress, setProgress] = useState<number | undefined>();
   const [result, setResult] = useState<ReplayResult | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -28,7 +29,7 @@ export function RuleReplay({ rule, before, categories }: { rule?: RuleEntry; bef
     if (!file) return;
     try {
       const parsed = parseReplies(await file.text(), file.name);
-      setReplies({ name: file.name, list: parsed.replies, column: parsed.column, cut: parsed.cut });
+      setLoaded({ name: file.name, list: parsed.replies, column: parsed.column, cut: parsed.cut });
       setResult(undefined);
       setError(parsed.replies.length ? undefined : 'No replies found in that file.');
     } catch (err) {
@@ -37,7 +38,7 @@ export function RuleReplay({ rule, before, categories }: { rule?: RuleEntry; bef
   };
 
   const run = () => {
-    if (!rule || !replies) return;
+    if (!rule || !loaded) return;
     worker.current?.terminate();
     const w = new ReplayWorker();
     worker.current = w;
@@ -58,7 +59,7 @@ export function RuleReplay({ rule, before, categories }: { rule?: RuleEntry; bef
       setError(`The replay stopped: ${e.message}`);
       setProgress(undefined);
     };
-    w.postMessage({ replies: replies.list, rule, before, categories } satisfies ReplayRequest);
+    w.postMessage({ replies: loaded.list, rule, before, categories } satisfies ReplayRequest);
   };
 
   return (
@@ -73,20 +74,20 @@ export function RuleReplay({ rule, before, categories }: { rule?: RuleEntry; bef
           Choose replies…
           <input type="file" accept=".csv,.txt,text/csv,text/plain" class="visually-hidden" data-testid="replay-file" onChange={onFile} />
         </label>
-        {replies && (
+        {loaded && (
           <span class="muted small" data-testid="replay-loaded">
-            <bdi>{replies.name}</bdi>: {plural(replies.list.length, 'reply')}{replies.column ? ` from column “${replies.column}”` : ''}{replies.cut ? ' (the first 50,000)' : ''}
+            <bdi>{loaded.name}</bdi>: {countReplies(loaded.list.length)}{loaded.column ? ` from column “${loaded.column}”` : ''}{loaded.cut ? ' (the first 50,000)' : ''}
           </span>
         )}
-        <button type="button" class="btn primary" disabled={!rule || !replies || progress !== undefined} onClick={run} data-testid="replay-run">
+        <button type="button" class="btn primary" disabled={!rule || !loaded || progress !== undefined} onClick={run} data-testid="replay-run">
           Replay
         </button>
       </div>
-      {!rule && replies && <p class="muted small">Fix the rule above to replay it.</p>}
-      {progress !== undefined && replies && (
+      {!rule && loaded && <p class="muted small">Fix the rule above to replay it.</p>}
+      {progress !== undefined && loaded && (
         <p>
-          <label for="replay-progress" class="small">Replaying… {progress.toLocaleString()} of {replies.list.length.toLocaleString()}</label>{' '}
-          <progress id="replay-progress" max={replies.list.length} value={progress} />
+          <label for="replay-progress" class="small">Replaying… {progress.toLocaleString()} of {loaded.list.length.toLocaleString()}</label>{' '}
+          <progress id="replay-progress" max={loaded.list.length} value={progress} />
         </p>
       )}
       {error && <p class="error" role="alert">{error}</p>}
@@ -100,7 +101,7 @@ function ReplayReport({ result, isEdit }: { result: ReplayResult; isEdit: boolea
   return (
     <div class="replay-result" role="status" data-testid="replay-result">
       <p>
-        <strong data-testid="replay-flagged">{plural(result.flagged, 'reply')}</strong> of {result.total.toLocaleString()} would be flagged
+        <strong data-testid="replay-flagged">{countReplies(result.flagged)}</strong> of {result.total.toLocaleString()} would be flagged
         {isEdit ? (
           <> (the current version flags {result.flaggedBefore.toLocaleString()}: {change === 0 ? 'no change' : `${change > 0 ? '+' : ''}${change.toLocaleString()}`})</>
         ) : (
@@ -118,7 +119,7 @@ function HitList({ title, hits, total }: { title: string; hits: ReplayHit[]; tot
   if (!hits.length) return null;
   return (
     <details class="hits" open={hits.length <= 20}>
-      <summary>{title}: {plural(total, 'reply')}{hits.length < total ? ` (first ${hits.length} shown)` : ''}</summary>
+      <summary>{title}: {countReplies(total)}{hits.length < total ? ` (first ${hits.length} shown)` : ''}</summary>
       <ol class="hit-list">
         {hits.map((h) => (
           <li key={h.reply} value={h.reply}>

@@ -39,7 +39,9 @@ export function RuleStudio({ pb }: { pb: CompiledPhrasebank }) {
   const checker = useAsync(loadChecker, []);
   const check: DraftCheck | undefined = useMemo(() => checker.value?.checkDraft(input, known), [checker.value, input, known]);
   const isNewCategory = !pb.categories.some((c) => c.category === draft.category);
-  const examplesPass = !!check?.rule && check.examples.length > 0 && check.examples.every((e) => e.ok);
+  // Until the pause after typing, the check is of an older draft: nothing may be published or replayed from it.
+  const pending = input !== draft;
+  const examplesPass = !pending && !!check?.rule && check.examples.length > 0 && check.examples.every((e) => e.ok);
   // The rule as the phrasebank has it now: what the replay compares against and a publish replaces.
   const before = check?.rule ? pb.rules.find((r) => r.ruleId === (editing ?? check.rule!.ruleId)) : undefined;
 
@@ -144,7 +146,7 @@ export function RuleStudio({ pb }: { pb: CompiledPhrasebank }) {
           <p class="note small">This is a built-in rule. Publishing puts your version in “{STUDIO_PACK[layer]}” and uses it instead of the built-in one; the clash stays listed below, where you can switch back.</p>
         )}
         <RuleForm draft={draft} onChange={setDraft} categories={categories} problems={check?.problems ?? []} isNewCategory={isNewCategory} />
-        <CheckSummary check={check} loading={!checker.value} />
+        <CheckSummary check={check} loading={!checker.value} pending={pending} />
       </section>
 
       <RuleReplay rule={examplesPass ? check?.rule : undefined} before={before} categories={pb.categories} />
@@ -182,8 +184,9 @@ export function RuleStudio({ pb }: { pb: CompiledPhrasebank }) {
 }
 
 /** How the draft fares: the problems that are about no one field, then each example with ✓ or ✗ and why. */
-function CheckSummary({ check, loading }: { check?: DraftCheck; loading: boolean }) {
+function CheckSummary({ check, loading, pending }: { check?: DraftCheck; loading: boolean; pending: boolean }) {
   if (loading || !check) return <p class="muted small">Loading the checker…</p>;
+  if (pending) return <div class="check-summary" data-testid="studio-check"><p class="muted small" data-testid="studio-status">Checking…</p></div>;
   const general = check.problems.filter((p) => p.field === undefined || p.field === 'category');
   const failed = check.examples.filter((e) => !e.ok).length;
   return (

@@ -154,8 +154,9 @@ describe('rule studio', () => {
     await fill(page, '#studio-id', 'blaming-the-system');
     await page.waitForFunction(() => document.querySelector('[data-testid="studio-status"]')?.textContent?.startsWith('All 3 examples'));
     await page.click('[data-testid="studio-publish"]');
-    await page.waitForSelector('[data-testid="pack-imported"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="studio-rules"]')?.textContent?.includes('billing-tone/blaming-the-system'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="studio-rules"]')?.textContent?.includes('billing-tone/blaming-the-system'), undefined, { timeout: 5000 }).catch(async (e) => {
+      throw new Error(`${e.message}: ${await page.textContent('.studio')}`);
+    });
     expect((await stored('settings')).disabledRules).toEqual(['billing-tone/blaming-the-system']);
     const packs = (await stored('packs')) as { phrasebank: { renames: Record<string, string> } }[];
     expect(packs[0].phrasebank.renames).toEqual({ 'billing-tone/system-says': 'billing-tone/blaming-the-system' });
