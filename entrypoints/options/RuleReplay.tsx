@@ -21,6 +21,8 @@ export function RuleReplay({ rule, before, categories }: { rule?: RuleEntry; bef
   const [error, setError] = useState<string | undefined>();
   const worker = useRef<Worker | undefined>(undefined);
   useEffect(() => () => worker.current?.terminate(), []);
+  // A result is about the rule it was run with: an edit (or a publish, which changes "before") clears it.
+  useEffect(() => setResult(undefined), [rule, before]);
 
   const onFile = async (e: Event) => {
     const input = e.target as HTMLInputElement;
@@ -109,8 +111,8 @@ function ReplayReport({ result, isEdit }: { result: ReplayResult; isEdit: boolea
         )}
         . <span class="muted small">{(result.ms / Math.max(1, result.total / 1000)).toFixed(0)} ms per 1,000 replies.</span>
       </p>
-      <HitList title={isEdit ? 'Newly flagged' : 'Flagged'} hits={isEdit ? result.added : result.hits} total={isEdit ? result.added.length : result.flagged} />
-      {isEdit && result.removed.length > 0 && <HitList title="No longer flagged" hits={result.removed} total={result.removed.length} />}
+      <HitList title={isEdit ? 'Newly flagged' : 'Flagged'} hits={isEdit ? result.added : result.hits} total={isEdit ? result.addedCount : result.flagged} />
+      {isEdit && result.removedCount > 0 && <HitList title="No longer flagged" hits={result.removed} total={result.removedCount} />}
     </div>
   );
 }

@@ -81,7 +81,9 @@ export interface ReplayResult {
   flagged: number;
   /** Replies the rule as the current phrasebank has it flags (0 for a new rule). */
   flaggedBefore: number;
-  /** Replies flagged now and not before, and before and not now (first MAX_SHOWN of each). */
+  /** Replies flagged now and not before, and before and not now (first MAX_SHOWN of each; the counts are of all). */
+  addedCount: number;
+  removedCount: number;
   added: ReplayHit[];
   removed: ReplayHit[];
   /** Every reply the edited rule flags (first MAX_SHOWN). */
@@ -99,7 +101,7 @@ export function replay(replies: string[], rule: RuleEntry, before: RuleEntry | u
   const only = (r: RuleEntry): CompiledPhrasebank => ({ version: 1, categories, rules: [r], signals: [], renames: {} });
   const now = only(rule);
   const then = before ? only(before) : undefined;
-  const result: ReplayResult = { total: replies.length, flagged: 0, flaggedBefore: 0, added: [], removed: [], hits: [], ms: 0 };
+  const result: ReplayResult = { total: replies.length, flagged: 0, flaggedBefore: 0, addedCount: 0, removedCount: 0, added: [], removed: [], hits: [], ms: 0 };
   const first = (text: string, pb: CompiledPhrasebank): ReplayHit | undefined => {
     const f = analyze(text, pb, undefined, { keepOverlapping: true, model: null }).findings[0];
     return f ? { reply: 0, text: f.text, sentence: sentenceAround(text, f.start, f.end) } : undefined;
@@ -110,11 +112,11 @@ export function replay(replies: string[], rule: RuleEntry, before: RuleEntry | u
     if (hit) {
       result.flagged++;
       if (result.hits.length < MAX_SHOWN) result.hits.push({ ...hit, reply: i + 1 });
-      if (!old && result.added.length < MAX_SHOWN) result.added.push({ ...hit, reply: i + 1 });
+      if (!old && result.addedCount++ < MAX_SHOWN) result.added.push({ ...hit, reply: i + 1 });
     }
     if (old) {
       result.flaggedBefore++;
-      if (!hit && result.removed.length < MAX_SHOWN) result.removed.push({ ...old, reply: i + 1 });
+      if (!hit && result.removedCount++ < MAX_SHOWN) result.removed.push({ ...old, reply: i + 1 });
     }
     if (onProgress && (i + 1) % every === 0) onProgress(i + 1);
   });

@@ -105,6 +105,7 @@ describe('rule studio', () => {
     console.log(`[studio] replay of 2,000 replies: ${replayMs} ms end to end, ${perThousand} ms per 1,000 in the worker`);
     expect(perThousand).toBeLessThan(1000);
     expect(await page.locator('.hit-list mark').first().textContent()).toMatch(/^(the system says|The computer says)$/);
+    await page.locator('[data-testid="replay-result"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'studio-replayed');
 
     await page.click('[data-testid="studio-publish"]');
@@ -162,6 +163,7 @@ describe('rule studio', () => {
     expect(packs[0].phrasebank.renames).toEqual({ 'billing-tone/system-says': 'billing-tone/blaming-the-system' });
 
     await page.click('[data-testid="studio-history"] summary');
+    await page.locator('[data-testid="rule-sources"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'studio-history');
     await page.click('text=Undo: restore this');
     await page.waitForFunction(() => document.querySelector('[data-testid="studio-rules"]')?.textContent?.includes('billing-tone/system-says'));
@@ -174,6 +176,7 @@ describe('rule studio', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.click('button[aria-label="Edit billing-tone/system-says"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="studio-status"]')?.textContent?.startsWith('All 3 examples'));
+    await page.locator('[data-testid="studio-check"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'studio-dark');
     await page.close();
   });
