@@ -7,6 +7,8 @@ import { Logo } from '../../lib/ui/Logo';
 import { useSettings } from '../../lib/ui/useSettings';
 import { Packs } from './Packs';
 import { PhrasebankBrowser } from './PhrasebankBrowser';
+import { RuleStudio } from './RuleStudio';
+import { ruleChoicesItem } from '../../lib/extension/rule-choices';
 import { SettingsPanel } from './SettingsPanel';
 import { StatsPanel } from './StatsPanel';
 import { TryRule } from './TryRule';
@@ -14,6 +16,7 @@ import { TryRule } from './TryRule';
 const TABS = [
   { id: 'phrasebank', label: 'Phrasebank' },
   { id: 'try', label: 'Try a rule' },
+  { id: 'studio', label: 'Rule studio' },
   { id: 'packs', label: 'Packs' },
   { id: 'stats', label: 'Stats' },
   { id: 'settings', label: 'Settings' },
@@ -34,7 +37,8 @@ export function App() {
   }, []);
   const settings = useSettings();
   const packs = useStorageItem(packsItem);
-  const pb = useAsync(getEffectivePhrasebank, [packs]);
+  const choices = useStorageItem(ruleChoicesItem);
+  const pb = useAsync(getEffectivePhrasebank, [packs, choices]);
 
   const select = (id: TabId) => {
     history.replaceState(null, '', '#' + id);
@@ -84,6 +88,8 @@ export function App() {
           <PhrasebankBrowser pb={pb.value} settings={settings} />
         ) : tab === 'try' ? (
           <TryRule pb={pb.value} settings={settings} />
+        ) : tab === 'studio' ? (
+          <RuleStudio pb={pb.value} />
         ) : tab === 'packs' ? (
           <Packs merged={pb.value} />
         ) : tab === 'stats' ? (

@@ -7,8 +7,9 @@ import { browser } from '#imports';
 import { bundledPhrasebank } from '../phrasebank/bundled';
 import type { CompiledPhrasebank } from '../phrasebank/types';
 import { packsItem, type ImportedPack } from './settings';
+import { ruleChoicesItem } from './rule-choices';
 
-import type { MergeConflict, PackInput, PackLayer } from '../phrasebank/merge';
+import type { MergeConflict, MergeResult, PackInput, PackLayer } from '../phrasebank/merge';
 
 export type { PackLayer };
 /** A pack in the merge (the phrasebank's own type; one declaration). */
@@ -139,10 +140,13 @@ export async function getLayers(): Promise<Layer[]> {
   ]);
 }
 
-/** Merges layers; conflicts keep the earlier layer's rule. */
-export async function mergeLayers(layers: Layer[]): Promise<{ phrasebank: CompiledPhrasebank; conflicts: Conflict[] }> {
+/**
+ * Merges layers; a rule two packs define comes from the earlier layer unless the lead chose the other
+ * version (rule-choices.ts). Every such clash is in `conflicts`; `sources` says where each rule came from.
+ */
+export async function mergeLayers(layers: Layer[], choices?: Record<string, string>): Promise<MergeResult> {
   const { mergePacks } = await loadTools();
-  return mergePacks(sortLayers(layers));
+  return mergePacks(sortLayers(layers), choices ?? (await ruleChoicesItem.getValue()));
 }
 
 let cache: { key: string; value: Promise<CompiledPhrasebank> } | undefined;
@@ -156,12 +160,13 @@ async function sourceKey(): Promise<string> {
   } catch {
     // No managed storage here.
   }
-  return JSON.stringify(packs.map((p) => [p.name, p.layer, p.importedAt])) + '\n' + policy;
+  const choices = JSON.stringify(await ruleChoicesItem.getValue());
+  return JSON.stringify(packs.map((p) => [p.name, p.layer, p.importedAt])) + '\n' + policy + '\n' + choices;
 }
 
 /**
  * The phrasebank analysis should use: bundled + policy + imported packs, merged. Cached; recomputed when
- * the packs or the policy change (checked on every call, so it also holds across contexts and restarts).
+ * the packs, the policy or the lead's choices between versions change (checked on every call, so it also holds across contexts and restarts).
  */
 export async function getEffectivePhrasebank(): Promise<CompiledPhrasebank> {
   const key = await sourceKey();

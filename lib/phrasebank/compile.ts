@@ -17,6 +17,8 @@ const FILE_KEYS = ['category', 'title', 'why', 'suggest', 'needs-next-step', 'so
 const RULE_KEYS = ['id', 'match', 'unless', 'severity', 'why', 'suggest', 'source', 'examples'] as const;
 const SIGNAL_KEYS = ['id', 'match', 'unless', 'why', 'source', 'examples'] as const;
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Ids are shown on cards and stored in settings; the longest bundled one has 35 characters. */
+export const MAX_ID_LENGTH = 60;
 
 /** An empty phrasebank. */
 export function emptyPhrasebank(): CompiledPhrasebank {
@@ -71,6 +73,7 @@ function compileFile(file: PhrasebankFile, pb: CompiledPhrasebank, errors: Phras
   if (!category) err(root, `Missing "category:"; add "category: ${expected}" (it must equal the file name).`);
   else if (category !== expected) err(root.get('category', true) as Node, `category "${category}" must equal the file name "${expected}"; rename the file or change the category.`);
   else if (!KEBAB.test(category)) err(root.get('category', true) as Node, `category "${category}" must be kebab-case (lower-case words joined by "-"), e.g. "${kebab(category)}".`);
+  else if (category.length > MAX_ID_LENGTH) err(root.get('category', true) as Node, `category "${category.slice(0, 40)}…" has ${category.length} characters; use at most ${MAX_ID_LENGTH}.`);
   const cat = category || expected;
   if (categoryFile.has(cat)) {
     err(root, `category "${cat}" is already defined in ${categoryFile.get(cat)}; each category lives in one file.`);
@@ -134,7 +137,8 @@ function compileEntry(item: YAMLMap, category: string, signal: boolean, mechanis
     ok = false;
     err(n, message, id);
   };
-  if (!KEBAB.test(id)) fail(node('id'), `id "${id}" must be kebab-case (lower-case words joined by "-"), e.g. "${kebab(id)}".`);
+  if (id.length > MAX_ID_LENGTH) fail(node('id'), `id "${id.slice(0, 40)}…" has ${id.length} characters; use at most ${MAX_ID_LENGTH} (a few words, e.g. "calm-down").`);
+  else if (!KEBAB.test(id)) fail(node('id'), `id "${id}" must be kebab-case (lower-case words joined by "-"), e.g. "${kebab(id)}".`);
   if (ids.has(id)) fail(node('id'), `id "${id}" is used twice in this file; give each entry its own id.`);
   ids.add(id);
   unknownKeys(item, signal ? SIGNAL_KEYS : RULE_KEYS, (n, m) => fail(n, m), id, signal ? 'signal entry' : 'entry');

@@ -149,7 +149,7 @@ describe('options page', () => {
     await page.setInputFiles('[data-testid="pack-file"]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
     const errors = page.locator('[data-testid="pack-errors"]');
     await errors.waitFor();
-    expect(await errors.textContent()).toContain('rules[0].severity must be high, medium or low');
+    expect(await errors.textContent()).toContain('billing-tone/system-says: severity "urgent" must be high, medium or low');
     expect(await errors.textContent()).toContain('Nothing changed');
     // Failing examples are caught too.
     const failing = structuredClone(TEAM_PACK) as any;

@@ -70,7 +70,7 @@ describe('pack import', () => {
     const bad = teamPack({ severity: 'urgent' as any });
     const result = await importPack(JSON.stringify(bad), 'bad.json');
     expect(result.ok).toBe(false);
-    expect(result.errors).toContain('rules[0].severity must be high, medium or low.');
+    expect(result.errors).toEqual(['team-tone/no-worries: severity "urgent" must be high, medium or low.']);
     expect(await packsItem.getValue()).toEqual([]);
     expect((await importPack('[1,2]', 'list.json')).errors[0]).toMatch(/JSON object/);
   });

@@ -57,9 +57,12 @@ describe('validateCompiledPack', () => {
     json.signals[0].mechanism = 'hugging';
     const { phrasebank, errors } = validateCompiledPack(json);
     expect(phrasebank).toBeUndefined();
-    expect(errors).toContain('rules[1].severity must be high, medium or low.');
-    expect(errors.some((e) => e.startsWith('rules[0].match[0] '))).toBe(true);
     expect(errors.some((e) => e.startsWith('signals[0].mechanism must be one of'))).toBe(true);
+    // Past the shape, the words are the YAML validator's (the same as `phrasebank test`), naming the rule.
+    json.signals[0].mechanism = json.signals[0].category;
+    const again = validateCompiledPack(json).errors;
+    expect(again.find((e) => e.startsWith(`${json.rules[1].ruleId}: severity "severe" must be high, medium or low.`))).toBeTruthy();
+    expect(again.find((e) => e.startsWith(`${json.rules[0].ruleId}: match "(calm" opens "(" but never closes it`))).toBeTruthy();
   });
 
   it('rejects things that are not packs', () => {
