@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+// @ts-expect-error a plain .mjs build helper, without type declarations
+import { deferCompromiseVite } from './bin/defer-compromise.mjs';
 
 // WXT builds the Chrome (MV3) and Firefox extensions from entrypoints/.
 
@@ -32,5 +34,6 @@ export default defineConfig({
       },
     }),
   }),
-  vite: () => ({ plugins: [preact()] }),
+  // compromise is evaluated when a draft first needs its tagger, not when the service worker wakes.
+  vite: () => ({ plugins: [preact(), deferCompromiseVite()] }),
 });

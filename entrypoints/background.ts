@@ -7,6 +7,9 @@ import { recordStat } from '@/lib/extension/stats';
 import { recordSendCheckStat } from '@/lib/extension/send-check-stats';
 import { startGenericSites } from '@/lib/extension/generic-sites';
 
+/** After waking, how long to wait before warming compromise (a first request usually comes sooner, if at all). */
+const COMPROMISE_WARM_UP_DELAY_MS = 2_000;
+
 export default defineBackground(() => {
   startGenericSites(); // content script on sites the agent turned on (settings.enabledOrigins + permission)
   // Analysis for every composer in every tab (the content script never loads the NLP engine).
@@ -14,13 +17,18 @@ export default defineBackground(() => {
     { getPhrasebank: getEffectivePhrasebank, getSettings, createAnalyzer: (pb, options) => new IncrementalAnalyzer(pb, options) },
     browser,
   );
-  // Warm up off the page, while the agent is still reading the ticket: the first analysis compiles the
-  // phrasebank's patterns and runs compromise's tagger once (a few hundred ms on a cold service worker).
+  // Warm up off the page, while the agent is still reading the ticket. The service worker sleeps after
+  // 30 s idle, so this runs on nearly every ticket: first only what every analysis needs (the matcher
+  // and the model, tens of ms), with a sentence that needs no tagger, so compromise is not evaluated
+  // in front of the first request; compromise itself (150–300 ms) is warmed a little later, when no
+  // request is likely to be waiting behind it, or by the first draft that needs it, whichever is first.
   // `attuneWarmUp` (ms it took) lets the browser tests tell a cold service worker from a slow analysis.
   (globalThis as { attuneWarmUp?: Promise<number> }).attuneWarmUp = getEffectivePhrasebank().then((pb) => {
     const t0 = performance.now();
-    analyze('Please calm down, I will send the refund by Friday.', pb);
-    return performance.now() - t0;
+    analyze('Thanks for writing in.', pb);
+    const ms = performance.now() - t0;
+    setTimeout(() => analyze('Please calm down, I will send the refund by Friday.', pb), COMPROMISE_WARM_UP_DELAY_MS);
+    return ms;
   });
   // Counts per rule and day (never text): the content script reports shown / applied / ignored.
   browser.runtime.onMessage.addListener((msg: any) => {

@@ -2,7 +2,7 @@
  * The one place that touches compromise internals (term lists, pointers, offsets), typed loosely
  * so the rest of the engine stays strictly typed.
  */
-import nlp from 'compromise';
+import compromise from '../phrasebank/compromise';
 
 /** A compromise term (the fields the engine reads). */
 export interface NlpTerm {
@@ -37,7 +37,8 @@ export { knownTags, parseMatch, type ParsedPattern } from '../phrasebank/match-s
 import type { ParsedPattern } from '../phrasebank/match-syntax';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const api = nlp as any;
+/** compromise, evaluated on first use in the shipped builds (see compromise.ts). */
+const api = () => compromise() as any;
 
 /**
  * Builds one net from many patterns; `meta` is handed back with every match. `parsed` (optional) is
@@ -45,7 +46,7 @@ const api = nlp as any;
  * runs unchanged, but is handed those instead of parsing every pattern again (most of its cost).
  */
 export function buildNet(patterns: Array<{ match: string; meta: Record<string, unknown>; parsed?: ParsedPattern }>): NlpNet {
-  const world = api.world();
+  const world = api().world();
   const one = world.methods.one;
   const original = one.parseMatch;
   // nlp.parseMatch (which made `parsed`) strips accents first; buildNet's own parse doesn't: use only the same text.
@@ -54,7 +55,7 @@ export function buildNet(patterns: Array<{ match: string; meta: Record<string, u
   // A copy: the net keeps its own regs, as when compromise parses them itself.
   one.parseMatch = (str: string, opts: unknown, w: unknown) => (ahead.has(str) ? structuredClone(ahead.get(str)) : original(str, opts, w));
   try {
-    return api.buildNet(patterns.map((p) => ({ match: p.match, meta: p.meta })));
+    return api().buildNet(patterns.map((p) => ({ match: p.match, meta: p.meta })));
   } finally {
     one.parseMatch = original;
   }
@@ -62,7 +63,7 @@ export function buildNet(patterns: Array<{ match: string; meta: Record<string, u
 
 /** Tags a sentence and computes term offsets. */
 export function parse(text: string): NlpDoc {
-  const view = api(text);
+  const view = api()(text);
   view.compute('offset');
   return { view, sentences: view.document as NlpTerm[][] };
 }
