@@ -27,6 +27,8 @@ export default defineBackground(() => {
     const t0 = performance.now();
     analyze('Thanks for writing in.', pb);
     const ms = performance.now() - t0;
+    // When it was ready, counted from the worker's start (script evaluation, phrasebank, matcher, model, analysis).
+    (globalThis as { attuneWarmUpDoneAt?: number }).attuneWarmUpDoneAt = performance.now();
     setTimeout(() => analyze('Please calm down, I will send the refund by Friday.', pb), COMPROMISE_WARM_UP_DELAY_MS);
     return ms;
   });
