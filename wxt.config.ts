@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+// @ts-expect-error a plain .mjs build helper, without type declarations
+import { deferCompromiseVite } from './bin/defer-compromise.mjs';
 
 // WXT builds the Chrome (MV3) and Firefox extensions from entrypoints/.
 
@@ -36,7 +38,8 @@ export default defineConfig({
       },
     }),
   }),
-  vite: () => ({ plugins: [preact()] }),
+  // compromise is evaluated when a draft first needs its tagger, not when the service worker wakes.
+  vite: () => ({ plugins: [preact(), deferCompromiseVite()] }),
   // `npm run zip`: the store packages, and for AMO the sources to rebuild them from (not the test bundles and
   // results a local run leaves behind: they are built by the tests and are not the extension's source).
   zip: { excludeSources: ['tests/fixtures/dist/**', 'test-results/**', 'coverage/**', '.cache/**', '.output/**'] },

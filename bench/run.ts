@@ -203,12 +203,32 @@ async function main() {
   const oneLine = 'Please calm down, as I already said that is our policy.';
   const cli = [0, 1, 2].map(() => time(process.execPath, [join(ROOT, 'bin/attune.mjs'), 'check'], oneLine));
   const wg = [0, 1, 2].map(() => time(process.execPath, [join(ROOT, 'node_modules/write-good/bin/write-good.js'), '--text=' + oneLine], ''));
+  // Batch as whole processes: `attune check --jsonl` over the real replies, and write-good over the same texts.
+  let jsonl: { attune: number; writeGood: number; n: number } | null = null;
+  if (existsSync(CORPUS)) {
+    const texts = readFileSync(CORPUS, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text).filter(Boolean);
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'attune-bench-'));
+    const asJsonl = texts.map((text, id) => JSON.stringify({ id, text })).join('\n') + '\n';
+    const plain = join(dir, 'replies.txt');
+    writeFileSync(plain, texts.map((t) => t.replace(/\s+/g, ' ')).join('\n') + '\n');
+    jsonl = {
+      attune: time(process.execPath, [join(ROOT, 'bin/attune.mjs'), 'check', '--jsonl'], asJsonl),
+      writeGood: time(process.execPath, [join(ROOT, 'node_modules/write-good/bin/write-good.js'), plain], ''),
+      n: texts.length,
+    };
+  }
   log('## The command line, whole process (one-line draft, median of 3)');
   log('');
   log('| command | ms | target |');
   log('| --- | --- | --- |');
   log(`| \`node bin/attune.mjs check\` (prebuilt bundle) | ${f(median(cli), 0)} | ≤ 300 |`);
   log(`| \`write-good --text=…\` | ${f(median(wg), 0)} | |`);
+  if (jsonl) {
+    log(`| \`node bin/attune.mjs check --jsonl\` over the ${jsonl.n} real replies | ${f(jsonl.attune, 0)} | < write-good's |`);
+    log(`| \`write-good\` over the same replies (one file) | ${f(jsonl.writeGood, 0)} | |`);
+  }
   log('');
 
   // --- Bundle sizes

@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
-import { analyze, IncrementalAnalyzer } from '@/lib/analysis';
+import { IncrementalAnalyzer } from '@/lib/analysis';
 import { registerAnalysisService } from '@/lib/extension/analysis-service';
 import { getEffectivePhrasebank } from '@/lib/extension/packs';
 import { getSettings } from '@/lib/extension/settings';
 import { recordStat } from '@/lib/extension/stats';
 import { recordSendCheckStat } from '@/lib/extension/send-check-stats';
 import { startGenericSites } from '@/lib/extension/generic-sites';
+
+/** After waking, how long to wait before warming compromise (a first request usually comes sooner, if at all). */
+const COMPROMISE_WARM_UP_DELAY_MS = 2_000;
 
 export default defineBackground(() => {
   startGenericSites(); // content script on sites the agent turned on (settings.enabledOrigins + permission)
@@ -14,21 +17,27 @@ export default defineBackground(() => {
     { getPhrasebank: getEffectivePhrasebank, getSettings, createAnalyzer: (pb, options) => new IncrementalAnalyzer(pb, options) },
     browser,
   );
-  // Warm up off the page, while the agent is still reading the ticket: the first analysis compiles the
-  // phrasebank's patterns and runs compromise's tagger once (a few hundred ms on a cold service worker).
-  // Through the service itself, with the settings and a customer's message, so every path a page's first
-  // request takes (settings read, an incremental analyzer, the model, hearing the customer) is warm, not only
-  // the engine's core: warming with a bare analyze() left the first real underline at 2.8 s after a browser start.
+  // Warm up off the page, while the agent is still reading the ticket. The service worker sleeps after
+  // 30 s idle, so this runs on nearly every ticket. Through the service itself, so the path a page's first
+  // request takes (settings read, an incremental analyzer, the model) is warm, not only the engine's core
+  // (warming with a bare analyze() left the first real underline at 2.8 s after a browser start). First only
+  // what every analysis needs, with a sentence that needs no tagger, so compromise is not evaluated in front
+  // of the first request; compromise and hearing the customer (150–300 ms) a little later, when no request is
+  // likely to be waiting behind it, or by the first draft that needs them, whichever is first.
   // `attuneWarmUp` (ms it took) lets the browser tests tell a cold service worker from a slow analysis.
+  const who = { tabId: -1, url: 'https://attune.invalid/' };
+  const warm = async (text: string, customer?: string) => {
+    await service.analyze({ type: 'attune:analyze', composerId: 'warm-up', text, ...(customer ? { context: { customer } } : {}) }, who);
+    service.forgetTab(who.tabId);
+  };
   const warmUp = (async () => {
     const t0 = performance.now();
-    const who = { tabId: -1, url: 'https://attune.invalid/' };
-    await service.analyze(
-      { type: 'attune:analyze', composerId: 'warm-up', text: 'Please calm down, I will send the refund by Friday.', context: { customer: 'I am really upset, where is my refund?' } },
-      who,
-    );
-    service.forgetTab(who.tabId);
-    return performance.now() - t0;
+    await warm('Thanks for writing in.');
+    const ms = performance.now() - t0;
+    // When it was ready, counted from the worker's start (script evaluation, phrasebank, matcher, model, analysis).
+    (globalThis as { attuneWarmUpDoneAt?: number }).attuneWarmUpDoneAt = performance.now();
+    setTimeout(() => void warm('Please calm down, I will send the refund by Friday.', 'I am really upset, where is my refund?'), COMPROMISE_WARM_UP_DELAY_MS);
+    return ms;
   })();
   (globalThis as { attuneWarmUp?: Promise<number> }).attuneWarmUp = warmUp;
   // Counts per rule and day (never text): the content script reports shown / applied / ignored.

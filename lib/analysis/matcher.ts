@@ -5,12 +5,13 @@
  * Hits carry offsets relative to their sentence.
  */
 import type { CompiledPhrasebank, RuleEntry, SignalEntry } from '../phrasebank/types';
-import { buildNet, parse, parseMatch, sweep, matchesParsedIn, type NlpDoc, type NlpNet, type NlpTerm, type ParsedPattern } from './nlp';
-import { requiredGroups, type ParsedTerm, type RequiredGroups } from './prefilter';
-import { compileFast, findAll, tokenize, type FastPattern, type Token } from './fastmatch';
+import { buildNet, parse, sweep, matchesParsedIn, type NlpDoc, type NlpNet, type NlpTerm, type ParsedPattern } from './nlp';
+import type { RequiredGroups } from './prefilter';
+import { findAll, tokenize, type FastPattern, type Token } from './fastmatch';
 import { trimSpan } from './text';
 import { isAboutAThing, isInYesNoQuestion } from './context';
-import { expandPattern } from './expand';
+import { compiledPattern } from './pattern-cache';
+import { expansionsOf } from './pattern-compile';
 
 /** A match inside one sentence (offsets relative to the sentence). */
 export interface SentenceHit {
@@ -34,7 +35,11 @@ interface PatternInfo {
 /** Everything derived once from a phrasebank. */
 export interface CompiledMatcher {
   phrasebank: CompiledPhrasebank;
-  net: NlpNet | null;
+  /** Whether any pattern exists (the compromise net is built only when a sentence needs it: netOf). */
+  hasPatterns: boolean;
+  /** What compromise's net is built from: a pattern's expansion (by index), and what its matches refer to. */
+  netInput: Array<{ pattern: string; alternative: number; meta: Record<string, unknown> }>;
+  net?: NlpNet;
   patterns: PatternInfo[];
   /** word → patterns anchored on it (a required word, preferably a rare one) */
   byWord: Map<string, number[]>;
@@ -63,29 +68,29 @@ export function matcherFor(pb: CompiledPhrasebank): CompiledMatcher {
 
 function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
   const patterns: PatternInfo[] = [];
-  const netInput: Array<{ match: string; meta: Record<string, unknown> }> = [];
+  const netInput: CompiledMatcher['netInput'] = [];
   // `unless` patterns of word-only form can be checked without compromise, too
   const fastUnless = (e: RuleEntry | SignalEntry): FastPattern[] | null => {
-    const list = (e.unless ?? []).flatMap(expandPattern).map((u) => compileFast(parseMatch(u) as ParsedTerm[]));
+    const list = (e.unless ?? []).flatMap(compiledPattern).map((u) => u.fast);
     return list.every((f) => f.exact) ? list : null;
   };
   const unlessFast = { rule: pb.rules.map(fastUnless), signal: pb.signals.map(fastUnless) };
   const add = (kind: 'rule' | 'signal', entries: Array<RuleEntry | SignalEntry>) =>
     entries.forEach((entry, index) => {
-      for (const source of entry.match.flatMap(expandPattern)) {
-        const parsed = parseMatch(source);
-        if (!parsed.length) continue;
-        const fast = compileFast(parsed as ParsedTerm[]);
-        // Rules also need the subject check, which needs tags unless the match starts with a non-verb.
-        const direct = fast.exact && unlessFast[kind][index] !== null;
-        patterns.push({ kind, index, groups: requiredGroups(parsed as ParsedTerm[]), fast, direct });
-        netInput.push({ match: source, meta: { kind, index } });
+      for (const pattern of entry.match) {
+        compiledPattern(pattern).forEach(({ parsed, fast, groups }, alternative) => {
+          if (!parsed.length) return;
+          // Rules also need the subject check, which needs tags unless the match starts with a non-verb.
+          const direct = fast.exact && unlessFast[kind][index] !== null;
+          patterns.push({ kind, index, groups, fast, direct });
+          netInput.push({ pattern, alternative, meta: { kind, index } });
+        });
       }
     });
   add('rule', pb.rules);
   add('signal', pb.signals);
   const unless = (entries: Array<RuleEntry | SignalEntry>) =>
-    entries.map((e) => (e.unless ?? []).flatMap(expandPattern).map(parseMatch).filter((p) => p.length > 0));
+    entries.map((e) => (e.unless ?? []).flatMap(compiledPattern).map((u) => u.parsed).filter((p) => p.length > 0));
   const byWord = new Map<string, number[]>();
   const unanchored: number[] = [];
   patterns.forEach((p, i) => {
@@ -95,7 +100,8 @@ function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
   });
   return {
     phrasebank: pb,
-    net: netInput.length ? buildNet(netInput) : null,
+    hasPatterns: netInput.length > 0,
+    netInput,
     patterns,
     byWord,
     unanchored,
@@ -136,6 +142,16 @@ function startsWithNonVerb(toks: Token[], a: number): boolean {
   return toks[a].words.some((w) => NON_VERB.has(w)) && !toks[a].implicit;
 }
 
+/** compromise's net over every pattern, built the first time a sentence needs the tagger. */
+function netOf(m: CompiledMatcher): NlpNet {
+  if (!m.net) {
+    const expanded = new Map<string, string[]>();
+    const sourceOf = (p: string) => expanded.get(p) ?? expanded.set(p, expansionsOf(p)).get(p)!;
+    m.net = buildNet(m.netInput.map((n) => ({ match: sourceOf(n.pattern)[n.alternative], meta: n.meta, parsed: compiledPattern(n.pattern)[n.alternative].parsed })));
+  }
+  return m.net;
+}
+
 /** Finds rule and signal hits in one normalised sentence. */
 export function matchSentence(m: CompiledMatcher, sentence: string): SentenceHit[] {
   return matchSentenceFast(m, sentence) ?? matchWithNlp(m, sentence);
@@ -143,7 +159,7 @@ export function matchSentence(m: CompiledMatcher, sentence: string): SentenceHit
 
 /** Hits from the fast path, or null when compromise has to decide (see matchSentencesWithNlp). */
 export function matchSentenceFast(m: CompiledMatcher, sentence: string): SentenceHit[] | null {
-  if (!m.net) return [];
+  if (!m.hasPatterns) return [];
   const toks = tokenize(sentence);
   const candidates: number[] = [...m.unanchored];
   const stamp = ++m.generation;
@@ -197,7 +213,7 @@ export function matchWithNlp(m: CompiledMatcher, sentence: string): SentenceHit[
  */
 export function matchSentencesWithNlp(m: CompiledMatcher, sentences: string[]): SentenceHit[][] {
   const results: SentenceHit[][] = sentences.map(() => []);
-  if (!m.net || !sentences.length) return results;
+  if (!m.hasPatterns || !sentences.length) return results;
   const starts: number[] = [];
   let offset = 0;
   for (const s of sentences) {
@@ -208,7 +224,7 @@ export function matchSentencesWithNlp(m: CompiledMatcher, sentences: string[]): 
   // which of our sentences each compromise sentence belongs to
   const owner = doc.sentences.map((terms) => ownerOf(starts, terms.find((t) => t.offset)?.offset?.start ?? 0));
   const seen = new Set<string>();
-  for (const match of sweep(doc, m.net)) {
+  for (const match of sweep(doc, netOf(m))) {
     const kind = match.meta.kind as 'rule' | 'signal';
     const index = match.meta.index as number;
     const n = owner[match.sentence];

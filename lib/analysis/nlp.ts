@@ -2,7 +2,7 @@
  * The one place that touches compromise internals (term lists, pointers, offsets), typed loosely
  * so the rest of the engine stays strictly typed.
  */
-import nlp from 'compromise';
+import compromise from '../phrasebank/compromise';
 
 /** A compromise term (the fields the engine reads). */
 export interface NlpTerm {
@@ -37,16 +37,33 @@ export { knownTags, parseMatch, type ParsedPattern } from '../phrasebank/match-s
 import type { ParsedPattern } from '../phrasebank/match-syntax';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const api = nlp as any;
+/** compromise, evaluated on first use in the shipped builds (see compromise.ts). */
+const api = () => compromise() as any;
 
-/** Builds one net from many patterns; `meta` is handed back with every match. */
-export function buildNet(patterns: Array<{ match: string; meta: Record<string, unknown> }>): NlpNet {
-  return api.buildNet(patterns.map((p) => ({ match: p.match, meta: p.meta })));
+/**
+ * Builds one net from many patterns; `meta` is handed back with every match. `parsed` (optional) is
+ * compromise's own parse of `match`, done ahead of time (patterns.generated.ts): compromise's buildNet
+ * runs unchanged, but is handed those instead of parsing every pattern again (most of its cost).
+ */
+export function buildNet(patterns: Array<{ match: string; meta: Record<string, unknown>; parsed?: ParsedPattern }>): NlpNet {
+  const world = api().world();
+  const one = world.methods.one;
+  const original = one.parseMatch;
+  // nlp.parseMatch (which made `parsed`) strips accents first; buildNet's own parse doesn't: use only the same text.
+  const ahead = new Map<string, ParsedPattern>();
+  for (const p of patterns) if (p.parsed && one.killUnicode(p.match, world) === p.match) ahead.set(p.match, p.parsed);
+  // A copy: the net keeps its own regs, as when compromise parses them itself.
+  one.parseMatch = (str: string, opts: unknown, w: unknown) => (ahead.has(str) ? structuredClone(ahead.get(str)) : original(str, opts, w));
+  try {
+    return api().buildNet(patterns.map((p) => ({ match: p.match, meta: p.meta })));
+  } finally {
+    one.parseMatch = original;
+  }
 }
 
 /** Tags a sentence and computes term offsets. */
 export function parse(text: string): NlpDoc {
-  const view = api(text);
+  const view = api()(text);
   view.compute('offset');
   return { view, sentences: view.document as NlpTerm[][] };
 }
