@@ -3,7 +3,8 @@ import { analyze, IncrementalAnalyzer } from '@/lib/analysis';
 import { registerAnalysisService } from '@/lib/extension/analysis-service';
 import { getEffectivePhrasebank } from '@/lib/extension/packs';
 import { getSettings } from '@/lib/extension/settings';
-import { recordStat } from '@/lib/extension/stats';
+import { isStatEvent } from '@/lib/extension/stats';
+import { recordStats } from '@/lib/extension/stats-store';
 import { recordSendCheckStat } from '@/lib/extension/send-check-stats';
 import { startGenericSites } from '@/lib/extension/generic-sites';
 
@@ -22,9 +23,9 @@ export default defineBackground(() => {
     analyze('Please calm down, I will send the refund by Friday.', pb);
     return performance.now() - t0;
   });
-  // Counts per rule and day (never text): the content script reports shown / applied / ignored.
+  // Counts per rule and day (never text): the content script's DraftCounters report shown / applied / dismissed.
   browser.runtime.onMessage.addListener((msg: any) => {
-    if (msg?.type === 'attune:stat') void recordStat(msg.ruleId, msg.kind);
+    if (msg?.type === 'attune:stat' && Array.isArray(msg.events)) void recordStats(msg.events.slice(0, 1000).filter(isStatEvent));
     if (msg?.type === 'attune:send-check-stat' && ['shown', 'sent', 'reviewed'].includes(msg.outcome)) void recordSendCheckStat(msg.outcome);
     return undefined;
   });

@@ -6,6 +6,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Box, CardState, PageActions, ShownFinding } from './model';
 import { SEVERITY_STYLE } from './model';
+import { DismissReasons } from './DismissReasons';
 
 const CARD_WIDTH = 340;
 const CARD_HEIGHT_GUESS = 280;
@@ -99,6 +100,7 @@ export function Card({ shown, title, card, actions, fallback }: CardProps) {
           ))}
         </div>
       )}
+      <DismissReasons shown={shown} actions={actions} />
       <div class="attune-card__foot">
         <button type="button" class="attune-link" data-action="ignore-once" onClick={() => actions.ignoreOnce(shown.composerId, shown.key)}>
           Ignore once
