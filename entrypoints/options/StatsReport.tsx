@@ -119,6 +119,7 @@ export function StatsReport({ stats, sendCheck, days, titles, scope }: StatsRepo
           <div class="trends">
             <TrendChart testId="sent-flagged-trend" title="Sent past the check" points={series.map((p) => ({ day: p.day, part: p.sentFlagged, whole: p.drafts }))} />
           </div>
+          <SendCheckStats stats={sendCheck} days={days} />
           <details class="daily-table">
             <summary>The daily numbers as a table</summary>
             <div class="table-scroll">
@@ -165,7 +166,7 @@ export function StatsReport({ stats, sendCheck, days, titles, scope }: StatsRepo
           </p>
         </>
       )}
-      <SendCheckStats stats={sendCheck} days={days} />
+      {empty && <SendCheckStats stats={sendCheck} days={days} />}
     </div>
   );
 }

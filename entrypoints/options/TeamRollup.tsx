@@ -58,7 +58,7 @@ export function TeamRollup({ days, titles }: { days: number; titles: Map<string,
       ) : team ? (
         <>
           <p role="status" data-testid="team-status">
-            {team.agents} agents.
+            The counts of {team.agents} agents, added up.
             {team.hiddenDays > 0 && ` ${team.hiddenDays} day${team.hiddenDays === 1 ? '' : 's'} on which fewer than ${MIN_GROUP} agents wrote are left out.`}
           </p>
           <StatsReport stats={team.stats} sendCheck={team.sendCheck} days={days} titles={titles} scope="team" />

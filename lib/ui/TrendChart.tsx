@@ -21,7 +21,8 @@ export function TrendChart({ title, points, of = 'drafts', testId }: { title: st
   const w = 270;
   const h = 64;
   const top = 6;
-  const colW = w / Math.max(1, points.length);
+  const gutter = 36; // the 0 / 50 / 100 % scale
+  const colW = (w - gutter) / Math.max(1, points.length);
   const words = trendWords(points);
   const label = `${title}: ${words.period} of ${words.whole} ${of} over the last ${points.length} days; ${words.recent} in the last 7 days.`;
   return (
@@ -31,15 +32,20 @@ export function TrendChart({ title, points, of = 'drafts', testId }: { title: st
         <span class="trend-n">{words.period}</span>
         <span class="trend-recent">last 7 days {words.recent}</span>
       </figcaption>
-      <svg class="trend-chart" role="img" aria-label={label} width={w} height={h + top} viewBox={`0 0 ${w} ${h + top}`}>
-        <line class="grid" x1="0" x2={w} y1={top} y2={top} />
-        <line class="grid" x1="0" x2={w} y1={top + h / 2} y2={top + h / 2} />
-        <line class="base" x1="0" x2={w} y1={top + h} y2={top + h} />
+      <svg class="trend-chart" role="img" aria-label={label} width={w} height={h + 2 * top} viewBox={`0 0 ${w} ${h + 2 * top}`}>
+        {[1, 0.5, 0].map((v) => (
+          <g key={v}>
+            <line class={v ? 'grid' : 'base'} x1={gutter} x2={w} y1={top + h - v * h} y2={top + h - v * h} />
+            <text class="tick" x={gutter - 4} y={top + h - v * h + 4} text-anchor="end">
+              {v * 100}%
+            </text>
+          </g>
+        ))}
         {points.map((p, i) => {
           if (p.whole <= 0) return null;
           const v = Math.min(1, p.part / p.whole);
           const bh = Math.max(v > 0 ? 2 : 1, v * h);
-          return <rect key={p.day} data-day={p.day} x={i * colW + 0.5} y={top + h - bh} width={Math.max(1, colW - 1)} height={bh} />;
+          return <rect key={p.day} data-day={p.day} x={gutter + i * colW + 0.5} y={top + h - bh} width={Math.max(1, colW - 1)} height={bh} />;
         })}
       </svg>
     </figure>

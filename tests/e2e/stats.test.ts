@@ -126,7 +126,7 @@ describe('stats', () => {
     expect(await page.locator('.team svg').count()).toBe(0);
 
     await page.setInputFiles('[data-testid="team-files"]', [0, 1, 2, 3, 4].map((i) => exportFile(i)));
-    await page.locator('[data-testid="team-status"]', { hasText: '5 agents.' }).waitFor();
+    await page.locator('[data-testid="team-status"]', { hasText: 'The counts of 5 agents' }).waitFor();
     expect(await page.locator(`.team tr[data-key="policy/our-policy"] td`).first().textContent()).toBe(String(5 * 3 * 30));
     await screenshot(page, 'options-stats-team');
 
@@ -136,7 +136,7 @@ describe('stats', () => {
     const errors = page.locator('[data-testid="team-errors"]');
     await errors.waitFor();
     expect(await errors.textContent()).toContain(`bad.json: stats.days["${day(0)}"].rules["policy/our-policy"].shown must be a whole number`);
-    expect(await page.locator('[data-testid="team-status"]').textContent()).toContain('5 agents.'); // unchanged
+    expect(await page.locator('[data-testid="team-status"]').textContent()).toContain('The counts of 5 agents'); // unchanged
     await page.close();
   });
 });
