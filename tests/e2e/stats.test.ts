@@ -93,6 +93,29 @@ describe('stats', () => {
     await options.close();
   });
 
+  it('text typed before a phrase does not count it again; applying it counts once, never above shown', async () => {
+    await b.serviceWorker!.evaluate(() => chrome.storage.local.remove(['stats', 'stats$']));
+    const page = await b.context.newPage();
+    await page.goto(fixtureUrl('desk.zoho.com', '/agent/acme/support/tickets/details/1000'));
+    await waitForFixture(page);
+    await focusEditorEnd(page);
+    await page.keyboard.type('Please calm down, I am here.');
+    const [before] = (await waitForFindings(page, (f) => f.some((x) => x.ruleId === RULE))).filter((f) => f.ruleId === RULE);
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('Hi Sam. ');
+    await waitForFindings(page, (f) => f.some((x) => x.ruleId === RULE && x.start === before.start + 8));
+    await page.keyboard.press('Alt+Shift+A');
+    await expect.poll(() => cardOpen(page)).toBe(true);
+    await page.keyboard.press('Enter'); // the focused first suggestion
+    await expect.poll(async () => (await pageFindings(page)).some((f) => f.ruleId === RULE)).toBe(false);
+    const today = new Date().toISOString().slice(0, 10);
+    await expect
+      .poll(async () => (await b.serviceWorker!.evaluate(() => chrome.storage.local.get('stats'))).stats?.days?.[today]?.rules?.[RULE])
+      .toMatchObject({ shown: 1, applied: 1, dismissed: 0 });
+    expect((await b.serviceWorker!.evaluate(() => chrome.storage.local.get('stats'))).stats.days[today].drafts).toBe(1);
+    await page.close();
+  });
+
   it('charts 30 and 90 days a lead reads at a glance, with text for screen readers (light and dark)', async () => {
     await b.serviceWorker!.evaluate(async (stats) => {
       await chrome.storage.local.set({ stats, 'stats$': { v: 2 }, sendCheckStats: {} });
