@@ -3,7 +3,8 @@ import { IncrementalAnalyzer } from '@/lib/analysis';
 import { registerAnalysisService } from '@/lib/extension/analysis-service';
 import { getEffectivePhrasebank } from '@/lib/extension/packs';
 import { getSettings } from '@/lib/extension/settings';
-import { recordStat } from '@/lib/extension/stats';
+import { isStatEvent } from '@/lib/extension/stats';
+import { recordStats } from '@/lib/extension/stats-store';
 import { recordSendCheckStat } from '@/lib/extension/send-check-stats';
 import { startGenericSites } from '@/lib/extension/generic-sites';
 
@@ -40,9 +41,9 @@ export default defineBackground(() => {
     return ms;
   })();
   (globalThis as { attuneWarmUp?: Promise<number> }).attuneWarmUp = warmUp;
-  // Counts per rule and day (never text): the content script reports shown / applied / ignored.
+  // Counts per rule and day (never text): the content script's DraftCounters report shown / applied / dismissed.
   browser.runtime.onMessage.addListener((msg: any) => {
-    if (msg?.type === 'attune:stat') void recordStat(msg.ruleId, msg.kind);
+    if (msg?.type === 'attune:stat' && Array.isArray(msg.events)) void recordStats(msg.events.slice(0, 1000).filter(isStatEvent));
     if (msg?.type === 'attune:send-check-stat' && ['shown', 'sent', 'reviewed'].includes(msg.outcome)) void recordSendCheckStat(msg.outcome);
     // The page woke this worker ahead of its first analysis (entrypoints/content/wake.ts): the warm-up above
     // is already running; answer when it is done.

@@ -9,10 +9,10 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { h, render } from 'preact';
 import { bridgeFor, isOptedOut } from '@/lib/editors';
 import type { SiteAdapter } from '@/lib/sites/types';
-import type { ApplyRequest, ApplyResponse, FindingsResponse, StatRequest } from '@/lib/extension/messages';
+import type { ApplyRequest, ApplyResponse, FindingsResponse } from '@/lib/extension/messages';
 import { addIgnoredPhrase, getSettings, setRuleEnabled, settingsItem, type Settings } from '@/lib/extension/settings';
 import { isNextFindingKey, type Box, type PageActions, type PageState, type ShownFinding } from '@/lib/ui/page/model';
-import type { Fix } from '@/lib/analysis/types';
+import type { Finding, Fix } from '@/lib/analysis/types';
 import { PageUi } from '@/lib/ui/page/PageUi';
 import pageCss from '@/lib/ui/page/style.css?inline';
 import { ComposerSession } from './session';
@@ -296,11 +296,6 @@ export class PageController {
     return session && shown ? { session, shown } : undefined;
   }
 
-  private stat(ruleId: string, kind: StatRequest['kind']) {
-    const msg: StatRequest = { type: 'attune:stat', ruleId, kind };
-    void browser.runtime.sendMessage(msg).catch(() => undefined);
-  }
-
   readonly actions: PageActions = {
     openCard: (composerId, key, via) => {
       const session = this.sessions.get(composerId);
@@ -344,20 +339,20 @@ export class PageController {
       }
       const { finding } = found.shown;
       const fix = finding.fixes[index];
-      if (fix) void this.applyFix(found.session, fix, finding.ruleId);
+      if (fix) void this.applyFix(found.session, fix, finding);
     },
-    ignoreOnce: (composerId, key) => {
+    ignoreOnce: (composerId, key, reason) => {
       const found = this.findShown(composerId, key);
       if (!found) return;
       found.session.ignoredOnce.add(key);
-      this.stat(found.shown.finding.ruleId, 'ignored');
+      found.session.countDismissed(found.shown.finding, reason);
       this.actions.closeCard(true);
     },
     ignorePhrase: (composerId, key) => {
       const found = this.findShown(composerId, key);
       if (!found) return;
       found.session.ignoredOnce.add(key); // hide it now; the settings change re-analyses
-      this.stat(found.shown.finding.ruleId, 'ignored');
+      found.session.countDismissed(found.shown.finding);
       void addIgnoredPhrase(found.shown.finding.text, location.hostname);
       this.actions.closeCard(true);
       this.notify(`“${found.shown.finding.text}” won't be flagged on ${location.hostname}. You can undo this in Attune's options.`);
@@ -366,7 +361,7 @@ export class PageController {
       const found = this.findShown(composerId, key);
       if (!found) return;
       found.session.ignoredOnce.add(key);
-      this.stat(found.shown.finding.ruleId, 'ignored');
+      found.session.countDismissed(found.shown.finding);
       void setRuleEnabled(found.shown.finding.ruleId, false);
       this.actions.closeCard(true);
       this.notify('Rule turned off. You can turn it back on in Attune\u2019s options.');
@@ -404,7 +399,7 @@ export class PageController {
   }
 
   /** Makes a finding's fix through the editor bridge; copies the text instead when the editor refuses. */
-  private async applyFix(session: ComposerSession, fix: Fix, ruleId: string): Promise<ApplyResponse> {
+  private async applyFix(session: ComposerSession, fix: Fix, finding: Finding): Promise<ApplyResponse> {
     const replacement = fix.text;
     // The card had focus and is gone: put focus back in the editor (its frame first) so the edit and a later Ctrl+Z land there.
     focusComposer(session.element);
@@ -412,7 +407,7 @@ export class PageController {
     if (result.ok) focusComposer(session.element);
     let copied = false;
     if (result.ok) {
-      this.stat(ruleId, 'applied');
+      session.countApplied(finding);
     } else {
       copied = await copyText(replacement, this.mounted?.shadow);
       const why = result.reason === 'stale' ? 'Your draft changed, so nothing was replaced. ' : "This editor didn't take the change. ";
@@ -443,12 +438,13 @@ export class PageController {
       const req = msg as ApplyRequest;
       const session = this.sessions.get(req.composerId);
       if (!session) return window === window.top ? Promise.resolve({ ok: false, reason: 'stale' } as ApplyResponse) : undefined;
-      const fix = session.report.findings.find((f) => f.ruleId === req.ruleId && f.start === req.start)?.fixes[req.fixIndex];
-      if (!fix) {
+      const finding = session.report.findings.find((f) => f.ruleId === req.ruleId && f.start === req.start);
+      const fix = finding?.fixes[req.fixIndex];
+      if (!finding || !fix) {
         this.notify('Your draft changed, so nothing was replaced.');
         return Promise.resolve({ ok: false, reason: 'stale' } as ApplyResponse);
       }
-      return this.applyFix(session, fix, req.ruleId);
+      return this.applyFix(session, fix, finding);
     }
     return undefined;
   };

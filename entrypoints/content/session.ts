@@ -4,8 +4,9 @@
  */
 import { browser } from 'wxt/browser';
 import type { DraftSnapshot, EditorBridge } from '@/lib/editors/types';
-import type { Report } from '@/lib/analysis/types';
-import type { AnalyzeRequest, AnalyzeResponse, ForgetRequest } from '@/lib/extension/messages';
+import type { Finding, Report } from '@/lib/analysis/types';
+import type { AnalyzeRequest, AnalyzeResponse, ForgetRequest, StatRequest } from '@/lib/extension/messages';
+import { DraftCounter, type DismissReason, type StatEvent } from '@/lib/extension/stats';
 import { findingKey, type Box, type ComposerView, type ShownFinding } from '@/lib/ui/page/model';
 import { composerBox, spanRects } from './geometry';
 import { highlightsSupported, paint, unpaint } from './highlights';
@@ -29,8 +30,8 @@ export class ComposerSession {
   titles: Record<string, string> = {};
   /** Findings dismissed with "Ignore once" (by findingKey). */
   readonly ignoredOnce = new Set<string>();
-  /** Findings already counted as shown (stats count a finding once). */
-  private readonly counted = new Set<string>();
+  /** What this draft has counted (shown, applied, dismissed, mechanisms: stats.ts defines each once). */
+  private readonly counter = new DraftCounter();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
   private unsubscribe: () => void;
@@ -144,11 +145,24 @@ export class ComposerSession {
   }
 
   private countShown() {
-    for (const { key, finding } of this.visibleFindings(this.analysedText)) {
-      if (this.counted.has(key)) continue;
-      this.counted.add(key);
-      void browser.runtime.sendMessage({ type: 'attune:stat', ruleId: finding.ruleId, kind: 'fired' }).catch(() => undefined);
-    }
+    const shown = this.visibleFindings(this.analysedText).map((v) => v.finding);
+    this.count(this.counter.observe(this.analysedText, shown, this.report.signals));
+  }
+
+  /** A suggestion for `finding` was applied (from the card or the popup). */
+  countApplied(finding: Finding) {
+    this.count(this.counter.applied(finding));
+  }
+
+  /** The agent dismissed `finding` (with the card's reason, or none). */
+  countDismissed(finding: Finding, reason?: DismissReason) {
+    this.count(this.counter.dismissed(finding, reason));
+  }
+
+  private count(events: StatEvent[]) {
+    if (!events.length) return;
+    const msg: StatRequest = { type: 'attune:stat', events };
+    void browser.runtime.sendMessage(msg).catch(() => undefined);
   }
 
   /** The composer left the page: drop everything (and the background's cache). */

@@ -1,82 +1,86 @@
-/** Usage over the last 30 days: per category (chart + table) and per rule (table). Counts only. */
-import { statsItem } from '../../lib/extension/settings';
-import { summarizeStats, type StatTotals } from '../../lib/extension/stats';
-import type { CompiledPhrasebank } from '../../lib/phrasebank/types';
-import { useStorageItem } from '../../lib/ui/hooks';
-import { StatsChart } from '../../lib/ui/StatsChart';
-import { SendCheckStats } from './SendCheckStats';
+/** The stats tab: my counts or the team's, over 30 or 90 days (StatsReport); export and clear my counts. */
+import { useState } from 'preact/hooks';
 import { sendCheckStatsItem } from '../../lib/extension/send-check-stats';
+import { buildStatsExport } from '../../lib/extension/stats-rollup';
+import { emptyStats, migrateStats } from '../../lib/extension/stats';
+import { getStatsAgentId, statsItem } from '../../lib/extension/stats-store';
+import type { CompiledPhrasebank } from '../../lib/phrasebank/types';
+import { downloadJson } from '../../lib/ui/download';
+import { useStorageItem } from '../../lib/ui/hooks';
+import { storageProblem } from '../../lib/ui/storageProblem';
+import { StatsReport } from './StatsReport';
+import { TeamRollup } from './TeamRollup';
 
-function rate(t: StatTotals): string {
-  return t.fired ? `${Math.round((t.applied / t.fired) * 100)}%` : '–';
-}
+const PERIODS = [30, 90] as const;
 
-function TotalsTable({ rows, first }: { rows: { key: string; label: string; totals: StatTotals }[]; first: string }) {
+function Choice<T extends string | number>({ legend, name, value, options, onChange }: {
+  legend: string;
+  name: string;
+  value: T;
+  options: { value: T; label: string }[];
+  onChange: (v: T) => void;
+}) {
   return (
-    <table class="data">
-      <thead>
-        <tr>
-          <th>{first}</th>
-          <th class="num">Flagged</th>
-          <th class="num">Applied</th>
-          <th class="num">Ignored</th>
-          <th class="num">Applied rate</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key} data-key={r.key}>
-            <td>{r.label}</td>
-            <td class="num">{r.totals.fired}</td>
-            <td class="num">{r.totals.applied}</td>
-            <td class="num">{r.totals.ignored}</td>
-            <td class="num">{rate(r.totals)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <fieldset class="segmented">
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={String(o.value)} class={o.value === value ? 'on' : ''}>
+          <input type="radio" name={name} checked={o.value === value} onChange={() => onChange(o.value)} />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
 export function StatsPanel({ pb }: { pb: CompiledPhrasebank }) {
-  const stats = useStorageItem(statsItem);
-  if (!stats) return <p class="muted">Loading…</p>;
-  const summary = summarizeStats(stats, new Date(), 30);
+  const stored = useStorageItem(statsItem);
+  const sendCheck = useStorageItem(sendCheckStatsItem);
+  const [days, setDays] = useState<number>(30);
+  const [whose, setWhose] = useState<'mine' | 'team'>('mine');
+  const [message, setMessage] = useState('');
+  if (!stored || !sendCheck) return <p class="muted">Loading…</p>;
+  // Whatever shape is stored (an older version's too) reads as today's.
+  const stats = migrateStats(stored);
   const titles = new Map(pb.categories.map((c) => [c.category, c.title]));
-  const byCount = (a: { totals: StatTotals }, b: { totals: StatTotals }) => b.totals.fired - a.totals.fired;
-  const categories = Object.entries(summary.byCategory)
-    .map(([key, totals]) => ({ key, label: titles.get(key) ?? key, totals }))
-    .sort(byCount);
-  const rules = Object.entries(summary.byRule)
-    .map(([key, totals]) => ({ key, label: key, totals }))
-    .sort(byCount);
+
+  const exportMine = async () => downloadJson(buildStatsExport(await getStatsAgentId(), stats, sendCheck), `attune-stats-${new Date().toISOString().slice(0, 10)}.json`);
+  const clearMine = async () => {
+    if (!confirm('Clear all your usage counts? This cannot be undone.')) return;
+    try {
+      await Promise.all([statsItem.setValue(emptyStats()), sendCheckStatsItem.setValue({})]);
+      setMessage('Your counts were cleared.');
+    } catch (err) {
+      setMessage(storageProblem('the cleared counts', err));
+    }
+  };
+
   return (
     <div class="stats">
-      <p class="muted">
-        {summary.from} to {summary.to}. Counts only: Attune never stores what was written. Kept for 90 days.
-      </p>
-      {categories.length === 0 ? (
-        <p class="empty">No activity in the last 30 days yet. Counts appear here as agents write replies.</p>
+      <div class="stats-bar">
+        <Choice legend="Whose counts" name="whose" value={whose} onChange={setWhose} options={[{ value: 'mine', label: 'My counts' }, { value: 'team', label: 'Team roll-up' }]} />
+        <Choice legend="Period" name="period" value={days} onChange={setDays} options={PERIODS.map((d) => ({ value: d, label: `${d} days` }))} />
+      </div>
+      {whose === 'team' ? (
+        <TeamRollup days={days} titles={titles} />
       ) : (
         <>
-          <div class="stat-tiles">
-            <div class="tile"><span class="tile-n">{summary.total.fired}</span> flagged</div>
-            <div class="tile"><span class="tile-n">{summary.total.applied}</span> suggestions applied</div>
-            <div class="tile"><span class="tile-n">{summary.total.ignored}</span> ignored</div>
-          </div>
-          <h2>By category</h2>
-          <StatsChart rows={categories} title="Flagged, applied and ignored per category, last 30 days" />
-          <TotalsTable rows={categories} first="Category" />
-          <h2>By rule</h2>
-          <TotalsTable rows={rules} first="Rule" />
+          <StatsReport stats={stats} sendCheck={sendCheck} days={days} titles={titles} scope="my" />
+          <section aria-labelledby="my-counts-title">
+            <h2 id="my-counts-title">My counts</h2>
+            <p class="muted small">Kept on this device for 90 days. Export them for your team lead's roll-up, or clear them.</p>
+            <p>
+              <button type="button" class="btn" onClick={exportMine}>
+                Export my counts
+              </button>
+              <button type="button" class="btn danger" onClick={clearMine}>
+                Clear my counts
+              </button>
+            </p>
+            {message && <p role="status">{message}</p>}
+          </section>
         </>
       )}
-      <SendCheckStats />
-      <p>
-        <button type="button" class="btn danger" onClick={() => confirm('Clear all usage counts?') && Promise.all([statsItem.setValue({}), sendCheckStatsItem.setValue({})])}>
-          Clear counts
-        </button>
-      </p>
     </div>
   );
 }

@@ -1,9 +1,10 @@
 /** "Check a draft": paste or type a reply (and optionally the customer's message) and see the findings as you type. */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Finding, Fix, Report } from '../../lib/analysis/types';
 import { getEffectivePhrasebank } from '../../lib/extension/packs';
 import { analysisOptionsFor, packsItem, settingsItem } from '../../lib/extension/settings';
-import { recordStat } from '../../lib/extension/stats';
+import { DraftCounter } from '../../lib/extension/stats';
+import { recordStats } from '../../lib/extension/stats-store';
 import { useAsync, useDebounced, useStorageItem } from '../../lib/ui/hooks';
 import { ReportView } from '../../lib/ui/ReportView';
 import { warmEngine } from '../../lib/ui/engine';
@@ -31,13 +32,19 @@ export function DraftChecker({ host }: { host?: string }) {
     return engine.value.analyze(text, pb.value, ctx.trim() ? { customer: ctx } : undefined, analysisOptionsFor(settings, host));
   }, [pb.value, engine.value, settings, text, ctx, host]);
   const titles = useMemo(() => new Map(pb.value?.categories.map((c) => [c.category, c.title]) ?? []), [pb.value]);
+  // The box is a draft like a reply box in the page: counted by the same definitions (stats.ts).
+  const counter = useMemo(() => new DraftCounter(), []);
+  useEffect(() => {
+    if (report) void recordStats(counter.observe(text, report.findings, report.signals));
+    else if (!text.trim()) counter.reset();
+  }, [report]);
 
   const onApply = (finding: Finding, index: number) => {
     const fix = finding.fixes[index];
     const next = fix && applyToDraft(draft, text, fix);
     if (next === undefined) return 'The draft changed; check again';
     setDraft(next);
-    void recordStat(finding.ruleId, 'applied');
+    void recordStats(counter.applied(finding));
     draftRef.current?.focus();
     return true;
   };

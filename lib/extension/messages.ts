@@ -4,6 +4,7 @@
  */
 import type { AnalysisContext, Report } from '../analysis/types';
 import type { ApplyResult } from '../editors/types';
+import type { StatEvent } from './stats';
 
 /** content script → background: analyse a composer's draft (the background keeps an incremental analyzer per key). */
 export interface AnalyzeRequest {
@@ -46,11 +47,10 @@ export interface ApplyRequest {
 }
 export type ApplyResponse = ApplyResult & { copied?: boolean };
 
-/** content script → background: count a finding shown / applied / ignored (counts only, never text). */
+/** content script → background: counts to add, as a DraftCounter defined them (stats.ts; counts only, never text). */
 export interface StatRequest {
   type: 'attune:stat';
-  ruleId: string;
-  kind: 'fired' | 'applied' | 'ignored';
+  events: StatEvent[];
 }
 
 /** content script → background: the soft check before sending was shown, or the agent sent anyway / went back to review (a count, never text). */

@@ -43,9 +43,9 @@ export interface ImportedPack {
 }
 export const packsItem = storage.defineItem<ImportedPack[]>('local:packs', { fallback: [], version: 1 });
 
-/** Counts only: { 'YYYY-MM-DD': { ruleId: { fired, applied, ignored } } }. */
-export type Stats = Record<string, Record<string, { fired: number; applied: number; ignored: number }>>;
-export const statsItem = storage.defineItem<Stats>('local:stats', { fallback: {}, version: 1 });
+/** Counts only (the definitions and the shape: stats.ts; the storage item: stats-store.ts). */
+export type { Stats } from './stats';
+export { statsItem } from './stats-store';
 
 // ---- Helpers (additive to the contract above) ----
 

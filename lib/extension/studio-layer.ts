@@ -8,7 +8,8 @@
 import { browser, storage } from '#imports';
 import type { CompiledPhrasebank } from '../phrasebank/types';
 import { checkPack, getLayers, type PackCheck } from './packs';
-import { normalizeSettings, packsItem, settingsItem, statsItem, type ImportedPack, type Stats } from './settings';
+import { normalizeSettings, packsItem, settingsItem, statsItem, type ImportedPack } from './settings';
+import { migrateStats, renameRules } from './stats';
 import { renamesAdded } from './studio-rule';
 import { ruleChoicesItem } from './rule-choices';
 
@@ -58,7 +59,7 @@ export async function publishLayer(layer: StudioLayer, next: CompiledPhrasebank 
   // Rule ids are a contract: what a rename moves, the agent's settings and counts follow.
   const renames = check.phrasebank ? renamesAdded(before, check.phrasebank) : {};
   const settings = migrateSettings(normalizeSettings(await settingsItem.getValue()), renames);
-  const stats = migrateStats(await statsItem.getValue(), renames);
+  const stats = renameRules(migrateStats(await statsItem.getValue()), renames);
   const choices = { ...migrateKeys(await ruleChoicesItem.getValue(), renames) };
   for (const ruleId of choose) choices[ruleId] = name;
   // One write: the layer, its history, and everything migrated (storage items keep their values under their key).
@@ -78,22 +79,6 @@ export async function restoreVersion(layer: StudioLayer, index: number): Promise
 export function migrateSettings<T extends { disabledRules: string[] }>(settings: T, renames: Record<string, string>): T {
   if (!Object.keys(renames).length) return settings;
   return { ...settings, disabledRules: [...new Set(settings.disabledRules.map((id) => renames[id] ?? id))] };
-}
-
-/** Per-day counts under the new ids (counts of an old and a new id on the same day add up). */
-export function migrateStats(stats: Stats, renames: Record<string, string>): Stats {
-  if (!Object.keys(renames).length) return stats;
-  const out: Stats = {};
-  for (const [day, rules] of Object.entries(stats)) {
-    const moved: Stats[string] = {};
-    for (const [id, counts] of Object.entries(rules)) {
-      const to = renames[id] ?? id;
-      const prev = moved[to];
-      moved[to] = prev ? (Object.fromEntries(Object.keys({ ...prev, ...counts }).map((k) => [k, ((prev as any)[k] ?? 0) + ((counts as any)[k] ?? 0)])) as typeof counts) : counts;
-    }
-    out[day] = moved;
-  }
-  return out;
 }
 
 function migrateKeys<V>(record: Record<string, V>, renames: Record<string, string>): Record<string, V> {

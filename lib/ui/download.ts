@@ -1,6 +1,11 @@
 /** Saves `data` as a pretty-printed JSON file through a download link (no network). */
 export function downloadJson(data: unknown, fileName: string): void {
-  const blob = new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' });
+  downloadText(JSON.stringify(data, null, 2) + '\n', fileName, 'application/json');
+}
+
+/** Saves `text` as a file through a download link (no network). */
+export function downloadText(text: string, fileName: string, type: string): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -164,7 +164,7 @@ describe('options page', () => {
     await page.close();
   });
 
-  it('charts and tables the last 30 days of counts', async () => {
+  it('charts and tables the last 30 days of counts, from counts stored in the version 1 shape', async () => {
     await b.serviceWorker!.evaluate(async () => {
       const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
       await chrome.storage.local.set({
@@ -177,10 +177,18 @@ describe('options page', () => {
     });
     const page = await openOptions('#stats');
     await page.waitForSelector('svg.chart');
+    // Version 1's fired / applied / ignored read as shown / applied / dismissed (no reason given).
     const row = page.locator('tr[data-key="invalidating"]');
-    expect((await row.locator('td').allTextContents()).slice(1)).toEqual(['14', '8', '1', '57%']);
-    expect(await page.locator('tr[data-key="invalidating/relax"] td').nth(1).textContent()).toBe('5');
-    expect(await page.locator('svg.chart rect').count()).toBe(6); // 2 categories × 3 series
+    const cells = await row.locator('td').allTextContents();
+    expect([...cells.slice(0, 3), cells.at(-1)]).toEqual(['14', '8', '1', '57%']);
+    expect(await page.locator('tr[data-key="invalidating/relax"] td').first().textContent()).toBe('5');
+    expect(await row.locator('td[data-reason="unspecified"]').textContent()).toBe('1');
+    // One bar per rule, the most dismissed first.
+    expect(await page.locator('svg.chart g[data-rule]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-rule')))).toEqual([
+      'blaming/you-should-have',
+      'invalidating/calm-down',
+      'invalidating/relax',
+    ]);
     await screenshot(page, 'options-stats');
     await page.close();
   });

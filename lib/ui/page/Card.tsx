@@ -9,6 +9,7 @@ import type { Box, CardState, PageActions, ShownFinding } from './model';
 import { SEVERITY_STYLE, isNextFindingKey } from './model';
 import { SEVERITY_META } from '../labels';
 import { cardPlacement } from './placement';
+import { DismissReasons } from './DismissReasons';
 
 const CARD_HEIGHT_GUESS = 280;
 
@@ -104,6 +105,7 @@ export function Card({ shown, title, card, actions, fallback, firstLine, custome
           ))}
         </div>
       )}
+      <DismissReasons shown={shown} actions={actions} />
       <div class="attune-card__foot">
         <button type="button" class="attune-link" data-action="ignore-once" onClick={() => actions.ignoreOnce(shown.composerId, shown.key)}>
           Ignore once

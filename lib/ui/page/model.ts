@@ -2,6 +2,7 @@
  * View model of the in-page UI (pure data: the content script computes it, Preact renders it).
  */
 import type { Coaching, Finding } from '../../analysis/types';
+import type { DismissReason } from '../../extension/stats';
 
 export interface Box {
   left: number;
@@ -69,7 +70,8 @@ export interface PageActions {
   closeCard(restoreFocus: boolean): void;
   /** Apply suggestion `index` of the finding: its edit is `finding.fixes[index]`. */
   apply(composerId: string, key: string, index: number): void;
-  ignoreOnce(composerId: string, key: string): void;
+  /** Hide it this once; `reason` is the card's "why not" choice (counted, stats.ts). */
+  ignoreOnce(composerId: string, key: string, reason?: DismissReason): void;
   ignorePhrase(composerId: string, key: string): void;
   disableRule(composerId: string, key: string): void;
   toggleList(composerId: string): void;
