@@ -86,10 +86,10 @@ describe('suggestion card', () => {
     expect(a.closeCard).toHaveBeenCalledWith(true);
   });
 
-  it('Tab order is reading order: the alternatives, the footer links, then Close, which is last on screen too', () => {
+  it('Tab order is reading order: the alternatives, why it was dismissed, the footer links, then Close, which is last on screen too', () => {
     const { dialog } = mount(actions());
     const order = Array.from(dialog.querySelectorAll('button')).map((b) => b.getAttribute('data-action'));
-    expect(order).toEqual(['apply', 'apply', 'ignore-once', 'ignore-phrase', 'disable-rule', 'close']);
+    expect(order).toEqual(['apply', 'apply', 'dismiss', 'dismiss', 'dismiss', 'ignore-once', 'ignore-phrase', 'disable-rule', 'close']);
     (dialog.querySelector('[data-action="close"]') as HTMLElement).click();
   });
 
