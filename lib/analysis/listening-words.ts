@@ -10,6 +10,7 @@ export const INTENSIFIERS = L.intensifiers;
 export const NOT_SHOUTING = L['not-shouting'];
 export const REPEAT_CONTACT = L['repeat-contact'];
 export const WAITED = L.waited;
+export const WAIT_ACKNOWLEDGED = L['wait-acknowledged'];
 export const RHETORICAL = L.rhetorical;
 export const REQUEST_OPENERS = L['request-openers'];
 export const NOT_REQUESTS = L['not-requests'];

@@ -7,7 +7,7 @@
  */
 import type { Coaching, Signal } from './types';
 import type { Ask, Heard, Particular } from './listening';
-import { FINDING_OUT, FOLLOW_UP_OPENERS, HOW_ANSWER, WAITED, THANKS_OR_PRAISE, TIME_ANSWER, WHEREABOUTS_ANSWER } from './listening-words';
+import { FINDING_OUT, FOLLOW_UP_OPENERS, HOW_ANSWER, WAITED, WAIT_ACKNOWLEDGED, THANKS_OR_PRAISE, TIME_ANSWER, WHEREABOUTS_ANSWER } from './listening-words';
 import { contentStems, lowerSameLength, overlapWeight, phraseRegex, replyKeys, topicKey } from './listening-text';
 import { reportedQuestion } from './reported';
 
@@ -23,6 +23,7 @@ const VAGUE_RE = /(?<![\p{L}])(?:not working|doesn't work|does not work|isn't wo
 const APOLOGY_RE = /(?<![\p{L}])(?:sorry|apologi[sz]e|apologies)(?![\p{L}])/u;
 const TYPED = new Set(['time', 'amount', 'how']);
 const WAITED_RE = phraseRegex(WAITED, 'u');
+const WAIT_ACKNOWLEDGED_RE = phraseRegex(WAIT_ACKNOWLEDGED, 'u');
 const CONCRETE = new Set(['order', 'ticket', 'product', 'amount']);
 const THANK_RE = /(?<![\p{L}])(?:thank|thanks|grateful|appreciate)/u;
 
@@ -60,7 +61,8 @@ export function unheardCoaching(reply: string, heard: Heard | null, signals: Sig
 
   // Waiting on you, or writing again, not a problem that persists ("still broken", "tried multiple times").
   const waited = heard.repeatContact.find((q) => WAITED_RE.test(heard.message.slice(q.start, q.end + 40).toLowerCase()));
-  if (waited && APOLOGY_RE.test(lower) && !THANK_RE.test(lower) && !has('appreciation')) {
+  // A reply that already names the chasing or the wait has heard it; thanks would only be a formula on top.
+  if (waited && APOLOGY_RE.test(lower) && !THANK_RE.test(lower) && !has('appreciation') && !WAIT_ACKNOWLEDGED_RE.test(lower)) {
     const q = waited;
     out.push({
       kind: 'thank-patience',

@@ -59,6 +59,9 @@ describe('coaching on what the reply leaves unheard', () => {
     expect(item("I'm sorry for the delay. The claim has now been approved and the payment goes out on Friday.", q, 'thank-patience')?.quote?.text).toBe('third time');
     expect(kinds("I'm sorry for the delay, and thank you for your patience. The claim is approved and pays out on Friday.", q)).not.toContain('thank-patience');
     expect(kinds("I'm sorry about the scratch on the lid. I've refunded 20 % of the price to your card today.", 'My order arrived with a scratch on the lid.')).not.toContain('thank-patience');
+    // Naming the chasing itself is hearing it; thanks on top would be a formula.
+    expect(kinds("I'm sorry you've had to keep chasing us about this. The claim is approved and pays out on Friday.", q)).not.toContain('thank-patience');
+    expect(kinds("Three messages for one claim is too many, and I'm sorry. It's approved and pays out on Friday.", q)).not.toContain('thank-patience');
   });
 
   it('an unclear message: an invitation to ask how best to help, unless the reply asks', () => {
