@@ -5,15 +5,16 @@
  * document.write), Help Scout's Slate 0.47, Gorgias's Draft.js form, and Zendesk's CKEditor 5.
  * - Each new path on its own lands exactly the edit, and one real Ctrl+Z undoes it.
  * - On Zendesk the bridge's first path, CKEditor 5's model from the page world, is the one taken.
- * - A seeded randomized apply/undo run per host never corrupts a draft. CI runs ATTUNE_HOST_OPS (default 60)
- *   per host; the full run is `ATTUNE_HOST_OPS=200 npx vitest run --project e2e tests/e2e/editors-hosts.test.ts`.
+ * - A seeded randomized apply/undo run per host never corrupts a draft. ATTUNE_HOST_OPS sets the count per host
+ *   (default 200: about 50 s for the four); a quick local run:
+ *   `ATTUNE_HOST_OPS=40 npx vitest run --project e2e tests/e2e/editors-hosts.test.ts`.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixtureUrl, injectEditorsBundle, launchBrowser, openFixture, pressUndo, type LaunchedBrowser } from './harness';
 import { randomDraft, randomReplacement, randomSpan, seededRandom } from './random-drafts';
 
-const OPS = Number(process.env.ATTUNE_HOST_OPS ?? 60);
+const OPS = Number(process.env.ATTUNE_HOST_OPS ?? 200);
 
 interface Host { name: string; host: string; path: string; kind: string; paths: string[] }
 const HOSTS: Host[] = [
