@@ -79,7 +79,8 @@ export const ckeditor4: BridgeFactory = {
   detect: (el) => closestEditable(el, '.cke_editable'),
   create: (root) => withFrameFocus(withUndoSnapshot(createDomBridge(root, {
     kind: 'ckeditor4',
-    insert: 'execCommand',
+    // A paste next: Briskine pastes into Salesforce's editor frames.
+    insert: ['execCommand', 'paste'],
     undo: ckeditor4Undo,
     read: { skip: isCkeditor4Chrome },
   }))),

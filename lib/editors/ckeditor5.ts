@@ -24,7 +24,10 @@ export const ckeditor5: BridgeFactory = {
   detect: (el) => closestEditable(el, '.ck-editor__editable:not(.ck-editor__nested-editable)') ?? closestEditable(el, '.ck-editor__editable'),
   create: (root) => withDeleteInput(createDomBridge(root, {
     kind: 'ckeditor5',
-    insert: 'beforeinput',
+    // The model API from the page world first (pixiebrix), then CKEditor's own beforeinput handling, then a paste.
+    insert: ['ckeditor5-model', 'beforeinput', 'paste'],
+    // Zendesk's composer moves the caret on focus (Briskine inserted 100 ms later): let it, then select.
+    focusSettleMs: 120,
     // CKEditor 5's keystroke handler maps a synthetic Ctrl+Z keydown to its own undo command.
     undo: 'keydown',
     read: { skip: isCkeditor5Chrome },

@@ -16,10 +16,12 @@ export interface UndoableBridge extends EditorBridge {
 /** What distinguishes one DOM editor family from another. */
 export interface DomBridgeOptions {
   kind: string;
-  insert: InsertTechnique;
+  /** One path, or the paths to try in order (see ReplaceTarget.insert). */
+  insert: InsertTechnique | readonly InsertTechnique[];
   undo: UndoTechnique | ((el: HTMLElement) => void);
   read?: ReadOptions;
   settleMs?: number;
+  focusSettleMs?: number;
 }
 
 /** Create a bridge for the editable root `element`. */
@@ -31,7 +33,7 @@ export function createDomBridge(element: HTMLElement, options: DomBridgeOptions)
     element,
     read,
     replace: (start, end, expected, replacement) =>
-      safeReplace({ element, read, insert: options.insert, undo: options.undo, settleMs: options.settleMs }, start, end, expected, replacement),
+      safeReplace({ element, read, insert: options.insert, undo: options.undo, settleMs: options.settleMs, focusSettleMs: options.focusSettleMs }, start, end, expected, replacement),
     onChange: (listener) => observeChanges(element, listener),
   };
 }

@@ -15,5 +15,6 @@ import { createDomBridge } from './dom-bridge';
 export const draftjs: BridgeFactory = {
   kind: 'draftjs',
   detect: (el) => closestEditable(el, '.public-DraftEditor-content'),
-  create: (root) => createDomBridge(root, { kind: 'draftjs', insert: 'textInput', undo: 'keydown' }),
+  // A paste next (Briskine's path for Draft.js): Draft's onPaste inserts through its EditorState.
+  create: (root) => createDomBridge(root, { kind: 'draftjs', insert: ['textInput', 'paste'], undo: 'keydown' }),
 };

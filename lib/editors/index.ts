@@ -23,6 +23,7 @@ export type { EditorBridge, DraftSnapshot, ApplyResult } from './types';
 export type { BridgeFactory } from './registry';
 export { readText } from './offsets';
 export { safeReplace } from './replace';
+export { installPageWorld } from './page-world';
 export { rectsForTextareaSpan } from './textarea-geometry';
 
 /** Detection order: specific editors first (their roots are also contenteditable), then the generic ones. */

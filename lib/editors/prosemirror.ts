@@ -13,7 +13,7 @@ export const prosemirror: BridgeFactory = {
   kind: 'prosemirror',
   detect: (el) => closestEditable(el, '.ProseMirror'),
   create: (root) => createDomBridge(root, {
-    kind: 'prosemirror', insert: 'execCommand', undo: 'keydown',
+    kind: 'prosemirror', insert: ['execCommand', 'paste'], undo: 'keydown',
     read: { skip: (el) => el.classList.contains('ProseMirror-widget') },
   }),
 };

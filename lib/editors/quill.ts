@@ -12,7 +12,7 @@ export const quill: BridgeFactory = {
   kind: 'quill',
   detect: (el) => closestEditable(el, '.ql-editor'),
   create: (root) => createDomBridge(root, {
-    kind: 'quill', insert: 'execCommand', undo: 'keydown',
+    kind: 'quill', insert: ['execCommand', 'paste'], undo: 'keydown',
     read: { skip: (el) => el.classList.contains('ql-ui') || el.classList.contains('ql-clipboard') },
   }),
 };

@@ -4,6 +4,7 @@
  * /work/shared/notes/browser-and-editors.md §3. Never writes into the editor's DOM directly.
  */
 import type { ApplyResult, DraftSnapshot } from './types';
+import { askPageWorld, dispatchPaste } from './page-world';
 
 /** How text is inserted once the span is selected. */
 export type InsertTechnique =
@@ -19,7 +20,23 @@ export type InsertTechnique =
    * Measured: execCommand over a whole Draft block drops Draft's inline wrappers and its DOM stops
    * following the model (undo then leaves the DOM stale).
    */
-  | 'textInput';
+  | 'textInput'
+  /**
+   * A synthetic `beforeinput` insertReplacementText (what a spell checker's correction sends) with the text in
+   * `data` and `dataTransfer` and the span as its target range (Harper, for Slate and CKEditor 5).
+   */
+  | 'replacementText'
+  /**
+   * A synthetic `paste` (text/plain + text/html), in the page world when the page-world helper is there, else
+   * from here (Briskine, for ProseMirror, Draft.js, CKEditor 4 and 5, Quill; Slate 0.47's onPaste inserts and
+   * moves its own selection after the text). Never for a deletion (an empty paste is ignored).
+   */
+  | 'paste'
+  /** CKEditor 5's model API (`model.change`), reachable only from the page world (pixiebrix). */
+  | 'ckeditor5-model';
+
+/** Paths whose only effect is an event the editor may handle or ignore: "ignored and unchanged" needs no long wait. */
+const EVENT_PATHS: ReadonlySet<InsertTechnique> = new Set(['beforeinput', 'replacementText', 'paste', 'ckeditor5-model']);
 
 /** How to undo one step if the result was wrong. */
 export type UndoTechnique =
@@ -35,12 +52,21 @@ export interface ReplaceTarget {
   /** The element the agent types into (for iframe editors, the body inside the iframe). */
   element: HTMLElement;
   read(): DraftSnapshot;
-  insert: InsertTechnique;
+  /**
+   * How to insert, or several ways in the order to try: a path that leaves the draft unchanged, or changes
+   * anything but the span (then undone once), is followed by the next. When all fail the caller copies.
+   */
+  insert: InsertTechnique | readonly InsertTechnique[];
   undo: UndoTechnique | ((el: HTMLElement) => void);
   /** Select [start, end). Default: the DOM range from the snapshot (textarea bridges override). */
   select?(start: number, end: number, snapshot: DraftSnapshot): boolean;
   /** How long to keep re-reading for the editor to settle after inserting (ms). Default 200. */
   settleMs?: number;
+  /**
+   * How long to let the editor's own focus handling run after Attune gives it the focus back, before
+   * selecting the span (ms). Default 0: one task. Zendesk resets the caret on focus (Briskine waited 100 ms).
+   */
+  focusSettleMs?: number;
 }
 
 /** A macrotask: lets the editor's own selection/input handlers run. */
@@ -85,21 +111,44 @@ function hasFocus(el: HTMLElement): boolean {
   return !!active && (active === el || el.contains(active));
 }
 
-function insertText(target: ReplaceTarget, text: string): boolean {
+/** The span as a StaticRange, as a real beforeinput carries it (empty when there is no selection). */
+function targetRangesOf(doc: Document): StaticRange[] {
+  const view = doc.defaultView ?? window;
+  const sel = doc.getSelection();
+  const StaticRangeCtor = (view as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
+  return sel && sel.rangeCount && StaticRangeCtor ? [new StaticRangeCtor(sel.getRangeAt(0))] : [];
+}
+
+/** Insert `text` over the selected span one way; true when the editor (or the browser) took it. */
+function insertText(target: ReplaceTarget, path: InsertTechnique, text: string): boolean {
   const el = target.element;
   const doc = el.ownerDocument;
   const view = doc.defaultView ?? window;
-  if (target.insert === 'beforeinput') {
+  if (path === 'paste') {
+    if (!text) return false;
+    return askPageWorld(el, { path: 'paste', text }) || dispatchPaste(el, text);
+  }
+  if (path === 'ckeditor5-model') return askPageWorld(el, { path: 'ckeditor5-model', text });
+  if (path === 'replacementText') {
+    let dataTransfer: DataTransfer | null = null;
+    try {
+      dataTransfer = new (view as Window & typeof globalThis).DataTransfer();
+      dataTransfer.setData('text/plain', text);
+    } catch { dataTransfer = null; }
+    const ev = new view.InputEvent('beforeinput', {
+      inputType: 'insertReplacementText', data: text, dataTransfer, bubbles: true, cancelable: true, composed: true, targetRanges: targetRangesOf(doc),
+    });
+    el.dispatchEvent(ev);
+    return ev.defaultPrevented;
+  }
+  if (path === 'beforeinput') {
     // With the span as its target range, as a real beforeinput has: Slate 0.47 ignores one without
     // (slate-react after.js: `if (!targetRange) return next()`); newer Slate and CKEditor 5 read it too.
-    const sel = doc.getSelection();
-    const StaticRangeCtor = (view as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
-    const targetRanges = sel && sel.rangeCount && StaticRangeCtor ? [new StaticRangeCtor(sel.getRangeAt(0))] : [];
-    const ev = new view.InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true, composed: true, targetRanges });
+    const ev = new view.InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true, composed: true, targetRanges: targetRangesOf(doc) });
     el.dispatchEvent(ev);
     return ev.defaultPrevented; // the editor handled it
   }
-  if (target.insert === 'textInput') {
+  if (path === 'textInput') {
     type LegacyTextEvent = Event & { initTextEvent?: (...args: unknown[]) => void };
     let ev: LegacyTextEvent | null = null;
     try { ev = doc.createEvent('TextEvent') as unknown as LegacyTextEvent; } catch { ev = null; } // not every browser has TextEvent
@@ -110,7 +159,7 @@ function insertText(target: ReplaceTarget, text: string): boolean {
     }
   }
   const ok = doc.execCommand('insertText', false, text);
-  if (ok && target.insert === 'execCommand+input') {
+  if (ok && path === 'execCommand+input') {
     el.dispatchEvent(new view.InputEvent('input', { inputType: 'insertReplacementText', bubbles: true }));
   }
   return ok;
@@ -165,6 +214,45 @@ export function safeReplace(target: ReplaceTarget, start: number, end: number, e
 
 const inFlight = new WeakMap<HTMLElement, Promise<void>>();
 
+/** The paths a target declares, in order. */
+export function pathsOf(target: Pick<ReplaceTarget, 'insert'>): readonly InsertTechnique[] {
+  return typeof target.insert === 'string' ? [target.insert] : target.insert;
+}
+
+/** Does the document's selection still cover exactly the span selected (an editor may have moved it meanwhile)? */
+function selectionHolds(el: HTMLElement, start: number, end: number, spanText: string): boolean {
+  if (isTextControl(el)) return el.selectionStart === start && el.selectionEnd === end;
+  const sel = el.ownerDocument.getSelection();
+  if (!sel || !sel.rangeCount) return false;
+  const got = sel.getRangeAt(0).toString().replace(/[\u200b\u2060\ufeff]/g, '').replace(/\u00a0/g, ' ');
+  return got === spanText.replace(/\u00a0/g, ' ');
+}
+
+type Selected = 'selected' | 'stale' | 'unsupported';
+
+/** Select [start, end) of a draft whose text must still be `text`; once more if the editor moved the selection. */
+async function selectSpan(target: ReplaceTarget, start: number, end: number, text: string): Promise<Selected> {
+  const el = target.element;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const fresh = target.read();
+    if (fresh.text !== text) return 'stale';
+    let selected: boolean;
+    if (target.select) selected = target.select(start, end, fresh);
+    else if (isTextControl(el)) { el.setSelectionRange(start, end); selected = true; }
+    else {
+      const range = fresh.rangeFor(start, end);
+      selected = !!range;
+      if (range) selectRange(el, range);
+    }
+    if (!selected) return 'unsupported';
+    await selectionSettled(el.ownerDocument);
+    if (target.read().text !== text) return 'stale';
+    // A caret reset by the editor's own focus handling (Zendesk) lands after ours: select again, once.
+    if (target.select || selectionHolds(el, start, end, text.slice(start, end))) return 'selected';
+  }
+  return 'selected'; // the selection reads differently but may be equivalent: verification decides
+}
+
 async function replaceNow(target: ReplaceTarget, start: number, end: number, expected: string, replacement: string): Promise<ApplyResult> {
   const el = target.element;
   const before = target.read();
@@ -172,34 +260,38 @@ async function replaceNow(target: ReplaceTarget, start: number, end: number, exp
     return { ok: false, reason: 'stale' };
   }
   const want = before.text.slice(0, start) + replacement + before.text.slice(end);
+  const settleMs = target.settleMs ?? 200;
 
   // The agent may have clicked Apply in our card or the popup: give the editor the focus back first.
   if (!hasFocus(el) || !el.ownerDocument.hasFocus()) {
     el.focus({ preventScroll: true });
-    // Editors (Draft.js) restore their own stored selection on focus: let that happen before ours.
-    await nextTask(0);
+    // Editors restore or reset their own selection on focus (Draft.js restores it; Zendesk moves the caret):
+    // let that happen before ours.
+    await nextTask(target.focusSettleMs ?? 0);
   }
-  // Offsets may have moved while focusing (an editor normalising its DOM): re-check.
-  const fresh = target.read();
-  if (fresh.text !== before.text) return { ok: false, reason: 'stale' };
-  let selected: boolean;
-  if (target.select) selected = target.select(start, end, fresh);
-  else if (isTextControl(el)) { el.setSelectionRange(start, end); selected = true; }
-  else {
-    const range = fresh.rangeFor(start, end);
-    selected = !!range;
-    if (range) selectRange(el, range);
+
+  let unsupported = true;
+  for (const path of pathsOf(target)) {
+    if (path === 'paste' && !replacement) continue; // an empty paste is ignored: not a way to delete
+    const selected = await selectSpan(target, start, end, before.text);
+    if (selected === 'stale') return { ok: false, reason: 'stale' };
+    if (selected === 'unsupported') continue;
+    unsupported = false;
+
+    const taken = insertText(target, path, replacement);
+    if (!taken && EVENT_PATHS.has(path)) {
+      // Nobody handled the event, and a synthetic event has no default action: unless something changed, next.
+      await nextFrame(el.ownerDocument.defaultView ?? window);
+      if (target.read().text === before.text) continue;
+    }
+    const after = await settle(target, (t) => t === want, settleMs);
+    if (after === want) return { ok: true };
+    if (after === before.text) continue;
+
+    // Changed, but not only the span: undo that one step, and try the next path only from the original draft.
+    undoOnce(target);
+    const restored = await settle(target, (t) => t === before.text, settleMs);
+    if (restored !== before.text) return { ok: false, reason: 'corrupted' };
   }
-  if (!selected) return { ok: false, reason: 'unsupported' };
-  await selectionSettled(el.ownerDocument);
-  if (target.read().text !== before.text) return { ok: false, reason: 'stale' };
-
-  insertText(target, replacement);
-  const after = await settle(target, (t) => t === want, target.settleMs ?? 200);
-  if (after === want) return { ok: true };
-  if (after === before.text) return { ok: false, reason: 'rejected' };
-
-  undoOnce(target);
-  const restored = await settle(target, (t) => t === before.text, target.settleMs ?? 200);
-  return { ok: false, reason: restored === before.text ? 'rejected' : 'corrupted' };
+  return { ok: false, reason: unsupported ? 'unsupported' : 'rejected' };
 }

@@ -10,6 +10,7 @@ import type { BridgeFactory } from './registry';
 import type { EditorBridge } from './types';
 import { closestEditable } from './registry';
 import { createDomBridge } from './dom-bridge';
+import type { InsertTechnique } from './replace';
 
 const CHROME = '[data-slate-zero-width], [data-slate-placeholder]';
 
@@ -52,13 +53,30 @@ export function withDeleteInput(bridge: EditorBridge): EditorBridge {
   };
 }
 
+/**
+ * Slate 0.47 (slate-react 0.22, Help Scout's composer): its root carries `data-key` (the document's key);
+ * slate-react ≥ 0.50 marks nodes with `data-slate-node` instead.
+ */
+export function isSlate047(root: HTMLElement): boolean {
+  return root.hasAttribute('data-key') && !root.hasAttribute('data-slate-node');
+}
+
+/**
+ * Paths, in order. Both start with the beforeinput insertText with its target range. Then Slate 0.47: a paste
+ * (its onPaste inserts at its selection; measured to work as well, with the caret after the text). Newer Slate:
+ * insertReplacementText with a target range (its onPaste defers to beforeinput in Chrome, so no paste).
+ */
+export function slatePaths(root: HTMLElement): InsertTechnique[] {
+  return isSlate047(root) ? ['beforeinput', 'paste'] : ['beforeinput', 'replacementText'];
+}
+
 /** Registry entry for Slate. */
 export const slate: BridgeFactory = {
   kind: 'slate',
   detect: (el) => closestEditable(el, '[data-slate-editor]'),
   create: (root) => withDeleteInput(createDomBridge(root, {
     kind: 'slate',
-    insert: 'beforeinput',
+    insert: slatePaths(root),
     // slate-react's keydown handler maps Ctrl+Z to HistoryEditor.undo.
     undo: 'keydown',
     read: { skip: isSlateChrome },

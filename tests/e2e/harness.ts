@@ -195,6 +195,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function injectEditorsBundle(page: Page): Promise<void> {
   await page.addScriptTag({ url: '/_fixtures/dist/attune-editors.js' });
   await page.waitForFunction(() => !!(window as unknown as { __attuneEditors?: unknown }).__attuneEditors);
+  // The page-world half of Apply, as the extension's MAIN-world content script installs it.
+  await page.evaluate(() => (window as unknown as { __attuneEditors: { installPageWorld(w: Window): void } }).__attuneEditors.installPageWorld(window));
 }
 
 /** A JavaScript world of its own in a page's main frame, like an extension content script's (DOM shared, globals not). */
