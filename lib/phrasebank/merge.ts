@@ -94,7 +94,8 @@ export function mergePacks(layers: PackInput[], choices: Record<string, string> 
       if (d === winner) continue;
       const byChoice = winner === chosen && winner !== defs[0];
       const fromLaterLayer = d.pack.layer === 'team' || d.pack.layer === 'personal';
-      const reason: ConflictReason = byChoice ? 'choice' : locked && fromLaterLayer ? 'locked' : winner === pinned && fromLaterLayer ? 'organisation' : 'order';
+      // The reason this version is not used: the organisation's lock or pack, before the lead's choice or the order.
+      const reason: ConflictReason = locked && fromLaterLayer ? 'locked' : winner === pinned && fromLaterLayer ? 'organisation' : byChoice ? 'choice' : 'order';
       conflicts.push({ ruleId, kept: winner.pack.name, ignored: d.pack.name, reason, ...(byChoice ? { chosen: true } : {}), ...(d === chosen ? { choiceOverruled: true } : {}) });
     }
   }
