@@ -12,6 +12,7 @@ import { SeverityBadge } from '../../lib/ui/ReportView';
 import type { PackLayer } from '../../lib/extension/packs';
 import { IgnoredPhrases } from './IgnoredPhrases';
 import { LAYER_LABEL } from './conflict-text';
+import { LockIcon } from '../../lib/ui/LockIcon';
 import { useRollout } from './useRollout';
 
 /** Lower-cased searchable text of a rule or signal. */
@@ -50,7 +51,7 @@ function RuleToggle({ ruleId, on, locked }: { ruleId: string; on: boolean; locke
         <input type="checkbox" checked aria-disabled="true" aria-describedby={`lock-${ruleId}`} onClick={(e) => e.preventDefault()} />
         <span>On</span>
         <span class="visually-hidden"> {ruleId}</span>
-        <span class="lock-note" id={`lock-${ruleId}`}><span aria-hidden="true">🔒 </span>{LOCKED_TEXT}</span>
+        <span class="lock-note" id={`lock-${ruleId}`}><LockIcon /> {LOCKED_TEXT}</span>
       </label>
     );
   }
@@ -195,7 +196,7 @@ export function PhrasebankBrowser({ pb, settings }: { pb: CompiledPhrasebank; se
             {info?.title ?? category} <span class="muted count">{entries.length} {entries.length === 1 ? 'rule' : 'rules'}{offCount ? `, ${offCount} off` : ''}</span>
             {lockedCount > 0 && (
               <span class="lock-badge" data-testid="category-locked">
-                <span aria-hidden="true">🔒 </span>
+                <LockIcon />
                 {wholeCategory ? LOCKED_TEXT : `${lockedCount} set by your organisation`}
               </span>
             )}

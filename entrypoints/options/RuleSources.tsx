@@ -8,6 +8,7 @@ import { chooseVersion } from '../../lib/extension/rule-choices';
 import type { CompiledPhrasebank } from '../../lib/phrasebank/types';
 import { useSettings } from '../../lib/ui/useSettings';
 import { conflictReason, LAYER_LABEL } from './conflict-text';
+import { LockIcon } from '../../lib/ui/LockIcon';
 import { useRollout, type Rollout } from './useRollout';
 
 export function RuleSources() {
@@ -117,7 +118,7 @@ function OrganisationLocks({ rollout }: { rollout: Rollout }) {
       )}
       {(locks.categories.length > 0 || locks.rules.length > 0) && (
         <p class="small">
-          <span aria-hidden="true">🔒 </span>Locked on, for every agent: {[
+          <LockIcon /> Locked on, for every agent: {[
             ...locks.categories.filter((c) => title.has(c)).map((c) => `${title.get(c)} (every rule)`),
             ...locks.rules.filter((r) => rollout.locked.has(phrasebank.renames?.[r] ?? r)),
           ].join(', ') || 'nothing loaded'}. An agent can’t switch these off, and a team or personal version isn’t used.
