@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { IncrementalAnalyzer } from '@/lib/analysis';
 import { registerAnalysisService } from '@/lib/extension/analysis-service';
-import { getEffectivePhrasebank } from '@/lib/extension/packs';
+import { getEffectivePhrasebank, getLockedRuleIds } from '@/lib/extension/packs';
 import { getSettings } from '@/lib/extension/settings';
 import { isStatEvent } from '@/lib/extension/stats';
 import { recordStats } from '@/lib/extension/stats-store';
@@ -15,7 +15,7 @@ export default defineBackground(() => {
   startGenericSites(); // content script on sites the agent turned on (settings.enabledOrigins + permission)
   // Analysis for every composer in every tab (the content script never loads the NLP engine).
   const service = registerAnalysisService(
-    { getPhrasebank: getEffectivePhrasebank, getSettings, createAnalyzer: (pb, options) => new IncrementalAnalyzer(pb, options) },
+    { getPhrasebank: getEffectivePhrasebank, getSettings, getLockedRules: getLockedRuleIds, createAnalyzer: (pb, options) => new IncrementalAnalyzer(pb, options) },
     browser,
   );
   // Warm up off the page, while the agent is still reading the ticket. The service worker sleeps after

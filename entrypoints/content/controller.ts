@@ -11,6 +11,8 @@ import { bridgeFor, isOptedOut } from '@/lib/editors';
 import type { SiteAdapter } from '@/lib/sites/types';
 import type { ApplyRequest, ApplyResponse, FindingsResponse } from '@/lib/extension/messages';
 import { addIgnoredPhrase, getSettings, setRuleEnabled, settingsItem, type Settings } from '@/lib/extension/settings';
+import { getLocks } from '@/lib/extension/org-policy';
+import { isLocked } from '@/lib/phrasebank/locks';
 import { isNextFindingKey, type Box, type PageActions, type PageState, type ShownFinding } from '@/lib/ui/page/model';
 import type { Finding, Fix } from '@/lib/analysis/types';
 import { PageUi } from '@/lib/ui/page/PageUi';
@@ -357,9 +359,15 @@ export class PageController {
       this.actions.closeCard(true);
       this.notify(`“${found.shown.finding.text}” won't be flagged on ${location.hostname}. You can undo this in Attune's options.`);
     },
-    disableRule: (composerId, key) => {
+    disableRule: async (composerId, key) => {
       const found = this.findShown(composerId, key);
       if (!found) return;
+      // A rule the organisation locks stays on (the analysis would ignore the switch anyway): say so, change nothing.
+      if (isLocked(found.shown.finding, await getLocks())) {
+        this.actions.closeCard(true);
+        this.notify('Your organisation keeps this rule on, so it can\u2019t be turned off here.');
+        return;
+      }
       found.session.ignoredOnce.add(key);
       found.session.countDismissed(found.shown.finding);
       void setRuleEnabled(found.shown.finding.ruleId, false);

@@ -1,11 +1,12 @@
-/** Import, list, remove and export phrasebank packs; show the organisation policy pack and merge conflicts. */
+/** Import, list, remove and export phrasebank packs; show the organisation's policy packs and merge conflicts. */
 import { useState } from 'preact/hooks';
-import { BUNDLED_NAME, getLayers, getManagedPack, importPack, mergeLayers, removePack, type PackCheck } from '../../lib/extension/packs';
+import { BUNDLED_NAME, type Conflict, getLayers, getManagedPacks, importPack, mergeLayers, removePack, type PackCheck } from '../../lib/extension/packs';
 import { packsItem } from '../../lib/extension/settings';
 import type { CompiledPhrasebank } from '../../lib/phrasebank/types';
 import { storageProblem } from '../../lib/ui/storageProblem';
 import { downloadJson, safeFileName } from '../../lib/ui/download';
 import { useAsync, useStorageItem } from '../../lib/ui/hooks';
+import { conflictReason } from './conflict-text';
 
 const LAYER_LABEL: Record<string, string> = {
   bundled: 'Built in',
@@ -44,11 +45,11 @@ export function ImportResult({ result }: { result: PackCheck }) {
   );
 }
 
-function ConflictList({ conflicts }: { conflicts: { ruleId: string; kept: string; ignored: string }[] }) {
+function ConflictList({ conflicts }: { conflicts: Conflict[] }) {
   return (
     <div class="conflicts" data-testid="pack-conflicts">
       <p>
-        {conflicts.length} rule{conflicts.length === 1 ? '' : 's'} clash with a pack loaded earlier; the earlier one is kept:
+        {conflicts.length} rule{conflicts.length === 1 ? '' : 's'} defined by more than one pack; which version is used, and why:
       </p>
       <table class="data">
         <thead>
@@ -58,7 +59,10 @@ function ConflictList({ conflicts }: { conflicts: { ruleId: string; kept: string
           {conflicts.map((c) => (
             <tr key={c.ruleId + c.ignored}>
               <td><code>{c.ruleId}</code></td>
-              <td><bdi>{c.kept}</bdi></td>
+              <td>
+                <bdi>{c.kept}</bdi>
+                <div class="muted small">{conflictReason(c)}</div>
+              </td>
               <td><bdi>{c.ignored}</bdi></td>
             </tr>
           ))}
@@ -71,7 +75,7 @@ function ConflictList({ conflicts }: { conflicts: { ruleId: string; kept: string
 export function Packs({ merged }: { merged: CompiledPhrasebank }) {
   const packs = useStorageItem(packsItem);
   const layers = useAsync(getLayers, [packs]);
-  const managed = useAsync(getManagedPack, []);
+  const managed = useAsync(getManagedPacks, []);
   const [layer, setLayer] = useState<'team' | 'personal'>('team');
   const [result, setResult] = useState<PackCheck | undefined>();
   const [busy, setBusy] = useState(false);

@@ -1,5 +1,6 @@
 /**
- * Every category and rule of the effective phrasebank, searchable (patterns included), with per-rule on/off.
+ * Every category and rule of the effective phrasebank, searchable (patterns included), with per-rule on/off
+ * (locked, and saying so, where the organisation sets it) and the pack a rule comes from when it isn't built in.
  * Categories are folded to one line each, so the page opens as an index; a search opens the ones that match.
  * Text only, never HTML.
  */
@@ -8,7 +9,11 @@ import { setRuleEnabled, type Settings } from '../../lib/extension/settings';
 import type { CategoryInfo, CompiledPhrasebank, RuleEntry, SignalEntry } from '../../lib/phrasebank/types';
 import { MECHANISM_META } from '../../lib/ui/labels';
 import { SeverityBadge } from '../../lib/ui/ReportView';
+import type { PackLayer } from '../../lib/extension/packs';
 import { IgnoredPhrases } from './IgnoredPhrases';
+import { LAYER_LABEL } from './conflict-text';
+import { LockIcon } from '../../lib/ui/LockIcon';
+import { useRollout } from './useRollout';
 
 /** Lower-cased searchable text of a rule or signal. */
 export function searchText(entry: RuleEntry | SignalEntry, category?: CategoryInfo): string {
@@ -35,7 +40,21 @@ export function filterEntries<T extends RuleEntry | SignalEntry>(entries: T[], q
   });
 }
 
-function RuleToggle({ ruleId, on }: { ruleId: string; on: boolean }) {
+/** The text a locked switch carries (the popup and options say the same). */
+export const LOCKED_TEXT = 'Set by your organisation';
+
+function RuleToggle({ ruleId, on, locked }: { ruleId: string; on: boolean; locked: boolean }) {
+  if (locked) {
+    // Still focusable (aria-disabled, not disabled), so a keyboard or screen-reader user reaches it and hears why.
+    return (
+      <label class="toggle locked" data-locked="true">
+        <input type="checkbox" checked aria-disabled="true" aria-describedby={`lock-${ruleId}`} onClick={(e) => e.preventDefault()} />
+        <span>On</span>
+        <span class="visually-hidden"> {ruleId}</span>
+        <span class="lock-note" id={`lock-${ruleId}`}><LockIcon /> {LOCKED_TEXT}</span>
+      </label>
+    );
+  }
   return (
     <label class="toggle">
       <input type="checkbox" checked={on} onChange={(e) => setRuleEnabled(ruleId, (e.target as HTMLInputElement).checked)} />
@@ -43,6 +62,24 @@ function RuleToggle({ ruleId, on }: { ruleId: string; on: boolean }) {
       <span class="visually-hidden"> {ruleId}</span>
     </label>
   );
+}
+
+/** Where a rule in use comes from, when it is not the built-in phrasebank. */
+function Source({ pack, layer }: { pack?: string; layer?: PackLayer }) {
+  if (!pack || !layer || layer === 'bundled') return null;
+  return (
+    <span class="source-chip" data-testid="rule-source">
+      {LAYER_LABEL[layer]}: <bdi>{pack}</bdi>
+    </span>
+  );
+}
+
+/** How a card knows its switch and origin. */
+interface CardState {
+  on: boolean;
+  locked: boolean;
+  pack?: string;
+  layer?: PackLayer;
 }
 
 function Examples({ examples, flagLabel }: { examples: { flag: string[]; pass: string[] }; flagLabel: string }) {
@@ -84,13 +121,14 @@ function Patterns({ match }: { match: string[] }) {
   );
 }
 
-function RuleCard({ rule, on }: { rule: RuleEntry; on: boolean }) {
+function RuleCard({ rule, state: { on, locked, pack, layer } }: { rule: RuleEntry; state: CardState }) {
   return (
     <article class={`rule sev-${rule.severity}${on ? '' : ' off'}`} data-rule-id={rule.ruleId}>
       <header class="rule-head">
         <SeverityBadge severity={rule.severity} />
         <code class="rule-id">{rule.ruleId}</code>
-        <RuleToggle ruleId={rule.ruleId} on={on} />
+        <Source pack={pack} layer={layer} />
+        <RuleToggle ruleId={rule.ruleId} on={on} locked={locked} />
       </header>
       <p class="why">{rule.why}</p>
       <Patterns match={rule.match} />
@@ -108,13 +146,14 @@ function RuleCard({ rule, on }: { rule: RuleEntry; on: boolean }) {
   );
 }
 
-function SignalCard({ signal, on }: { signal: SignalEntry; on: boolean }) {
+function SignalCard({ signal, state: { on, locked, pack, layer } }: { signal: SignalEntry; state: CardState }) {
   return (
     <article class={`rule signal${on ? '' : ' off'}`} data-rule-id={signal.ruleId}>
       <header class="rule-head">
         <span class="badge sig">✓ {MECHANISM_META[signal.mechanism]?.label ?? signal.mechanism}</span>
         <code class="rule-id">{signal.ruleId}</code>
-        <RuleToggle ruleId={signal.ruleId} on={on} />
+        <Source pack={pack} layer={layer} />
+        <RuleToggle ruleId={signal.ruleId} on={on} locked={locked} />
       </header>
       <p class="why">{signal.why}</p>
       <Patterns match={signal.match} />
@@ -129,7 +168,14 @@ function SignalCard({ signal, on }: { signal: SignalEntry; on: boolean }) {
 export function PhrasebankBrowser({ pb, settings }: { pb: CompiledPhrasebank; settings: Settings }) {
   const [query, setQuery] = useState('');
   const categories = useMemo(() => new Map(pb.categories.map((c) => [c.category, c])), [pb]);
-  const disabled = new Set(settings.disabledRules);
+  const rollout = useRollout();
+  const locked = rollout?.locked ?? new Set<string>();
+  // A locked rule is on whatever the agent's switch said (the analysis ignores that switch too).
+  const disabled = new Set(settings.disabledRules.filter((id) => !locked.has(id)));
+  const state = (ruleId: string): CardState => {
+    const pack = rollout?.sources[ruleId];
+    return { on: !disabled.has(ruleId), locked: locked.has(ruleId), pack, layer: pack ? rollout?.layerOf.get(pack) : undefined };
+  };
   const rules = filterEntries(pb.rules, query, categories);
   const signals = filterEntries(pb.signals, query, categories);
   const groups = (entries: (RuleEntry | SignalEntry)[]) => {
@@ -140,20 +186,28 @@ export function PhrasebankBrowser({ pb, settings }: { pb: CompiledPhrasebank; se
   const renderGroup = ([category, entries]: [string, (RuleEntry | SignalEntry)[]]) => {
     const info = categories.get(category);
     const offCount = entries.filter((e) => disabled.has(e.ruleId)).length;
+    const lockedCount = entries.filter((e) => locked.has(e.ruleId)).length;
+    const wholeCategory = rollout?.locks.categories.includes(category) ?? false;
     return (
       // Folded unless a search is on (then every matching category opens; clearing the search folds them back).
       <details class="category-block" key={category} data-category={category} open={query.trim() ? true : undefined}>
         <summary class="category-summary">
           <h3 id={`cat-${category}`}>
             {info?.title ?? category} <span class="muted count">{entries.length} {entries.length === 1 ? 'rule' : 'rules'}{offCount ? `, ${offCount} off` : ''}</span>
+            {lockedCount > 0 && (
+              <span class="lock-badge" data-testid="category-locked">
+                <LockIcon />
+                {wholeCategory ? LOCKED_TEXT : `${lockedCount} set by your organisation`}
+              </span>
+            )}
           </h3>
           {info && <span class="muted category-why">{info.why} <span class="file">({info.file})</span></span>}
         </summary>
         {entries.map((e) =>
           'severity' in e ? (
-            <RuleCard key={e.ruleId} rule={e} on={!disabled.has(e.ruleId)} />
+            <RuleCard key={e.ruleId} rule={e} state={state(e.ruleId)} />
           ) : (
-            <SignalCard key={e.ruleId} signal={e} on={!disabled.has(e.ruleId)} />
+            <SignalCard key={e.ruleId} signal={e} state={state(e.ruleId)} />
           ),
         )}
       </details>
@@ -172,7 +226,8 @@ export function PhrasebankBrowser({ pb, settings }: { pb: CompiledPhrasebank; se
         />
         <p class="muted small" role="status">
           {rules.length} of {pb.rules.length} rules · {signals.length} of {pb.signals.length} empathy signals
-          {settings.disabledRules.length ? ` · ${settings.disabledRules.length} turned off` : ''}
+          {disabled.size ? ` · ${disabled.size} turned off` : ''}
+          {locked.size ? ` · ${locked.size} set by your organisation` : ''}
         </p>
       </div>
       <h2>Phrases Attune flags</h2>

@@ -5,6 +5,10 @@
 import type { Finding, Report } from '../../lib/analysis/types';
 import { SEVERITY_META } from '../../lib/ui/labels';
 import type { CategoryTitle } from '../../lib/ui/categoryTitles';
+import { LockIcon } from '../../lib/ui/LockIcon';
+
+/** What a locked category's chip says (the options page's switches say the same). */
+export const LOCKED_TEXT = 'Set by your organisation';
 
 export interface CategoryCount {
   category: string;
@@ -28,7 +32,8 @@ export function categoryCounts(findings: Finding[], title: CategoryTitle): Categ
   );
 }
 
-export function ComposerSummary({ name, report, title }: { name: string; report: Report; title: CategoryTitle }) {
+/** `locked`: category ids the organisation locks on (their chips carry a padlock: the agent can't turn them off). */
+export function ComposerSummary({ name, report, title, locked = [] }: { name: string; report: Report; title: CategoryTitle; locked?: string[] }) {
   const n = report.findings.length;
   const counts = categoryCounts(report.findings, title);
   return (
@@ -40,8 +45,18 @@ export function ComposerSummary({ name, report, title }: { name: string; report:
       {counts.length > 0 && (
         <span class="category-counts">
           {counts.map((c) => (
-            <span key={c.category} class={`chip sev-${c.severity}`} data-category={c.category}>
+            <span
+              key={c.category}
+              class={`chip sev-${c.severity}`}
+              data-category={c.category}
+              {...(locked.includes(c.category) ? { 'data-locked': 'true', title: LOCKED_TEXT } : {})}
+            >
               <span aria-hidden="true">{SEVERITY_META[c.severity].icon}</span> {c.title}
+              {locked.includes(c.category) && (
+                <>
+                  {' '}<LockIcon /><span class="visually-hidden"> ({LOCKED_TEXT.toLowerCase()})</span>
+                </>
+              )}
               <span class="visually-hidden">: </span>
               <span class="chip-n">{c.count}</span>
             </span>

@@ -1,7 +1,7 @@
 /** "Check a draft": paste or type a reply (and optionally the customer's message) and see the findings as you type. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Finding, Fix, Report } from '../../lib/analysis/types';
-import { getEffectivePhrasebank } from '../../lib/extension/packs';
+import { getEffectivePhrasebank, getLockedRuleIds } from '../../lib/extension/packs';
 import { analysisOptionsFor, packsItem, settingsItem } from '../../lib/extension/settings';
 import { DraftCounter } from '../../lib/extension/stats';
 import { recordStats } from '../../lib/extension/stats-store';
@@ -25,12 +25,14 @@ export function DraftChecker({ host }: { host?: string }) {
   const pb = useAsync(getEffectivePhrasebank, [packs]);
   // The engine loads (and warms up) while the agent reads or pastes; the popup paints first.
   const engine = useAsync(() => (pb.value ? warmEngine(pb.value) : Promise.resolve(undefined)), [pb.value]);
+  // Rules the organisation locks stay on here as on the page, whatever the agent turned off.
+  const locked = useAsync(getLockedRuleIds, [pb.value]);
   const text = useDebounced(draft, 150);
   const ctx = useDebounced(customer, 150);
   const report: Report | undefined = useMemo(() => {
-    if (!pb.value || !engine.value || !settings || !text.trim()) return undefined;
-    return engine.value.analyze(text, pb.value, ctx.trim() ? { customer: ctx } : undefined, analysisOptionsFor(settings, host));
-  }, [pb.value, engine.value, settings, text, ctx, host]);
+    if (!pb.value || !engine.value || !settings || !locked.value || !text.trim()) return undefined;
+    return engine.value.analyze(text, pb.value, ctx.trim() ? { customer: ctx } : undefined, analysisOptionsFor(settings, host, locked.value));
+  }, [pb.value, engine.value, settings, locked.value, text, ctx, host]);
   const titles = useMemo(() => new Map(pb.value?.categories.map((c) => [c.category, c.title]) ?? []), [pb.value]);
   // The box is a draft like a reply box in the page: counted by the same definitions (stats.ts).
   const counter = useMemo(() => new DraftCounter(), []);

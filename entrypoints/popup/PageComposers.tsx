@@ -3,7 +3,9 @@ import { browser } from '#imports';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../../lib/analysis/types';
 import type { ApplyRequest, ApplyResponse, FindingsRequest, FindingsResponse } from '../../lib/extension/messages';
+import { getLocks } from '../../lib/extension/org-policy';
 import { useCategoryTitles } from '../../lib/ui/categoryTitles';
+import { useAsync } from '../../lib/ui/hooks';
 import { copyText } from '../../lib/ui/clipboard';
 import { ReportView } from '../../lib/ui/ReportView';
 import { ComposerSummary } from './ComposerSummary';
@@ -15,6 +17,7 @@ export function PageComposers({ tabId }: { tabId: number }) {
   // Kept here, not on the finding: a successful apply removes the finding (and its row) from the list.
   const [status, setStatus] = useState('');
   const title = useCategoryTitles();
+  const locks = useAsync(getLocks, []);
   const refresh = useCallback(async () => {
     try {
       const res = (await browser.tabs.sendMessage(tabId, { type: 'attune:findings' } satisfies FindingsRequest)) as FindingsResponse;
@@ -65,6 +68,7 @@ export function PageComposers({ tabId }: { tabId: number }) {
             name={data.composers.length > 1 ? `Reply box ${i + 1}` : 'Reply box'}
             report={c.report}
             title={title}
+            locked={locks.value?.categories}
           />
           <ReportView
             report={c.report}

@@ -233,7 +233,7 @@ function oneFindingPerPhrase(findings: Finding[]): Finding[] {
   return kept;
 }
 
-/** Disabled rule ids, following renames so old settings keep working. */
+/** Disabled rule ids, following renames so old settings keep working; a rule the organisation locks stays on. */
 function disabledSet(pb: CompiledPhrasebank, options: AnalysisOptions | undefined): Set<string> {
   const set = new Set<string>();
   for (const id of options?.disabledRules ?? []) {
@@ -241,6 +241,7 @@ function disabledSet(pb: CompiledPhrasebank, options: AnalysisOptions | undefine
     const renamed = pb.renames?.[id];
     if (renamed) set.add(renamed);
   }
+  for (const id of options?.lockedRules ?? []) set.delete(id);
   return set;
 }
 

@@ -74,6 +74,8 @@ export interface AnalysisContext {
 export interface AnalysisOptions {
   /** ruleIds that are turned off. */
   disabledRules?: string[];
+  /** ruleIds the organisation locks on: a disabledRules entry naming one of them is ignored. */
+  lockedRules?: string[];
   /** Exact phrases (case-insensitive) that are never flagged. */
   ignoredPhrases?: string[];
   /**

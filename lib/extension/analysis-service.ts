@@ -12,6 +12,8 @@ import { analysisOptionsFor, type Settings } from './settings';
 export interface AnalysisServiceDeps {
   getPhrasebank(): Promise<CompiledPhrasebank>;
   getSettings(): Promise<Settings>;
+  /** Rule ids the organisation locks on (none when absent). */
+  getLockedRules?(): Promise<string[]>;
   createAnalyzer(pb: CompiledPhrasebank, options: AnalysisOptions): Analyzer;
 }
 
@@ -59,10 +61,10 @@ export function createAnalysisService(deps: AnalysisServiceDeps) {
   return {
     /** Analyse one composer's draft with the current settings and phrasebank. */
     async analyze(req: AnalyzeRequest, who: Requester): Promise<AnalyzeResponse> {
-      const [settings, pb] = await Promise.all([deps.getSettings(), deps.getPhrasebank()]);
+      const [settings, pb, locked] = await Promise.all([deps.getSettings(), deps.getPhrasebank(), deps.getLockedRules?.() ?? []]);
       const host = hostOf(who.url);
       if (!settings.enabled || settings.disabledHosts.includes(host)) return { ...EMPTY, disabled: true };
-      const options = analysisOptionsFor(settings, host);
+      const options = analysisOptionsFor(settings, host, locked);
       const signature = JSON.stringify(options);
       const key = keyOf(who, req.composerId);
       let entry = analyzers.get(key);

@@ -1,13 +1,14 @@
 /**
- * Phrasebank packs in the extension: the bundled phrasebank, an organisation pack pinned by policy
- * (storage.managed), and packs a team lead imported on the options page. Provides the EFFECTIVE
+ * Phrasebank packs in the extension: the bundled phrasebank, the organisation's packs pinned by policy
+ * (storage.managed, org-policy.ts), and packs a team lead imported on the options page. Provides the EFFECTIVE
  * (merged) phrasebank the analysis uses, cached and refreshed when packs change.
  */
-import { browser } from '#imports';
 import { bundledPhrasebank } from '../phrasebank/bundled';
+import { lockedRuleIds, NO_LOCKS, type Locks } from '../phrasebank/locks';
 import type { CompiledPhrasebank } from '../phrasebank/types';
 import { packsItem, type ImportedPack } from './settings';
 import { ruleChoicesItem } from './rule-choices';
+import { getLocks, pinnedPackSources, readOrgPolicy } from './org-policy';
 
 import type { MergeConflict, MergeResult, PackInput, PackLayer } from '../phrasebank/merge';
 
@@ -50,7 +51,7 @@ export const MAX_PACK_BYTES = 5_000_000;
  * Checks a compiled pack file: JSON, shape (validateCompiledPack), its own examples (runExamples),
  * and conflicts with the packs already loaded. Pure apart from the engine; stores nothing.
  */
-export async function checkPack(text: string, fallbackName: string, existing: Layer[], layer: PackLayer = 'team'): Promise<PackCheck> {
+export async function checkPack(text: string, fallbackName: string, existing: Layer[], layer: PackLayer = 'team', locks: Locks = NO_LOCKS): Promise<PackCheck> {
   const { validateCompiledPack, runExamples, mergePacks } = await loadTools();
   const fail = (errors: string[], name = fallbackName): PackCheck => ({ ok: false, name, errors, conflicts: [], exampleCount: 0 });
   if (text.length > MAX_PACK_BYTES) return fail([`The file is too large (${text.length} bytes); a pack is at most ${MAX_PACK_BYTES} bytes.`]);
@@ -80,7 +81,7 @@ export async function checkPack(text: string, fallbackName: string, existing: La
     );
   }
   const layers = sortLayers([...existing.filter((l) => l.name !== name), { name, layer, phrasebank: pb }]);
-  const { conflicts } = mergePacks(layers);
+  const { conflicts } = mergePacks(layers, {}, locks);
   return { ok: true, name, phrasebank: pb, errors: [], conflicts: conflicts.filter((c) => c.ignored === name || c.kept === name), exampleCount: results.length };
 }
 
@@ -90,7 +91,7 @@ export async function checkPack(text: string, fallbackName: string, existing: La
  */
 export async function importPack(text: string, fileName: string, layer: 'team' | 'personal' | 'organisation' = 'team'): Promise<PackCheck> {
   const existing = await getLayers();
-  const check = await checkPack(text, fileName.replace(/\.json$/i, ''), existing, layer);
+  const check = await checkPack(text, fileName.replace(/\.json$/i, ''), existing, layer, await getLocks());
   if (!check.ok || !check.phrasebank) return check;
   const packs = (await packsItem.getValue()).filter((p) => p.name !== check.name);
   const pack: ImportedPack = { name: check.name, layer, importedAt: new Date().toISOString(), phrasebank: check.phrasebank };
@@ -105,48 +106,61 @@ export async function removePack(name: string): Promise<void> {
   invalidate();
 }
 
-/** The organisation pack pinned by policy (`storage.managed` key `pinnedPack`: compiled JSON object or string), if any. */
-export async function getManagedPack(): Promise<{ layer?: Layer; errors: string[] }> {
-  let policy: Record<string, unknown>;
-  try {
-    policy = (await browser.storage.managed.get(['pinnedPack', 'pinnedPackName'])) as Record<string, unknown>;
-  } catch {
-    return { errors: [] }; // No policy (or no managed storage in this browser): nothing to add.
-  }
-  if (policy?.pinnedPack === undefined || policy.pinnedPack === null || policy.pinnedPack === '') return { errors: [] };
-  let json = policy.pinnedPack;
-  if (typeof json === 'string') {
-    try {
-      json = JSON.parse(json);
-    } catch (e) {
-      return { errors: [`The organisation policy's pinnedPack is not valid JSON: ${(e as Error).message}.`] };
+/**
+ * The organisation's packs pinned by policy (org-policy.ts: `pinnedPack`, `pinnedPacks`), each validated like an
+ * import; one that fails is left out and said in `errors` (the others still apply).
+ */
+export async function getManagedPacks(): Promise<{ layers: Layer[]; errors: string[] }> {
+  const { sources, errors } = pinnedPackSources(await readOrgPolicy());
+  const layers: Layer[] = [];
+  for (const [i, source] of sources.entries()) {
+    const label = source.name ? `“${cleanPackName(source.name)}”` : `number ${i + 1}`;
+    let json = source.pack;
+    if (typeof json === 'string') {
+      try {
+        json = JSON.parse(json);
+      } catch (e) {
+        errors.push(`Organisation pack ${label} is not valid JSON: ${(e as Error).message}.`);
+        continue;
+      }
     }
+    const { validateCompiledPack } = await loadTools();
+    const validated = validateCompiledPack(withoutName(json));
+    if (!validated.phrasebank || validated.errors.length) {
+      errors.push(...validated.errors.map((e) => `Organisation pack ${label}: ${e}`));
+      continue;
+    }
+    let name = (source.name && cleanPackName(source.name)) || packName(json, sources.length > 1 ? `Organisation pack ${i + 1}` : 'Organisation policy');
+    // Two pinned packs with one name would be indistinguishable in sources and conflicts.
+    if (layers.some((l) => l.name === name)) name = `${name} (${i + 1})`;
+    layers.push({ name, layer: 'organisation', phrasebank: validated.phrasebank });
   }
-  const { validateCompiledPack } = await loadTools();
-  const { phrasebank, errors } = validateCompiledPack(withoutName(json));
-  if (!phrasebank || errors.length) return { errors: errors.map((e) => `Organisation policy pack: ${e}`) };
-  const name = (typeof policy.pinnedPackName === 'string' && cleanPackName(policy.pinnedPackName)) || packName(json, 'Organisation policy');
-  return { layer: { name, layer: 'organisation', phrasebank }, errors: [] };
+  return { layers, errors };
 }
 
-/** Every layer in merge order: bundled → organisation (policy) → imported packs by layer. */
+/** Every layer in merge order: bundled → organisation (policy, in the policy's order) → imported packs by layer. */
 export async function getLayers(): Promise<Layer[]> {
-  const managed = await getManagedPack();
+  const managed = await getManagedPacks();
   const imported = (await packsItem.getValue()).map((p) => ({ name: p.name, layer: p.layer, phrasebank: p.phrasebank }) as Layer);
-  return sortLayers([
-    { name: BUNDLED_NAME, layer: 'bundled', phrasebank: bundledPhrasebank },
-    ...(managed.layer ? [managed.layer] : []),
-    ...imported,
-  ]);
+  return sortLayers([{ name: BUNDLED_NAME, layer: 'bundled', phrasebank: bundledPhrasebank }, ...managed.layers, ...imported]);
 }
 
 /**
  * Merges layers; a rule two packs define comes from the earlier layer unless the lead chose the other
  * version (rule-choices.ts). Every such clash is in `conflicts`; `sources` says where each rule came from.
  */
-export async function mergeLayers(layers: Layer[], choices?: Record<string, string>): Promise<MergeResult> {
+export async function mergeLayers(layers: Layer[], choices?: Record<string, string>, locks?: Locks): Promise<MergeResult> {
   const { mergePacks } = await loadTools();
-  return mergePacks(sortLayers(layers), choices ?? (await ruleChoicesItem.getValue()));
+  return mergePacks(sortLayers(layers), choices ?? (await ruleChoicesItem.getValue()), locks ?? (await getLocks()));
+}
+
+/**
+ * The ids the organisation locks on in the effective phrasebank (the analysis ignores an agent's
+ * disabledRules for them).
+ */
+export async function getLockedRuleIds(): Promise<string[]> {
+  const [pb, locks] = await Promise.all([getEffectivePhrasebank(), getLocks()]);
+  return lockedRuleIds(pb, locks);
 }
 
 let cache: { key: string; value: Promise<CompiledPhrasebank> } | undefined;
@@ -154,12 +168,7 @@ let cache: { key: string; value: Promise<CompiledPhrasebank> } | undefined;
 /** What the effective phrasebank depends on, cheaply: each pack's identity and the raw policy value. */
 async function sourceKey(): Promise<string> {
   const packs = await packsItem.getValue();
-  let policy = '';
-  try {
-    policy = JSON.stringify(await browser.storage.managed.get(['pinnedPack', 'pinnedPackName'])) ?? '';
-  } catch {
-    // No managed storage here.
-  }
+  const policy = JSON.stringify(await readOrgPolicy());
   const choices = JSON.stringify(await ruleChoicesItem.getValue());
   return JSON.stringify(packs.map((p) => [p.name, p.layer, p.importedAt])) + '\n' + policy + '\n' + choices;
 }

@@ -99,10 +99,18 @@ export function setHostDisabled(host: string, disabled: boolean): Promise<Settin
   }));
 }
 
-/** The analysis options these settings mean on `host` (phrases for that host plus those for every site). */
-export function analysisOptionsFor(settings: Settings, host?: string): { disabledRules: string[]; ignoredPhrases: string[] } {
+/**
+ * The analysis options these settings mean on `host` (phrases for that host plus those for every site);
+ * `lockedRules` (the organisation's locks, packs.ts getLockedRuleIds) stay on whatever disabledRules says.
+ */
+export function analysisOptionsFor(
+  settings: Settings,
+  host?: string,
+  lockedRules: string[] = [],
+): { disabledRules: string[]; ignoredPhrases: string[]; lockedRules: string[] } {
   return {
     disabledRules: settings.disabledRules,
+    lockedRules,
     ignoredPhrases: settings.ignoredPhrases
       .filter((p) => p.host === ANY_HOST || (host !== undefined && p.host === host))
       .map((p) => p.phrase),

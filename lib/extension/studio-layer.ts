@@ -12,6 +12,7 @@ import { normalizeSettings, packsItem, settingsItem, statsItem, type ImportedPac
 import { migrateStats, renameRules } from './stats';
 import { renamesAdded } from './studio-rule';
 import { ruleChoicesItem } from './rule-choices';
+import { getLocks } from './org-policy';
 
 export type StudioLayer = 'team' | 'personal';
 
@@ -49,7 +50,7 @@ export async function publishLayer(layer: StudioLayer, next: CompiledPhrasebank 
   let check: PackCheck = { ok: true, name, errors: [], conflicts: [], exampleCount: 0 };
   if (next) {
     const others = (await getLayers()).filter((l) => !(l.name === name && l.layer === layer));
-    check = await checkPack(JSON.stringify({ name, ...next }), name, others, layer);
+    check = await checkPack(JSON.stringify({ name, ...next }), name, others, layer, await getLocks());
     if (!check.ok || !check.phrasebank) return check;
   }
   const stored: ImportedPack[] = packs.filter((p) => !(p.name === name && p.layer === layer));

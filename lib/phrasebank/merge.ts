@@ -5,6 +5,7 @@
 import { MECHANISMS, type CategoryInfo, type CompiledPhrasebank, type RuleEntry, type SignalEntry } from './types';
 import { compilePhrasebank } from './compile';
 import { emitCategoryFile } from './emit';
+import { isLocked, NO_LOCKS, type Locks } from './locks';
 
 /** Where a pack sits in the merge order. */
 export type PackLayer = 'bundled' | 'organisation' | 'team' | 'personal';
@@ -17,6 +18,13 @@ export interface PackInput {
 }
 
 /**
+ * Why the version in use won a clash: it is earlier in the merge order, the lead chose it, it is an
+ * organisation pack's (which no team or personal pack replaces), or the organisation locks the rule (then only
+ * an organisation pack or the built-in phrasebank provides it).
+ */
+export type ConflictReason = 'order' | 'choice' | 'organisation' | 'locked';
+
+/**
  * A rule that two packs define. `kept` is the version in use: the earlier layer's, unless the lead chose
  * another (`chosen`); `ignored` is the one not used. Conflicts are always reported, chosen or not.
  */
@@ -26,6 +34,9 @@ export interface MergeConflict {
   ignored: string;
   /** True when `kept` is in use because the lead chose it (see `mergePacks`' `choices`). */
   chosen?: boolean;
+  reason: ConflictReason;
+  /** The lead chose `ignored`, and the organisation's pack or lock overrules that choice. */
+  choiceOverruled?: boolean;
 }
 
 /** The merged phrasebank, its conflicts, and which pack each rule and signal came from. */
@@ -41,10 +52,10 @@ const ORDER: PackLayer[] = ['bundled', 'organisation', 'team', 'personal'];
 /**
  * Merges packs bundled → organisation → team → personal. When two packs define one rule the earlier
  * pack's version is used, unless `choices` (ruleId → pack name) names another pack that defines it; a team or
- * personal version can't be chosen over an organisation pack's (that is the organisation's policy). Categories: the first
- * declaration is kept.
+ * personal version can't be chosen over an organisation pack's (that is the organisation's policy), nor for a
+ * rule the organisation `locks`. Categories: the first declaration is kept.
  */
-export function mergePacks(layers: PackInput[], choices: Record<string, string> = {}): MergeResult {
+export function mergePacks(layers: PackInput[], choices: Record<string, string> = {}, locks: Locks = NO_LOCKS): MergeResult {
   const sorted = layers.map((l, i) => ({ l, i })).sort((a, b) => ORDER.indexOf(a.l.layer) - ORDER.indexOf(b.l.layer) || a.i - b.i).map((x) => x.l);
   const out: CompiledPhrasebank = { version: 1, categories: [], rules: [], signals: [], renames: {} };
   const categories = new Set<string>();
@@ -70,14 +81,22 @@ export function mergePacks(layers: PackInput[], choices: Record<string, string> 
   const sources: Record<string, string> = {};
   for (const [ruleId, defs] of definitions) {
     const pinned = defs.find((d) => d.pack.layer === 'organisation');
+    const locked = isLocked(defs[0].entry, locks);
     const chosen = choices[ruleId] === undefined ? undefined : defs.find((d) => d.pack.name === choices[ruleId]);
-    // The organisation's version can be chosen over the built-in one, but no team or personal pack overrides it.
-    const winner = chosen && (!pinned || chosen === pinned) ? chosen : defs[0];
+    // The organisation's version can be chosen over the built-in one, but no team or personal pack overrides it,
+    // and none replaces a locked rule (a weaker pattern would switch it off as surely as a toggle).
+    const allowed = chosen && (pinned ? chosen === pinned : !locked || chosen.pack.layer === 'bundled');
+    const winner = allowed ? chosen : defs[0];
     sources[ruleId] = winner.pack.name;
     if (winner.signal) out.signals.push(winner.entry as SignalEntry);
     else out.rules.push(winner.entry as RuleEntry);
     for (const d of defs) {
-      if (d !== winner) conflicts.push({ ruleId, kept: winner.pack.name, ignored: d.pack.name, ...(winner === chosen && winner !== defs[0] ? { chosen: true } : {}) });
+      if (d === winner) continue;
+      const byChoice = winner === chosen && winner !== defs[0];
+      const fromLaterLayer = d.pack.layer === 'team' || d.pack.layer === 'personal';
+      // The reason this version is not used: the organisation's lock or pack, before the lead's choice or the order.
+      const reason: ConflictReason = locked && fromLaterLayer ? 'locked' : winner === pinned && fromLaterLayer ? 'organisation' : byChoice ? 'choice' : 'order';
+      conflicts.push({ ruleId, kept: winner.pack.name, ignored: d.pack.name, reason, ...(byChoice ? { chosen: true } : {}), ...(d === chosen ? { choiceOverruled: true } : {}) });
     }
   }
   return { phrasebank: out, conflicts, sources };

@@ -5,6 +5,8 @@ import {
   checkPack,
   getEffectivePhrasebank,
   getLayers,
+  getLockedRuleIds,
+  getManagedPacks,
   importPack,
   invalidate,
   removePack,
@@ -97,7 +99,7 @@ describe('pack import', () => {
     pack.categories.push(bundledPhrasebank.categories.find((c) => c.category === bundledRule.category)!);
     const result = await importPack(JSON.stringify(pack), 'clash.json');
     expect(result.ok).toBe(true);
-    expect(result.conflicts).toEqual([{ ruleId: bundledRule.ruleId, kept: BUNDLED_NAME, ignored: 'Support team tone' }]);
+    expect(result.conflicts).toEqual([{ ruleId: bundledRule.ruleId, kept: BUNDLED_NAME, ignored: 'Support team tone', reason: 'order' }]);
     const pb = await getEffectivePhrasebank();
     expect(pb.rules.find((r) => r.ruleId === bundledRule.ruleId)?.why).toBe(bundledRule.why);
   });
@@ -138,6 +140,29 @@ describe('pack import', () => {
     // A team pack with the same rule conflicts with the organisation's, which wins.
     const result = await importPack(JSON.stringify({ ...pack, name: 'Team copy' }), 't.json');
     expect(result.conflicts.map((c) => [c.ruleId, c.kept, c.ignored])).toEqual([['team-tone/no-worries', 'Acme policy', 'Team copy']]);
+  });
+
+  it('pins several organisation packs in the policy order; a broken one is left out and named, the others apply', async () => {
+    const second = teamPack({ ruleId: 'team-tone/all-set', id: 'all-set', match: ['you are all set'], examples: { flag: ['You are all set now.'], pass: ['Are you set on a plan?'] } });
+    await fakeBrowser.storage.managed.set({
+      pinnedPack: JSON.stringify(teamPack()),
+      pinnedPackName: 'Acme tone',
+      pinnedPacks: [{ name: 'Acme billing', pack: JSON.stringify(second) }, { name: 'Broken', pack: '{"version": 1' }, { name: 'Empty' }],
+    });
+    const managed = await getManagedPacks();
+    expect(managed.layers.map((l) => l.name)).toEqual(['Acme tone', 'Acme billing']);
+    expect(managed.errors).toHaveLength(2);
+    expect(managed.errors).toContain('The organisation policy’s pinnedPacks[2] has no pack in it.');
+    expect(managed.errors.some((e) => /^Organisation pack “Broken” is not valid JSON/.test(e))).toBe(true);
+    expect((await getLayers()).map((l) => l.layer)).toEqual(['bundled', 'organisation', 'organisation']);
+  });
+
+  it('locks from the policy: locked ids of the effective phrasebank, and an import that redefines one is told why it is not used', async () => {
+    await fakeBrowser.storage.managed.set({ pinnedPack: JSON.stringify(teamPack()), pinnedPackName: 'Acme tone', lockedCategories: ['team-tone'], lockedRules: ['invalidating/calm-down'] });
+    expect((await getLockedRuleIds()).sort()).toEqual(['invalidating/calm-down', 'team-tone/no-worries']);
+    const result = await importPack(JSON.stringify({ ...teamPack({ why: 'A softer version of our own.' }), name: 'My copy' }), 'm.json', 'personal');
+    expect(result.conflicts).toEqual([{ ruleId: 'team-tone/no-worries', kept: 'Acme tone', ignored: 'My copy', reason: 'locked' }]);
+    expect((await getEffectivePhrasebank()).rules.find((r) => r.ruleId === 'team-tone/no-worries')?.why).toBe(teamPack().rules[0].why);
   });
 
   it('recomputes the effective phrasebank after packs change in storage', async () => {

@@ -58,8 +58,10 @@ describe('settings', () => {
     await addIgnoredPhrase('c');
     await setRuleEnabled('r/one', false);
     const s = await getSettings();
-    expect(analysisOptionsFor(s, 'x.com')).toEqual({ disabledRules: ['r/one'], ignoredPhrases: ['a', 'c'] });
-    expect(analysisOptionsFor(s)).toEqual({ disabledRules: ['r/one'], ignoredPhrases: ['c'] });
+    expect(analysisOptionsFor(s, 'x.com')).toEqual({ disabledRules: ['r/one'], ignoredPhrases: ['a', 'c'], lockedRules: [] });
+    expect(analysisOptionsFor(s)).toEqual({ disabledRules: ['r/one'], ignoredPhrases: ['c'], lockedRules: [] });
+    // The organisation's locks travel with the options, so the analysis keeps those rules on.
+    expect(analysisOptionsFor(s, 'x.com', ['r/one']).lockedRules).toEqual(['r/one']);
   });
 
   it('disables and re-enables a helpdesk host', async () => {

@@ -8,13 +8,20 @@ const DRAFT = 'Please calm down, we are on it.';
 
 function service(settings: Partial<Settings> = {}) {
   let current: Settings = { ...DEFAULT_SETTINGS, ...settings };
+  let locked: string[] = [];
   const created = vi.fn((pb, options) => new IncrementalAnalyzer(pb, options));
   const deps: AnalysisServiceDeps = {
     getPhrasebank: async () => bundledPhrasebank,
     getSettings: async () => current,
+    getLockedRules: async () => locked,
     createAnalyzer: created,
   };
-  return { svc: createAnalysisService(deps), created, set: (s: Partial<Settings>) => (current = { ...current, ...s }) };
+  return {
+    svc: createAnalysisService(deps),
+    created,
+    set: (s: Partial<Settings>) => (current = { ...current, ...s }),
+    lock: (ids: string[]) => (locked = ids),
+  };
 }
 const req = (composerId = 'a', text = DRAFT) => ({ type: 'attune:analyze' as const, composerId, text });
 const zd = { tabId: 1, frameId: 0, url: 'https://acme.zendesk.com/agent/tickets/1' };
@@ -57,6 +64,13 @@ describe('analysis service', () => {
     const { svc } = service({ disabledRules: ['invalidating/calm-down'] });
     const r = await svc.analyze(req(), zd);
     expect(r.findings.some((f) => f.ruleId === 'invalidating/calm-down')).toBe(false);
+  });
+
+  it("a rule the organisation locks is reported even when the agent turned it off (and the lock applies at once)", async () => {
+    const { svc, lock } = service({ disabledRules: ['invalidating/calm-down'] });
+    expect((await svc.analyze(req(), zd)).findings.some((f) => f.ruleId === 'invalidating/calm-down')).toBe(false);
+    lock(['invalidating/calm-down']);
+    expect((await svc.analyze(req(), zd)).findings.some((f) => f.ruleId === 'invalidating/calm-down')).toBe(true);
   });
 
   it('answers with an empty, disabled report when Attune is off globally or for the host', async () => {

@@ -25,8 +25,8 @@ describe('mergePacks', () => {
     expect(phrasebank.rules.find((r) => r.ruleId === 'tone/no-way')?.why).toBe('bundled version');
     expect(phrasebank.rules.map((r) => r.ruleId)).toEqual(['tone/no-way', 'tone/team-only']);
     expect(conflicts).toEqual([
-      { ruleId: 'tone/no-way', kept: 'bundled', ignored: 'acme-policy' },
-      { ruleId: 'tone/no-way', kept: 'bundled', ignored: 'team-pack' },
+      { ruleId: 'tone/no-way', kept: 'bundled', ignored: 'acme-policy', reason: 'order' },
+      { ruleId: 'tone/no-way', kept: 'bundled', ignored: 'team-pack', reason: 'order' },
     ]);
     expect(phrasebank.categories.map((c) => c.category)).toEqual(['tone']);
   });

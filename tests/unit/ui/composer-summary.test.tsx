@@ -52,4 +52,17 @@ describe('ComposerSummary', () => {
     expect(el.querySelector('.composer-count')!.textContent).toBe('Nothing to reconsider');
     expect(el.querySelectorAll('.chip')).toHaveLength(0);
   });
+
+  it("marks a category the organisation locks as set by the organisation (padlock, title and words for screen readers)", () => {
+    const root = document.createElement('details');
+    const r = report([finding('invalidating', 'high', 0), finding('policy-hiding', 'medium', 20)]);
+    render(<ComposerSummary name="Reply box" report={r} title={title} locked={['invalidating']} />, root);
+    const [locked, open] = [...root.querySelectorAll('.chip')];
+    expect(locked.getAttribute('data-locked')).toBe('true');
+    expect(locked.getAttribute('title')).toBe('Set by your organisation');
+    expect(locked.querySelector('svg.lock-icon')).not.toBeNull();
+    expect(locked.textContent).toContain('(set by your organisation)');
+    expect(open.getAttribute('data-locked')).toBeNull();
+    expect(open.textContent).not.toContain('organisation');
+  });
 });

@@ -91,13 +91,13 @@ describe('options: pack import result', () => {
     act(() =>
       render(
         <ImportResult
-          result={{ ok: true, name: 'Team', phrasebank: pb, errors: [], exampleCount: 4, conflicts: [{ ruleId: 'team/alpha', kept: 'Org policy', ignored: 'Team' }] }}
+          result={{ ok: true, name: 'Team', phrasebank: pb, errors: [], exampleCount: 4, conflicts: [{ ruleId: 'team/alpha', kept: 'Org policy', ignored: 'Team', reason: 'organisation' }] }}
         />,
         root,
       ),
     );
     expect(root.textContent).toContain('all 4 examples pass');
     const cells = [...root.querySelectorAll('[data-testid="pack-conflicts"] td')].map((td) => td.textContent);
-    expect(cells).toEqual(['team/alpha', 'Org policy', 'Team']);
+    expect(cells).toEqual(['team/alpha', 'Org policy' + 'your organisation’s pack: a team or personal version can’t replace it', 'Team']);
   });
 });
