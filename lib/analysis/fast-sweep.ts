@@ -67,18 +67,18 @@ function meetsNeeds(obj: NetMatch, haves: Set<string>): boolean {
   return obj.wants.filter((str) => haves.has(str)).length >= obj.minWant;
 }
 
-export function fastBulkMatch(document: any[][], net: Net, methods: any, opts: { matchOne?: boolean } = {}): any[] {
-  const docCache: Set<string>[] = methods.one.cacheDoc(document);
+export function fastBulkMatch(sentences: any[][], net: Net, methods: any, opts: { matchOne?: boolean } = {}): any[] {
+  const docCache: Set<string>[] = methods.one.cacheDoc(sentences);
   const order = orderOf(net.hooks);
   const results: any[] = [];
-  for (let n = 0; n < document.length; n++) {
+  for (let n = 0; n < sentences.length; n++) {
     let list = candidates(docCache[n], net.hooks, order).filter((obj) => meetsNeeds(obj, docCache[n]));
     if (net.always.length > 0) list = list.concat(net.always);
-    const termCount = document[n].length;
+    const termCount = sentences[n].length;
     list = list.filter((o) => termCount >= o.minWords);
     // compromise's runMatch
     for (const m of list) {
-      const res = methods.one.match([document[n]], m);
+      const res = methods.one.match([sentences[n]], m);
       if (res.ptrs.length > 0) {
         res.ptrs.forEach((ptr: any) => {
           ptr[0] = n;
