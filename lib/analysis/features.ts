@@ -48,36 +48,62 @@ const CLITIC: Record<string, string> = { re: 'are', m: 'am', ve: 'have', ll: 'wi
 const S_IS = new Set(['that', 'it', 'there', 'what', 'here', 'he', 'she', 'who', 'where', 'how', 'everything', 'nothing', 'this']);
 
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
+const hasOwn = (table: object, key: string) => Object.prototype.hasOwnProperty.call(table, key);
 
-/** Splits a sentence into normalised tokens with source offsets. */
+/**
+ * Splits a sentence into normalised tokens with source offsets.
+ * Written without closures or per-word regexes: it runs on every sentence the agent types and on every
+ * sentence of a batch, and was the largest part of scoring one.
+ */
 export function tokenize(sentence: string): Token[] {
   const out: Token[] = [];
-  for (const m of sentence.matchAll(WORD)) {
-    const start = m.index!;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) {
+    const start = m.index;
     const end = start + m[0].length;
-    const push = (word: string) => out.push({ word, start, end });
-    const raw = m[0].toLowerCase().replace(/\u2019/g, "'");
+    let raw = m[0].toLowerCase();
+    if (raw.includes('\u2019')) raw = raw.replace(/\u2019/g, "'");
     const apos = raw.indexOf("'");
     if (apos < 0) {
-      const bare = BARE[raw];
-      if (bare) bare.forEach(push);
-      else push(/^\d+$/.test(raw) ? '<n>' : /\d/.test(raw) ? '<id>' : raw);
+      // Own keys only: "constructor" is a word, not Object.prototype's.
+      if (hasOwn(BARE, raw)) for (const word of BARE[raw]) out.push({ word, start, end });
+      else out.push({ word: hasDigit(raw) ? (allDigits(raw) ? '<n>' : '<id>') : raw, start, end });
       continue;
     }
     const head = raw.slice(0, apos);
     const tail = raw.slice(apos + 1);
     if (tail === 't' && head.endsWith('n')) {
       const stem = head.slice(0, -1);
-      push(NOT_STEM[stem] ?? stem);
-      push('not');
-    } else if (CLITIC[tail]) {
-      push(head);
-      push(CLITIC[tail]);
+      out.push({ word: hasOwn(NOT_STEM, stem) ? NOT_STEM[stem] : stem, start, end }, { word: 'not', start, end });
+    } else if (hasOwn(CLITIC, tail)) {
+      out.push({ word: head, start, end }, { word: CLITIC[tail], start, end });
     } else if (tail === 's') {
-      if (head === 'let') { push('let'); push('us'); } else { push(head); if (S_IS.has(head)) push('is'); }
-    } else push(raw.replace(/'/g, ''));
+      if (head === 'let') out.push({ word: 'let', start, end }, { word: 'us', start, end });
+      else {
+        out.push({ word: head, start, end });
+        if (S_IS.has(head)) out.push({ word: 'is', start, end });
+      }
+    } else out.push({ word: raw.replace(/'/g, ''), start, end });
   }
   return out;
+}
+
+/** Any ASCII digit (what /\d/ tests). */
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** Only ASCII digits (what /^\d+$/ tests, for a non-empty word). */
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
 }
 
 /** A crude suffix stripper: enough for "refunded/refunding/refunds" to share a feature. */
@@ -109,28 +135,39 @@ const K_UNI = 1, K_BI = 2, K_SKIP = 3, K_TRI = 4, K_STEM = 5;
 /** The features of one sentence. */
 export function featurize(sentence: string): SentenceFeatures {
   const tokens = tokenize(sentence);
-  const hashes: number[] = [];
-  const owners: number[] = [];
-  const spans: number[] = [];
-  const add = (h: number, owner: number, span: number) => { hashes.push(h); owners.push(owner); spans.push(span); };
+  const f: SentenceFeatures = { tokens, hashes: [], owners: [], spans: [], unigrams: [] };
   const n = tokens.length;
-  const th = tokens.map((t) => hashString(t.word));
-  // Index -1 is the sentence start and n the end, so "calm down" at the very start differs from mid-sentence.
-  const at = (i: number) => (i < 0 ? BOS : i >= n ? EOS : th[i]);
-  const clamp = (i: number) => Math.max(0, Math.min(n - 1, i));
-  const unigrams: number[] = [];
+  const th = new Array<number>(n);
+  for (let i = 0; i < n; i++) th[i] = hashString(tokens[i].word);
   for (let i = 0; i < n; i++) {
-    unigrams.push(mix(th[i], 0, K_UNI));
-    add(unigrams[i], i, 1);
+    const uni = mix(th[i], 0, K_UNI);
+    f.unigrams.push(uni);
+    add(f, uni, i, 1);
     const st = stem(tokens[i].word);
-    if (st !== tokens[i].word) add(mix(hashString(st), 0, K_STEM), i, 1);
+    if (st !== tokens[i].word) add(f, mix(hashString(st), 0, K_STEM), i, 1);
   }
+  // Index -1 is the sentence start and n the end, so "calm down" at the very start differs from mid-sentence.
   for (let i = -1; i < n; i++) {
     if (n === 0) break;
-    const from = clamp(i);
-    add(mix(at(i), at(i + 1), K_BI), from, i < 0 || i + 1 >= n ? 1 : 2);
-    if (i + 2 <= n) add(mix(at(i), at(i + 2), K_SKIP), from, Math.min(n, i + 3) - from);
-    if (i + 2 <= n) add(mix(mix(at(i), at(i + 1), K_TRI), at(i + 2), K_TRI), from, Math.min(n, i + 3) - from);
+    const from = Math.max(0, Math.min(n - 1, i));
+    const a = hashAt(th, i), b = hashAt(th, i + 1);
+    add(f, mix(a, b, K_BI), from, i < 0 || i + 1 >= n ? 1 : 2);
+    if (i + 2 <= n) {
+      const c = hashAt(th, i + 2);
+      const span = Math.min(n, i + 3) - from;
+      add(f, mix(a, c, K_SKIP), from, span);
+      add(f, mix(mix(a, b, K_TRI), c, K_TRI), from, span);
+    }
   }
-  return { tokens, hashes, owners, spans, unigrams };
+  return f;
+}
+
+function hashAt(th: number[], i: number): number {
+  return i < 0 ? BOS : i >= th.length ? EOS : th[i];
+}
+
+function add(f: SentenceFeatures, h: number, owner: number, span: number): void {
+  f.hashes.push(h);
+  f.owners.push(owner);
+  f.spans.push(span);
 }

@@ -54,8 +54,10 @@ export class SentenceModel {
   readonly mechanisms: Mechanism[];
   readonly thresholds: PackedModel['thresholds'];
   private readonly index: FeatureIndex;
-  private readonly weights: Int8Array;
-  private readonly scales: Float64Array;
+  /** The 4-bit weights as shipped (feature-major, two per byte, low nibble first), read in place. */
+  private readonly nibbles: Uint8Array;
+  /** `scaled[v × heads + k]`: stored value v (0…15, weight v − 8) times head k's scale. */
+  private readonly scaled: Float64Array;
   private readonly bias: Float64Array;
   private readonly heads: number;
 
@@ -64,10 +66,21 @@ export class SentenceModel {
     this.mechanisms = packed.mechanisms;
     this.thresholds = packed.thresholds;
     this.heads = 1 + packed.categories.length + packed.mechanisms.length + 1;
-    this.index = new FeatureIndex(decodeFeatures(packed.features));
-    this.weights = unpackNibbles(fromBase64(packed.weights), this.index.size * this.heads);
-    this.scales = Float64Array.from(packed.scales);
+    // Decoding is paid at every CLI and service-worker start, so the weights stay packed (no
+    // features × heads array to fill) and each weight × scale product is made once per value, not per look-up:
+    // the same doubles as multiplying each time, so scores are bit-identical (tests/unit/analysis/model-decode.test.ts).
+    this.index = new FeatureIndex(decodeFeatureHashes(packed.features));
+    this.nibbles = fromBase64(packed.weights);
+    const H = this.heads;
+    this.scaled = new Float64Array(16 * H);
+    for (let v = 0; v < 16; v++) for (let k = 0; k < H; k++) this.scaled[v * H + k] = (v - 8) * packed.scales[k];
     this.bias = Float64Array.from(packed.bias);
+  }
+
+  /** weight × scale of feature row `row` for head `k`. */
+  private weightTimesScale(row: number, k: number): number {
+    const i = row * this.heads + k;
+    return this.scaled[((this.nibbles[i >> 1] >> ((i & 1) << 2)) & 15) * this.heads + k];
   }
 
   /** Raw head outputs (logits) for a featurised sentence. */
@@ -75,11 +88,11 @@ export class SentenceModel {
     const z = Float64Array.from(this.bias);
     const norm = f.hashes.length ? 1 / Math.sqrt(f.hashes.length) : 0;
     const H = this.heads;
+    const nibbles = this.nibbles, scaled = this.scaled;
     for (const h of f.hashes) {
       const row = this.index.get(h);
       if (row < 0) continue;
-      const base = row * H;
-      for (let k = 0; k < H; k++) z[k] += this.weights[base + k] * this.scales[k] * norm;
+      for (let k = 0, i = row * H; k < H; k++, i++) z[k] += scaled[((nibbles[i >> 1] >> ((i & 1) << 2)) & 15) * H + k] * norm;
     }
     return z;
   }
@@ -113,7 +126,7 @@ export class SentenceModel {
     f.hashes.forEach((h, i) => {
       const row = this.index.get(h);
       if (row < 0) return;
-      const c = (this.weights[row * this.heads + k] * this.scales[k] * norm) / f.spans[i];
+      const c = (this.weightTimesScale(row, k) * norm) / f.spans[i];
       for (let t = f.owners[i]; t < f.owners[i] + f.spans[i]; t++) perToken[t] += c;
     });
     let best = 0, from = -1, to = -1;
@@ -142,19 +155,20 @@ class FeatureIndex {
   private readonly rows: Int32Array;
   private readonly mask: number;
 
-  constructor(hashes: number[]) {
+  constructor(hashes: ArrayLike<number>) {
     this.size = hashes.length;
     let capacity = 1;
     while (capacity < hashes.length * 2) capacity <<= 1;
-    this.mask = capacity - 1;
-    this.keys = new Uint32Array(capacity);
-    this.rows = new Int32Array(capacity).fill(-1);
-    hashes.forEach((h, row) => {
-      let i = Math.imul(h, 0x9e3779b1) >>> 0 & this.mask;
-      while (this.rows[i] >= 0) i = (i + 1) & this.mask;
-      this.keys[i] = h;
-      this.rows[i] = row;
-    });
+    const mask = (this.mask = capacity - 1);
+    const keys = (this.keys = new Uint32Array(capacity));
+    const rows = (this.rows = new Int32Array(capacity).fill(-1));
+    for (let row = 0; row < hashes.length; row++) {
+      const h = hashes[row];
+      let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+      while (rows[i] >= 0) i = (i + 1) & mask;
+      keys[i] = h;
+      rows[i] = row;
+    }
   }
 
   /** The row of a feature hash, or -1. */
@@ -200,18 +214,24 @@ export function encodeFeatures(sorted: number[]): string {
 }
 
 export function decodeFeatures(b64: string): number[] {
+  return Array.from(decodeFeatureHashes(b64));
+}
+
+/** decodeFeatures into a typed array (hashes are 32-bit), without growing an array one push at a time. */
+function decodeFeatureHashes(b64: string): Uint32Array {
   const bytes = fromBase64(b64);
-  const out: number[] = [];
-  let prev = 0, value = 0, mul = 1;
-  for (const b of bytes) {
+  const out = new Uint32Array(bytes.length); // at most one hash per byte
+  let n = 0, prev = 0, value = 0, mul = 1;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
     value += (b & 0x7f) * mul;
     if (b & 0x80) { mul *= 0x80; continue; }
     prev += value;
-    out.push(prev);
+    out[n++] = prev;
     value = 0;
     mul = 1;
   }
-  return out;
+  return out.subarray(0, n);
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -230,11 +250,20 @@ const B64_INDEX = new Uint8Array(128);
 for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
 
 export function fromBase64(s: string): Uint8Array {
-  const clean = s.replace(/=+$/, '');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  const at = (i: number) => (i < clean.length ? B64_INDEX[clean.charCodeAt(i)] : 0);
+  let length = s.length;
+  while (length > 0 && s.charCodeAt(length - 1) === 61) length--; // trailing '='
+  const out = new Uint8Array(Math.floor((length * 3) / 4));
   let o = 0;
-  for (let i = 0; i < clean.length; i += 4) {
+  let i = 0;
+  // Whole groups of four characters first, without bounds checks (this runs once per start, over 1 MB).
+  for (const whole = length - (length % 4); i < whole; i += 4) {
+    const n = (B64_INDEX[s.charCodeAt(i)] << 18) | (B64_INDEX[s.charCodeAt(i + 1)] << 12) | (B64_INDEX[s.charCodeAt(i + 2)] << 6) | B64_INDEX[s.charCodeAt(i + 3)];
+    out[o++] = (n >> 16) & 255;
+    out[o++] = (n >> 8) & 255;
+    out[o++] = n & 255;
+  }
+  const at = (k: number) => (k < length ? B64_INDEX[s.charCodeAt(k)] : 0);
+  for (; i < length; i += 4) {
     const n = (at(i) << 18) | (at(i + 1) << 12) | (at(i + 2) << 6) | at(i + 3);
     out[o++] = (n >> 16) & 255;
     if (o < out.length) out[o++] = (n >> 8) & 255;

@@ -3,6 +3,7 @@
  * so the rest of the engine stays strictly typed.
  */
 import compromise from '../phrasebank/compromise';
+import { installFastSweep } from './fast-sweep';
 
 /** A compromise term (the fields the engine reads). */
 export interface NlpTerm {
@@ -37,8 +38,16 @@ export { knownTags, parseMatch, type ParsedPattern } from '../phrasebank/match-s
 import type { ParsedPattern } from '../phrasebank/match-syntax';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-/** compromise, evaluated on first use in the shipped builds (see compromise.ts). */
-const api = () => compromise() as any;
+let ready = false;
+/** compromise, evaluated on first use in the shipped builds (see compromise.ts), with the faster sweep. */
+const api = () => {
+  const nlp = compromise() as any;
+  if (!ready) {
+    installFastSweep(nlp);
+    ready = true;
+  }
+  return nlp;
+};
 
 /**
  * Builds one net from many patterns; `meta` is handed back with every match. `parsed` (optional) is

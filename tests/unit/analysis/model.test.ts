@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { analyze } from '../../../lib/analysis/index';
 import { featurize, tokenize } from '../../../lib/analysis/features';
 import { decodeFeatures, encodeFeatures, fromBase64, packNibbles, toBase64, unpackNibbles } from '../../../lib/analysis/model';
@@ -37,6 +38,17 @@ describe('features', () => {
     const a = new Set(featurize('you should').hashes);
     const b = featurize('you really should').hashes;
     expect(b.filter((h) => a.has(h)).length).toBeGreaterThan(2);
+  });
+
+  it('are the very features the shipped weights were trained on (digest recorded before tokenize was rewritten for speed)', () => {
+    const sentences = ["I'm sorry, we can't refund orders after 30 days \u2013 that's our policy.", 'Dont worry, ill sort it out tmrw, order #A12-77 ships in 2 days!',
+      'Let\u2019s see what\u2019s going on: could u send a screenshot pls?', 'Refunded, refunding, refunds; the RE-shipping was handled.', '', '\u00c7a marche, merci beaucoup 123'];
+    const digest = createHash('sha256').update(JSON.stringify(sentences.map(featurize))).digest('hex');
+    expect(digest).toBe('ac6fc74cc54dfb147d9d2f985484f9fedb7e5f53c1240658cfed62f6e851a275');
+  });
+
+  it('read "constructor" as a word (not as the name of an Object.prototype property, which threw)', () => {
+    expect(tokenize('Check the constructor docs').map((t) => t.word)).toEqual(['check', 'the', 'constructor', 'docs']);
   });
 });
 

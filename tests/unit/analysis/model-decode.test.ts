@@ -1,0 +1,64 @@
+// The model is decoded at every CLI and service-worker start, so model.ts decodes it the fast way (weights
+// left packed, weight × scale products made once). This checks that against the plain decode it replaced
+// (written out here with Node's own base64), over the shipped model: the same rows, and bit-identical logits.
+import { describe, expect, it } from 'vitest';
+import { SentenceModel, unpackNibbles, decodeFeatures } from '../../../lib/analysis/model';
+import { featurize, type SentenceFeatures } from '../../../lib/analysis/features';
+import packed from '../../../lib/analysis/model.generated';
+import { bundledPhrasebank } from '../../../lib/phrasebank/bundled';
+
+const heads = 1 + packed.categories.length + packed.mechanisms.length + 1;
+
+/** The decode as it was: varint deltas into a list, every 4-bit weight unpacked into an Int8Array. */
+function plainDecode() {
+  const bytes = Buffer.from(packed.features, 'base64');
+  const hashes: number[] = [];
+  let prev = 0, value = 0, mul = 1;
+  for (const b of bytes) {
+    value += (b & 0x7f) * mul;
+    if (b & 0x80) { mul *= 0x80; continue; }
+    prev += value;
+    hashes.push(prev);
+    value = 0;
+    mul = 1;
+  }
+  const weights = unpackNibbles(new Uint8Array(Buffer.from(packed.weights, 'base64')), hashes.length * heads);
+  const row = new Map(hashes.map((h, i) => [h, i]));
+  const scales = Float64Array.from(packed.scales);
+  const logits = (f: SentenceFeatures) => {
+    const z = Float64Array.from(packed.bias);
+    const norm = f.hashes.length ? 1 / Math.sqrt(f.hashes.length) : 0;
+    for (const h of f.hashes) {
+      const r = row.get(h);
+      if (r === undefined) continue;
+      for (let k = 0; k < heads; k++) z[k] += weights[r * heads + k] * scales[k] * norm;
+    }
+    return z;
+  };
+  return { hashes, logits };
+}
+
+describe('model decoding', () => {
+  const plain = plainDecode();
+  const model = new SentenceModel(packed);
+
+  it('reads the same feature hashes', () => {
+    expect(plain.hashes.length).toBeGreaterThan(10_000);
+    expect(decodeFeatures(packed.features)).toEqual(plain.hashes);
+  });
+
+  it('gives bit-identical logits on every phrasebank example and a few written here', () => {
+    const texts = [...bundledPhrasebank.rules, ...bundledPhrasebank.signals].flatMap((e) => [...e.examples.flag, ...e.examples.pass]);
+    texts.push('', 'Thanks so much for your patience while we sorted the refund out.', 'As stated, we cannot help with orders placed elsewhere.');
+    let seen = 0;
+    for (const text of texts) {
+      const f = featurize(text);
+      const a = Array.from(plain.logits(f)), b = Array.from(model.logits(f));
+      // Object.is tells 0 from -0 and compares every bit that matters for a double.
+      const same = a.every((x, k) => Object.is(x, b[k]));
+      if (!same) expect(b, text).toEqual(a);
+      seen += f.hashes.length;
+    }
+    expect(seen).toBeGreaterThan(10_000);
+  });
+});
