@@ -12,6 +12,8 @@
  * (0.57 against 0.61; docs/design.md).
  */
 
+import { classesOf } from './word-classes';
+
 export interface Token {
   /** Normalised word, e.g. "not" for the second half of "don't". */
   word: string;
@@ -130,7 +132,11 @@ function mix(a: number, b: number, kind: number): number {
 
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
-const K_UNI = 1, K_BI = 2, K_SKIP = 3, K_TRI = 4, K_STEM = 5;
+const K_UNI = 1, K_BI = 2, K_SKIP = 3, K_TRI = 4, K_STEM = 5, K_MARK = 6;
+// Word-class features (word-classes.ts): the class alone, and beside the next or previous word.
+const K_CLASS = 7, K_CLASS_WORD = 8, K_WORD_CLASS = 9, K_CLASS_CLASS = 10;
+const QUESTION = hashString('<?>');
+const EXCLAIM = hashString('<!>');
 
 /** The features of one sentence. */
 export function featurize(sentence: string): SentenceFeatures {
@@ -146,6 +152,20 @@ export function featurize(sentence: string): SentenceFeatures {
     const st = stem(tokens[i].word);
     if (st !== tokens[i].word) add(f, mix(hashString(st), 0, K_STEM), i, 1);
   }
+  const cls = tokens.map((t) => {
+    const own = classesOf(t.word);
+    return (own.length ? own : classesOf(stem(t.word))).map((c) => hashString(c));
+  });
+  for (let i = 0; i < n; i++) {
+    for (const c of cls[i]) {
+      add(f, mix(c, 0, K_CLASS), i, 1);
+      if (i + 1 < n) {
+        add(f, mix(c, th[i + 1], K_CLASS_WORD), i, 2);
+        for (const d of cls[i + 1]) add(f, mix(c, d, K_CLASS_CLASS), i, 2);
+      }
+    }
+    if (i + 1 < n) for (const d of cls[i + 1]) add(f, mix(th[i], d, K_WORD_CLASS), i, 2);
+  }
   // Index -1 is the sentence start and n the end, so "calm down" at the very start differs from mid-sentence.
   for (let i = -1; i < n; i++) {
     if (n === 0) break;
@@ -159,6 +179,10 @@ export function featurize(sentence: string): SentenceFeatures {
       add(f, mix(mix(a, b, K_TRI), c, K_TRI), from, span);
     }
   }
+  // Punctuation the words miss: a question ("can you send a photo?") is rarely an order, and "!" marks a register.
+  // As a feature of its own and with the sentence's first word ("could …?" differs from "why …?").
+  if (n && /\?\s*\W*$/u.test(sentence)) { add(f, mix(QUESTION, 0, K_MARK), n - 1, 1); add(f, mix(QUESTION, th[0], K_MARK), 0, 1); }
+  if (n && sentence.includes('!')) add(f, mix(EXCLAIM, 0, K_MARK), n - 1, 1);
   return f;
 }
 
