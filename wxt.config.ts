@@ -39,7 +39,9 @@ export default defineConfig({
     }),
   }),
   // compromise is evaluated when a draft first needs its tagger, not when the service worker wakes.
-  vite: () => ({ plugins: [preact(), deferCompromiseVite()] }),
+  // `import.meta.env.ATTUNE_E2E`: the test-only DOM attributes (entrypoints/content/test-attributes.ts) exist
+  // only in the e2e build; elsewhere the constant is false and the code is dropped.
+  vite: () => ({ plugins: [preact(), deferCompromiseVite()], define: { 'import.meta.env.ATTUNE_E2E': JSON.stringify(E2E) } }),
   // `npm run zip`: the store packages, and for AMO the sources to rebuild them from (not the test bundles and
   // results a local run leaves behind: they are built by the tests and are not the extension's source).
   zip: { excludeSources: ['tests/fixtures/dist/**', 'test-results/**', 'coverage/**', '.cache/**', '.output/**'] },

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { IncrementalAnalyzer } from '@/lib/analysis';
-import { registerAnalysisService } from '@/lib/extension/analysis-service';
+import { analysisHandlers, createAnalysisService, forgetClosedTabs } from '@/lib/extension/analysis-service';
+import { listen } from '@/lib/extension/messages';
 import { getEffectivePhrasebank, getLockedRuleIds } from '@/lib/extension/packs';
 import { getSettings } from '@/lib/extension/settings';
 import { isStatEvent } from '@/lib/extension/stats';
@@ -14,10 +15,13 @@ const COMPROMISE_WARM_UP_DELAY_MS = 2_000;
 export default defineBackground(() => {
   startGenericSites(); // content script on sites the agent turned on (settings.enabledOrigins + permission)
   // Analysis for every composer in every tab (the content script never loads the NLP engine).
-  const service = registerAnalysisService(
-    { getPhrasebank: getEffectivePhrasebank, getSettings, getLockedRules: getLockedRuleIds, createAnalyzer: (pb, options) => new IncrementalAnalyzer(pb, options) },
-    browser,
-  );
+  const service = createAnalysisService({
+    getPhrasebank: getEffectivePhrasebank,
+    getSettings,
+    getLockedRules: getLockedRuleIds,
+    createAnalyzer: (pb, options) => new IncrementalAnalyzer(pb, options),
+  });
+  forgetClosedTabs(service, browser);
   // Warm up off the page, while the agent is still reading the ticket. The service worker sleeps after
   // 30 s idle, so this runs on nearly every ticket. Through the service itself, so the path a page's first
   // request takes (settings read, an incremental analyzer, the model) is warm, not only the engine's core
@@ -41,13 +45,20 @@ export default defineBackground(() => {
     return ms;
   })();
   (globalThis as { attuneWarmUp?: Promise<number> }).attuneWarmUp = warmUp;
-  // Counts per rule and day (never text): the content script's DraftCounters report shown / applied / dismissed.
-  browser.runtime.onMessage.addListener((msg: any) => {
-    if (msg?.type === 'attune:stat' && Array.isArray(msg.events)) void recordStats(msg.events.slice(0, 1000).filter(isStatEvent));
-    if (msg?.type === 'attune:send-check-stat' && ['shown', 'sent', 'reviewed'].includes(msg.outcome)) void recordSendCheckStat(msg.outcome);
+  // One router for every message to the background (lib/extension/messages.ts).
+  listen(browser, {
+    ...analysisHandlers(service),
+    // Counts per rule and day (never text): the content script's DraftCounters report shown / applied / dismissed.
+    'attune:stat': (msg) => {
+      if (Array.isArray(msg.events)) void recordStats(msg.events.slice(0, 1000).filter(isStatEvent));
+      return undefined;
+    },
+    'attune:send-check-stat': (msg) => {
+      if (['shown', 'sent', 'reviewed'].includes(msg.outcome)) void recordSendCheckStat(msg.outcome);
+      return undefined;
+    },
     // The page woke this worker ahead of its first analysis (entrypoints/content/wake.ts): the warm-up above
     // is already running; answer when it is done.
-    if (msg?.type === 'attune:warm') return warmUp;
-    return undefined;
+    'attune:warm': () => warmUp,
   });
 });

@@ -5,6 +5,7 @@
  */
 import { helpdeskMatches, adapterForUrl } from '@/lib/sites';
 import { PageController } from './controller';
+import { browserServices } from './services';
 
 export default defineContentScript({
   matches: helpdeskMatches,
@@ -22,7 +23,9 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   async main(ctx) {
     if (window !== window.top && parentIsReachable()) return; // the parent frame's instance covers this frame
-    const controller = new PageController(ctx, adapterForUrl(window.top === window ? location.href : document.referrer || location.href));
+    const adapter = adapterForUrl(window.top === window ? location.href : document.referrer || location.href);
+    // The page layer gets its services handed in (runtime messages, storage); it never calls `browser.*` itself.
+    const controller = new PageController(ctx, adapter, browserServices());
     await controller.start();
   },
 });

@@ -9,12 +9,12 @@
  * (synthetic events, dispatched while `replaying` is set) passes straight through to the page's own handlers,
  * which run once. Listeners are on each window in the capture phase (ahead of the page's own), through `ctx`.
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Finding } from '@/lib/analysis/types';
 import type { SendCheckStatRequest } from '@/lib/extension/messages';
+import type { PageServices } from './services';
 import type { Settings } from '@/lib/extension/settings';
-import { getSendCheckPolicy, sendCheckSource, watchSendCheckPolicy } from '@/lib/extension/send-check-settings';
+import { sendCheckSource } from '@/lib/extension/send-check-settings';
 import { sendKnowledgeFor } from '@/lib/sites/send-buttons';
 import { composerForButton, sendButtonAt, sendKeyOf } from '@/lib/sites/send-target';
 import { findingKey, type SendCheckView } from '@/lib/ui/page/model';
@@ -26,6 +26,7 @@ export const UNANSWERED_QUESTION = 'unanswered-question';
 /** What the controller lends the check. */
 export interface SendCheckHost {
   readonly adapterId: string;
+  readonly services: Pick<PageServices, 'sendCheckStat' | 'settings'>;
   sessions(): ComposerSession[];
   /** Every composer the adapter sees (so two reply areas on one page stay apart). */
   composers(): HTMLElement[];
@@ -63,8 +64,8 @@ export class SendCheck {
 
   /** Reads the organisation's policy and follows its changes. */
   async start(): Promise<void> {
-    this.policy = await getSendCheckPolicy();
-    const stop = watchSendCheckPolicy((p) => (this.policy = p));
+    this.policy = await this.host.services.settings.sendCheckPolicy();
+    const stop = this.host.services.settings.watchSendCheckPolicy((p) => (this.policy = p));
     this.ctx.onInvalidated(stop);
   }
 
@@ -232,8 +233,7 @@ export class SendCheck {
   }
 
   private stat(outcome: SendCheckStatRequest['outcome']) {
-    const msg: SendCheckStatRequest = { type: 'attune:send-check-stat', outcome };
-    void browser.runtime.sendMessage(msg).catch(() => undefined);
+    this.host.services.sendCheckStat(outcome);
   }
 }
 

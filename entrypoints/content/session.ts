@@ -2,15 +2,17 @@
  * One composer the agent is typing in: its editor bridge, the latest Report for its draft,
  * debounced analysis through the background, and the geometry of its findings.
  */
-import { browser } from 'wxt/browser';
 import type { DraftSnapshot, EditorBridge } from '@/lib/editors/types';
 import type { Finding, Report } from '@/lib/analysis/types';
-import type { AnalyzeRequest, AnalyzeResponse, ForgetRequest, StatRequest } from '@/lib/extension/messages';
 import { DraftCounter, type DismissReason, type StatEvent } from '@/lib/extension/stats';
 import { findingKey, type Box, type ComposerView, type ShownFinding } from '@/lib/ui/page/model';
 import { composerBox, spanRects } from './geometry';
 import { highlightsSupported, paint, unpaint } from './highlights';
 import { noteBackgroundContact } from './wake';
+import type { PageServices } from './services';
+
+/** The services a session uses (PageServices, or a fake in tests). */
+export type SessionServices = Pick<PageServices, 'analyze' | 'stat' | 'forget'>;
 
 /** The height at the bottom of a composer the badge takes (Badge.tsx). */
 const BADGE_BAND = 30;
@@ -42,6 +44,7 @@ export class ComposerSession {
   constructor(
     readonly bridge: EditorBridge,
     readonly site: string,
+    private readonly services: SessionServices,
     private readonly customer: () => string | undefined,
     private readonly onUpdate: () => void,
   ) {
@@ -66,14 +69,9 @@ export class ComposerSession {
     clearTimeout(this.timer);
     const text = this.bridge.read().text;
     const seq = ++this.seq;
-    const request: AnalyzeRequest = { type: 'attune:analyze', composerId: this.id, text, context: { customer: this.customer() } };
-    let response: AnalyzeResponse | undefined;
     noteBackgroundContact();
-    try {
-      response = (await browser.runtime.sendMessage(request)) as AnalyzeResponse | undefined;
-    } catch {
-      return; // extension reloaded or background asleep: the next keystroke retries
-    }
+    // Undefined when the extension was reloaded or the background is gone: the next keystroke retries.
+    const response = await this.services.analyze({ composerId: this.id, text, context: { customer: this.customer() } });
     // A newer request is on its way, or the draft moved on: this report describes stale text.
     if (!response || seq !== this.seq || this.bridge.read().text !== text) return;
     this.report = { findings: response.findings, signals: response.signals, coaching: response.coaching };
@@ -160,9 +158,7 @@ export class ComposerSession {
   }
 
   private count(events: StatEvent[]) {
-    if (!events.length) return;
-    const msg: StatRequest = { type: 'attune:stat', events };
-    void browser.runtime.sendMessage(msg).catch(() => undefined);
+    if (events.length) this.services.stat(events);
   }
 
   /** The composer left the page: drop everything (and the background's cache). */
@@ -171,7 +167,6 @@ export class ComposerSession {
     this.seq++;
     this.unsubscribe();
     unpaint(this.id);
-    const forget: ForgetRequest = { type: 'attune:forget', composerId: this.id };
-    void browser.runtime.sendMessage(forget).catch(() => undefined);
+    this.services.forget(this.id);
   }
 }

@@ -5,8 +5,6 @@
  * (on load, when a composer gets focus, on the first keystroke after a quiet spell), so the worker starts
  * while the agent reads or types and the first underline comes as fast as a warm one.
  */
-import { browser } from 'wxt/browser';
-import type { WarmRequest } from '@/lib/extension/messages';
 
 /** Less than the worker's idle timeout: a message sooner than this finds it awake. */
 const AWAKE_MS = 20_000;
@@ -17,10 +15,9 @@ export function noteBackgroundContact(): void {
   last = performance.now();
 }
 
-/** Wake the background unless it was contacted within AWAKE_MS (cheap: one message, no wait). */
-export function wakeBackground(): void {
+/** Wake the background with `warm` (PageServices.warm) unless it was contacted within AWAKE_MS (cheap: one message, no wait). */
+export function wakeBackground(warm: () => void): void {
   if (performance.now() - last < AWAKE_MS) return;
   noteBackgroundContact();
-  const msg: WarmRequest = { type: 'attune:warm' };
-  void browser.runtime.sendMessage(msg).catch(() => undefined);
+  warm();
 }

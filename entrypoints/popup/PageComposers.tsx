@@ -2,7 +2,7 @@
 import { browser } from '#imports';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../../lib/analysis/types';
-import type { ApplyRequest, ApplyResponse, FindingsRequest, FindingsResponse } from '../../lib/extension/messages';
+import { send, type ApplyRequest, type FindingsResponse } from '../../lib/extension/messages';
 import { getLocks } from '../../lib/extension/org-policy';
 import { useCategoryTitles } from '../../lib/ui/categoryTitles';
 import { useAsync } from '../../lib/ui/hooks';
@@ -19,12 +19,9 @@ export function PageComposers({ tabId }: { tabId: number }) {
   const title = useCategoryTitles();
   const locks = useAsync(getLocks, []);
   const refresh = useCallback(async () => {
-    try {
-      const res = (await browser.tabs.sendMessage(tabId, { type: 'attune:findings' } satisfies FindingsRequest)) as FindingsResponse;
-      setData(res && Array.isArray(res.composers) ? res : undefined);
-    } catch {
-      setData(undefined); // No content script on this page: nothing to show.
-    }
+    const res = await send(browser, { type: 'attune:findings' }, tabId);
+    // No content script on this page (no answer): nothing to show.
+    setData(res && Array.isArray(res.composers) ? res : undefined);
   }, [tabId]);
   useEffect(() => {
     void refresh();
@@ -36,12 +33,7 @@ export function PageComposers({ tabId }: { tabId: number }) {
   const apply = (composerId: string) => async (f: Finding, fixIndex: number) => {
     const replacement = f.suggestions[fixIndex];
     const req: ApplyRequest = { type: 'attune:apply', composerId, ruleId: f.ruleId, start: f.start, fixIndex };
-    let res: ApplyResponse | undefined;
-    try {
-      res = (await browser.tabs.sendMessage(tabId, req)) as ApplyResponse;
-    } catch {
-      res = undefined;
-    }
+    const res = await send(browser, req, tabId);
     void refresh();
     const outcome = res?.ok
       ? `Applied: “${replacement}”`

@@ -5,7 +5,7 @@
  */
 import type { AnalysisContext, AnalysisOptions, Report } from '../analysis/types';
 import type { CompiledPhrasebank } from '../phrasebank/types';
-import type { AnalyzeRequest, AnalyzeResponse } from './messages';
+import type { AnalyzeRequest, AnalyzeResponse, Handlers, MessageSender } from './messages';
 import { analysisOptionsFor, type Settings } from './settings';
 
 /** What the service needs from the rest of the extension (injected, so it can be unit-tested in Node). */
@@ -106,21 +106,29 @@ export function createAnalysisService(deps: AnalysisServiceDeps) {
 
 export type AnalysisService = ReturnType<typeof createAnalysisService>;
 
-/** Wires the service to runtime messages and tab lifecycle (called from the background entrypoint). */
-export function registerAnalysisService(deps: AnalysisServiceDeps, api: typeof import('wxt/browser').browser): AnalysisService {
-  const service = createAnalysisService(deps);
-  api.runtime.onMessage.addListener((msg: any, sender: any) => {
+/** The service's part of the background's router: `attune:analyze` and `attune:forget`, from a tab's frame. */
+export function analysisHandlers(service: AnalysisService): Pick<Handlers, 'attune:analyze' | 'attune:forget'> {
+  const requester = (sender: MessageSender): Requester | undefined => {
     const tabId = sender.tab?.id;
-    if (tabId === undefined || typeof msg?.type !== 'string') return undefined;
-    const who: Requester = { tabId, frameId: sender.frameId, url: sender.tab?.url ?? sender.url };
-    if (msg.type === 'attune:analyze') return service.analyze(msg, who);
-    if (msg.type === 'attune:forget') service.forget(who, msg.composerId);
-    return undefined;
-  });
+    return tabId === undefined ? undefined : { tabId, frameId: sender.frameId, url: sender.tab?.url ?? sender.url };
+  };
+  return {
+    'attune:analyze': (msg, sender) => {
+      const who = requester(sender);
+      return who && typeof msg.text === 'string' ? service.analyze(msg, who) : undefined;
+    },
+    'attune:forget': (msg, sender) => {
+      const who = requester(sender);
+      if (who) service.forget(who, msg.composerId);
+      return undefined;
+    },
+  };
+}
+
+/** Drops a tab's analyzers when it closes or navigates (a full navigation starts a new page: new composer ids). */
+export function forgetClosedTabs(service: AnalysisService, api: typeof import('wxt/browser').browser): void {
   api.tabs.onRemoved.addListener((tabId) => service.forgetTab(tabId));
-  // A full navigation starts a new page: its composers get new ids.
   api.tabs.onUpdated.addListener((tabId, info) => {
     if (info.status === 'loading' && info.url) service.forgetTab(tabId);
   });
-  return service;
 }

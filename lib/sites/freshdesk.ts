@@ -13,8 +13,8 @@
  * Manual test: open https://<domain>.freshdesk.com/a/tickets/<id>, click Reply, type
  * "Please calm down, as I already said that's our policy." → underlines + badge.
  */
-import type { SiteAdapter } from './types';
-import { anyEditables, lastCustomerElement, lastCustomerMessage, queryComposers, type ThreadKind, type ThreadSpec } from './dom';
+import { defineSite } from './define';
+import type { ThreadKind, ThreadSpec } from './dom';
 
 /** A conversation item's kind: private note, agent, or requestor (the customer), by Freshdesk's own markers. */
 export function freshdeskKind(item: Element): ThreadKind | undefined {
@@ -33,15 +33,13 @@ const THREAD: ThreadSpec = {
   body: '[data-test-conversation="conversation-text"], [data-test-id="conversation-content"]',
 };
 
-export const freshdesk: SiteAdapter = {
+export const freshdesk = defineSite({
   id: 'freshdesk',
   name: 'Freshdesk',
   matches: ['https://*.freshdesk.com/*', 'https://*.freshworks.com/a/*', 'https://*.myfreshworks.com/a/*'],
   exampleUrls: ['https://acme.freshdesk.com/a/tickets/77', 'https://acme.freshworks.com/a/tickets/12', 'https://acme.myfreshworks.com/a/tickets/3'],
-  findComposers(root) {
-    const found = queryComposers(root, ['.fr-element.fr-view[contenteditable="true"]', '#reply-editor textarea']);
-    return found.length ? found : anyEditables(root);
-  },
-  findCustomerMessage: (root) => lastCustomerMessage(root, THREAD),
-  customerMessageElement: (root) => lastCustomerElement(root, THREAD),
-};
+  composers: ['.fr-element.fr-view[contenteditable="true"]', '#reply-editor textarea'],
+  customer: { thread: THREAD },
+  evidence: 'Hosts incl. *.freshworks.com / *.myfreshworks.com, .ticket-details__item thread items with requestor / data-test-is-agent / privatenote markers (code index).',
+  fixture: { url: 'https://acme.freshdesk.com/a/tickets/77', editor: 'contenteditable', customer: 'same answer' },
+});

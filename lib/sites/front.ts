@@ -9,19 +9,17 @@
  * Manual test: open https://app.frontapp.com/open/<conversation>, click Reply, type
  * "Please calm down, as I already said that's our policy." → underlines + badge.
  */
-import type { SiteAdapter } from './types';
-import { anyEditables, queryComposers } from './dom';
+import { defineSite } from './define';
 
-export const front: SiteAdapter = {
+export const front = defineSite({
   id: 'front',
   name: 'Front',
   matches: ['https://app.frontapp.com/*'],
   exampleUrls: ['https://app.frontapp.com/open/cnv_abc123', 'https://app.frontapp.com/inboxes/teams/folders/1'],
-  findComposers(root) {
-    const found = queryComposers(root, ['[data-testid="composer-editor"] [contenteditable="true"]', '[data-testid="composer-editor"]']);
-    return found.length ? found : anyEditables(root);
-  },
+  composers: ['[data-testid="composer-editor"] [contenteditable="true"]', '[data-testid="composer-editor"]'],
   // Unknown: no public code shows how its thread marks whose message is whose (see Evidence above), so
   // coaching that needs the customer's words stays silent rather than guessing from invented markup.
-  findCustomerMessage: () => undefined,
-};
+  customer: 'unknown',
+  evidence: 'Agent URLs only; no public composer or thread markup: the selectors are assumptions and the focused field is the composer (the generic path).',
+  fixture: { url: 'https://app.frontapp.com/open/cnv_abc123', editor: 'contenteditable' },
+});

@@ -12,19 +12,15 @@
  * Manual test: open https://mail.google.com/mail/u/0/#inbox/<thread>, click Reply, type
  * "Please calm down, as I already said that's our policy." → underlines + badge.
  */
-import type { SiteAdapter } from './types';
-import { anyEditables, lastText, queryComposers } from './dom';
+import { defineSite } from './define';
 
-export const gmail: SiteAdapter = {
+export const gmail = defineSite({
   id: 'gmail',
   name: 'Gmail',
   matches: ['https://mail.google.com/*'],
   exampleUrls: ['https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJ'],
-  findComposers(root) {
-    const found = queryComposers(root, ['div.Am.Al.editable[contenteditable="true"]', 'div[g_editable="true"]', 'div[role="textbox"][aria-label="Message Body"]']);
-    return found.length ? found : anyEditables(root);
-  },
-  findCustomerMessage(root) {
-    return lastText(root, ['.ii.gt div.a3s:not([contenteditable])', 'div.a3s:not([contenteditable])']);
-  },
-};
+  composers: ['div.Am.Al.editable[contenteditable="true"]', 'div[g_editable="true"]', 'div[role="textbox"][aria-label="Message Body"]'],
+  customer: { lastOf: ['.ii.gt div.a3s:not([contenteditable])', 'div.a3s:not([contenteditable])'] },
+  evidence: 'Composer and .a3s message-body selectors from KartikTalwar/gmail.js (src/gmail.js @ b7dfdab).',
+  fixture: { url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJ', editor: 'contenteditable', customer: 'saved projects.*scared' },
+});

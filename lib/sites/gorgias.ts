@@ -8,19 +8,17 @@
  * Manual test: open https://<account>.gorgias.com/app/ticket/<id>, type in the reply box
  * "Please calm down, as I already said that's our policy." → underlines + badge.
  */
-import type { SiteAdapter } from './types';
-import { anyEditables, queryComposers } from './dom';
+import { defineSite } from './define';
 
-export const gorgias: SiteAdapter = {
+export const gorgias = defineSite({
   id: 'gorgias',
   name: 'Gorgias',
   matches: ['https://*.gorgias.com/app/*'],
   exampleUrls: ['https://acme.gorgias.com/app/ticket/5551'],
-  findComposers(root) {
-    const found = queryComposers(root, ['form#ticket-reply-editor .public-DraftEditor-content[contenteditable="true"]', '.ticket-reply-editor [contenteditable="true"]', '.public-DraftEditor-content[contenteditable="true"]']);
-    return found.length ? found : anyEditables(root);
-  },
+  composers: ['form#ticket-reply-editor .public-DraftEditor-content[contenteditable="true"]', '.ticket-reply-editor [contenteditable="true"]', '.public-DraftEditor-content[contenteditable="true"]'],
   // Unknown: no public code shows how its thread marks whose message is whose (see Evidence above), so
   // coaching that needs the customer's words stays silent rather than guessing from invented markup.
-  findCustomerMessage: () => undefined,
-};
+  customer: 'unknown',
+  evidence: "Draft.js inside form#ticket-reply-editor (Gorgias front-end code in the code index); message classes are hashed CSS modules, so the customer's message is unknown.",
+  fixture: { url: 'https://acme.gorgias.com/app/ticket/5551', editor: 'contenteditable' },
+});

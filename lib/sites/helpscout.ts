@@ -15,25 +15,23 @@
  * Manual test: open https://secure.helpscout.net/conversation/<id>/<n>/, click Reply, type
  * "Please calm down, as I already said that's our policy." → underlines + badge.
  */
-import type { SiteAdapter } from './types';
-import { anyEditables, queryComposers } from './dom';
+import { defineSite } from './define';
 
-export const helpscout: SiteAdapter = {
+export const helpscout = defineSite({
   id: 'helpscout',
   name: 'Help Scout',
   matches: ['https://secure.helpscout.net/*'],
   exampleUrls: ['https://secure.helpscout.net/conversation/123456/789/'],
-  findComposers(root) {
-    const found = queryComposers(root, [
-      '[data-cy="ConvoEditor"] [data-slate-editor]',
-      '[role="textbox"][aria-label="Reply Editor"]',
-      '.redactor_redactor.redactor_editor',
-      '.c-reply-editor [contenteditable="true"]',
-      '.c-reply-editor textarea',
-    ]);
-    return found.length ? found : anyEditables(root);
-  },
+  composers: [
+    '[data-cy="ConvoEditor"] [data-slate-editor]',
+    '[role="textbox"][aria-label="Reply Editor"]',
+    '.redactor_redactor.redactor_editor',
+    '.c-reply-editor [contenteditable="true"]',
+    '.c-reply-editor textarea',
+  ],
   // Unknown: no public code shows how its thread marks whose message is whose (see Evidence above), so
   // coaching that needs the customer's words stays silent rather than guessing from invented markup.
-  findCustomerMessage: () => undefined,
-};
+  customer: 'unknown',
+  evidence: "Slate 0.47 reply editor (data-cy ConvoEditor) and the older Redactor (code index, Maxr1998/userscripts); no public code marks the customer's thread items.",
+  fixture: { url: 'https://secure.helpscout.net/conversation/123456/789/', editor: 'contenteditable' },
+});

@@ -10,23 +10,21 @@
  * Manual test: open https://app.hubspot.com/live-messages/<portal>/inbox/<thread>, type
  * "Please calm down, as I already said that's our policy." in the reply editor → underlines + badge.
  */
-import type { SiteAdapter } from './types';
-import { anyEditables, queryComposers } from './dom';
+import { defineSite } from './define';
 
-export const hubspot: SiteAdapter = {
+export const hubspot = defineSite({
   id: 'hubspot',
   name: 'HubSpot',
   matches: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://app-na2.hubspot.com/*', 'https://app-na3.hubspot.com/*'],
   exampleUrls: ['https://app.hubspot.com/live-messages/123/inbox/456', 'https://app-eu1.hubspot.com/help-desk/123', 'https://app-na2.hubspot.com/live-messages/9/inbox/1', 'https://app-na3.hubspot.com/help-desk/5'],
-  findComposers(root) {
-    const found = queryComposers(root, [
-      '[data-test-id="reply-editor"] .ProseMirror',
-      '.tiptap.ProseMirror[contenteditable="true"]',
-      '.ProseMirror[contenteditable="true"]',
-    ]);
-    return found.length ? found : anyEditables(root);
-  },
+  composers: [
+    '[data-test-id="reply-editor"] .ProseMirror',
+    '.tiptap.ProseMirror[contenteditable="true"]',
+    '.ProseMirror[contenteditable="true"]',
+  ],
   // Unknown: no public code shows how its thread marks whose message is whose (see Evidence above), so
   // coaching that needs the customer's words stays silent rather than guessing from invented markup.
-  findCustomerMessage: () => undefined,
-};
+  customer: 'unknown',
+  evidence: 'Agent URLs and the app-eu1 / app-na2 / app-na3 portals (code index); no public composer or thread markup: the selectors are assumptions and the focused field is the composer.',
+  fixture: { url: 'https://app.hubspot.com/live-messages/123/inbox/456', editor: 'prosemirror' },
+});

@@ -14,8 +14,8 @@
  * type in the reply box "Please calm down, as I already said that's our policy." → underlines + badge;
  * Alt+Shift+A opens the card.
  */
-import type { SiteAdapter } from './types';
-import { anyEditables, lastCustomerElement, lastCustomerMessage, queryComposers, type ThreadKind, type ThreadSpec } from './dom';
+import { defineSite } from './define';
+import type { ThreadKind, ThreadSpec } from './dom';
 
 const CATEGORIES: Record<string, ThreadKind> = { '1': 'customer', '3': 'agent', '5': 'bot' };
 
@@ -26,19 +26,17 @@ export function intercomKind(item: Element): ThreadKind | undefined {
 
 const THREAD: ThreadSpec = { items: '[data-part-group-id][data-part-group-category]', kind: intercomKind, body: '.interblocks-html' };
 
-export const intercom: SiteAdapter = {
+export const intercom = defineSite({
   id: 'intercom',
   name: 'Intercom',
   matches: ['https://app.intercom.com/*', 'https://app.eu.intercom.com/*', 'https://app.au.intercom.com/*'],
   exampleUrls: ['https://app.intercom.com/a/inbox/abc123/inbox/conversation/42', 'https://app.eu.intercom.com/a/inbox/abc/inbox/conversation/7', 'https://app.au.intercom.com/a/inbox/abc/inbox/shared/all/conversation/9'],
-  findComposers(root) {
-    const found = queryComposers(root, [
-      '[data-conversation-reply-composer] .ProseMirror[contenteditable="true"]',
-      '.ProseMirror.embercom-prosemirror-composer-editor',
-      '.ProseMirror[contenteditable="true"]',
-    ]);
-    return found.length ? found : anyEditables(root);
-  },
-  findCustomerMessage: (root) => lastCustomerMessage(root, THREAD),
-  customerMessageElement: (root) => lastCustomerElement(root, THREAD),
-};
+  composers: [
+    '[data-conversation-reply-composer] .ProseMirror[contenteditable="true"]',
+    '.ProseMirror.embercom-prosemirror-composer-editor',
+    '.ProseMirror[contenteditable="true"]',
+  ],
+  customer: { thread: THREAD },
+  evidence: 'Regional hosts (a region mapping, a test URL), the ProseMirror composer and data-part-group-category thread items from public extensions in the code index.',
+  fixture: { url: 'https://app.intercom.com/a/inbox/acme/inbox/conversation/42', editor: 'prosemirror', customer: 'board meeting.*annoying' },
+});

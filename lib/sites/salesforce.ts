@@ -14,19 +14,17 @@
  * feed publisher, type "Please calm down, as I already said that's our policy." → underlines in the
  * iframe body; the card opens over the page.
  */
-import type { SiteAdapter } from './types';
-import { anyEditables, queryComposers } from './dom';
+import { defineSite } from './define';
 
-export const salesforce: SiteAdapter = {
+export const salesforce = defineSite({
   id: 'salesforce',
   name: 'Salesforce Service Cloud',
   matches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
   exampleUrls: ['https://acme.lightning.force.com/lightning/r/Case/5003000000D8cuI/view', 'https://acme.my.salesforce.com/500/o'],
-  findComposers(root) {
-    const found = queryComposers(root, ['iframe[title="Email Body"]', 'iframe.cke_wysiwyg_frame', '.cke_editable[contenteditable="true"]', '.ql-editor[contenteditable="true"]']);
-    return found.length ? found : anyEditables(root);
-  },
+  composers: ['iframe[title="Email Body"]', 'iframe.cke_wysiwyg_frame', '.cke_editable[contenteditable="true"]', '.ql-editor[contenteditable="true"]'],
   // Unknown: no public code shows how its thread marks whose message is whose (see Evidence above), so
   // coaching that needs the customer's words stays silent rather than guessing from invented markup.
-  findCustomerMessage: () => undefined,
-};
+  customer: 'unknown',
+  evidence: 'CKEditor 4 two same-origin frames deep (pixiebrix issue 8071, a Selenium test, a userscript); the document.write rewrite (Briskine 4f7cbf20); no thread markup found.',
+  fixture: { url: 'https://acme.lightning.force.com/lightning/r/Case/5003000000D8cuI/view', editor: 'ckeditor4' },
+});

@@ -16,8 +16,8 @@
  * type "Please calm down, as I already said that's our policy." → three underlines and a badge
  * in the composer's corner; click "calm down" → the card; pick a suggestion → text replaced, Ctrl+Z restores.
  */
-import type { SiteAdapter } from './types';
-import { anyEditables, lastCustomerElement, lastCustomerMessage, queryComposers, type ThreadKind, type ThreadSpec } from './dom';
+import { defineSite } from './define';
+import type { ThreadKind, ThreadSpec } from './dom';
 
 const MESSAGE = '[data-test-id="omni-log-item-message"]';
 
@@ -34,21 +34,19 @@ const THREAD: ThreadSpec = {
   body: '[data-test-id="omni-log-message-content"], .zd-comment',
 };
 
-export const zendesk: SiteAdapter = {
+export const zendesk = defineSite({
   id: 'zendesk',
   name: 'Zendesk',
   matches: ['https://*.zendesk.com/agent/*'],
   exampleUrls: ['https://acme.zendesk.com/agent/tickets/1234', 'https://support.zendesk.com/agent/filters/1'],
-  findComposers(root) {
-    const found = queryComposers(root, [
-      '[data-test-id="omnicomposer-rich-text-ckeditor"] .ck-editor__editable',
-      '[data-test-id="omnicomposer-plain-text-ckeditor"]',
-      '[data-test-id="ticket-rich-text-editor"]',
-      '[data-test-id="omnicomposer-rich-text-ckeditor"]',
-      '.ck-editor__editable[role="textbox"]',
-    ]);
-    return found.length ? found : anyEditables(root);
-  },
-  findCustomerMessage: (root) => lastCustomerMessage(root, THREAD),
-  customerMessageElement: (root) => lastCustomerElement(root, THREAD),
-};
+  composers: [
+    '[data-test-id="omnicomposer-rich-text-ckeditor"] .ck-editor__editable',
+    '[data-test-id="omnicomposer-plain-text-ckeditor"]',
+    '[data-test-id="ticket-rich-text-editor"]',
+    '[data-test-id="omnicomposer-rich-text-ckeditor"]',
+    '.ck-editor__editable[role="textbox"]',
+  ],
+  customer: { thread: THREAD },
+  evidence: 'Composer test ids from holatuwol/liferay-zendesk-userscript; omni-log thread items and internal-note tags from several userscripts; the on-focus caret reset from Briskine.',
+  fixture: { url: 'https://acme.zendesk.com/agent/tickets/1234', editor: 'ckeditor5', customer: 'four days.*frustrated' },
+});

@@ -12,10 +12,9 @@
  * Manual test: open https://desk.zoho.com/agent/<portal>/<dept>/tickets/details/<id>, click Reply,
  * type "Please calm down, as I already said that's our policy." → underlines + badge.
  */
-import type { SiteAdapter } from './types';
-import { anyEditables, queryComposers } from './dom';
+import { defineSite } from './define';
 
-export const zohoDesk: SiteAdapter = {
+export const zohoDesk = defineSite({
   id: 'zoho-desk',
   name: 'Zoho Desk',
   matches: [
@@ -26,11 +25,10 @@ export const zohoDesk: SiteAdapter = {
     'https://desk.zoho.com/agent/acme/support/tickets/details/1000', 'https://desk.zoho.eu/agent/acme/tickets/1',
     'https://desk.zoho.com.au/agent/acme/support/tickets/details/42', 'https://desk.zohocloud.ca/agent/acme/support/tickets/details/7',
   ],
-  findComposers(root) {
-    const found = queryComposers(root, ['.zd-reply-editor textarea', '.zd-reply-editor [contenteditable="true"]', '.zd-reply-editor iframe', 'iframe.ze_area']);
-    return found.length ? found : anyEditables(root);
-  },
+  composers: ['.zd-reply-editor textarea', '.zd-reply-editor [contenteditable="true"]', '.zd-reply-editor iframe', 'iframe.ze_area'],
   // Unknown: no public code shows how its thread marks whose message is whose (see Evidence above), so
   // coaching that needs the customer's words stays silent rather than guessing from invented markup.
-  findCustomerMessage: () => undefined,
-};
+  customer: 'unknown',
+  evidence: "Agent URLs for every data centre (code index); no Desk composer or thread markup: Zoho's editor elsewhere renders iframe.ze_area; the focused field is the composer.",
+  fixture: { url: 'https://desk.zoho.com/agent/acme/support/tickets/details/1000', editor: 'textarea' },
+});

@@ -33,7 +33,8 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox', () => {
       acceptInsecureCerts: true,
       extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1' },
     });
-    await browser.installExtension(join(root, '.output/firefox-mv2'));
+    // ATTUNE_E2E=1 builds into .cache/e2e/output (wxt.config.ts), with the test-only attributes read below.
+    await browser.installExtension(join(root, '.cache/e2e/output/firefox-mv2'));
     page = await browser.newPage();
     await page.goto(`https://acme.freshdesk.com:${port}/a/tickets/77`);
     await page.waitForFunction(() => !!(window as any).__fixture);

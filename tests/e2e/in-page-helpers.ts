@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { LaunchedBrowser } from './harness';
+import { sites } from '../../lib/sites';
 
 export interface PageFinding {
   composerId: string;
@@ -19,18 +20,11 @@ export interface PageFinding {
  * The helpdesk fixtures: host, a URL the real match patterns accept, the editor kind each hosts, and whether the
  * adapter can read the customer's message there ('unknown' where no public code shows whose message is whose).
  */
-export const HELPDESK_FIXTURES = [
-  { host: 'acme.zendesk.com', path: '/agent/tickets/1234', editor: 'ckeditor5', customer: 'read' },
-  { host: 'app.intercom.com', path: '/a/inbox/acme/inbox/conversation/42', editor: 'prosemirror', customer: 'read' },
-  { host: 'app.hubspot.com', path: '/live-messages/123/inbox/456', editor: 'prosemirror', customer: 'unknown' },
-  { host: 'acme.lightning.force.com', path: '/lightning/r/Case/5003000000D8cuI/view', editor: 'ckeditor4', customer: 'unknown' },
-  { host: 'app.frontapp.com', path: '/open/cnv_abc123', editor: 'contenteditable', customer: 'unknown' },
-  { host: 'mail.google.com', path: '/mail/u/0/#inbox/FMfcgzQXJ', editor: 'contenteditable', customer: 'read' },
-  { host: 'acme.freshdesk.com', path: '/a/tickets/77', editor: 'contenteditable', customer: 'read' },
-  { host: 'secure.helpscout.net', path: '/conversation/123456/789/', editor: 'contenteditable', customer: 'unknown' },
-  { host: 'desk.zoho.com', path: '/agent/acme/support/tickets/details/1000', editor: 'textarea', customer: 'unknown' },
-  { host: 'acme.gorgias.com', path: '/app/ticket/5551', editor: 'contenteditable', customer: 'unknown' },
-] as const;
+/** Every registered helpdesk's fixture page (lib/sites: each site names its fixture), as the tables iterate it. */
+export const HELPDESK_FIXTURES = sites.map((site) => {
+  const url = new URL(site.fixture.url);
+  return { id: site.id, host: url.hostname, path: url.pathname + url.hash, editor: site.fixture.editor, customer: site.fixture.customer ? 'read' : 'unknown' };
+});
 
 /** Findings Attune currently shows (from `data-attune-findings` on its shadow host). */
 export async function pageFindings(page: Page): Promise<PageFinding[]> {

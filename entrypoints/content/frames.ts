@@ -1,0 +1,26 @@
+/** A composer's place among same-origin frames: the frames above it, whether it is still on the page, focusing it. */
+
+/** The frames between the page and `el`, outermost first (same-origin, any depth). */
+export function framesOf(el: HTMLElement): HTMLElement[] {
+  const frames: HTMLElement[] = [];
+  for (let doc = el.ownerDocument; doc !== document; ) {
+    const frame = doc.defaultView?.frameElement as HTMLElement | null | undefined;
+    if (!frame) break;
+    frames.unshift(frame);
+    doc = frame.ownerDocument;
+  }
+  return frames;
+}
+
+/** Still on the page: connected, and so is every frame on the way to it. */
+export function isAttached(el: HTMLElement): boolean {
+  if (!el.isConnected) return false;
+  const frames = framesOf(el);
+  return frames.every((f) => f.isConnected) && (frames[0]?.ownerDocument ?? el.ownerDocument) === document;
+}
+
+/** Focus an editor, including one inside same-origin iframes (focus each frame first, or keys stay in the page above). */
+export function focusComposer(el: HTMLElement): void {
+  for (const frame of framesOf(el)) if (frame.ownerDocument.activeElement !== frame) frame.focus();
+  if (el.ownerDocument.activeElement !== el) el.focus({ preventScroll: true });
+}

@@ -1,0 +1,74 @@
+/**
+ * The recipes in README ("Add a helpdesk", "Add an editor"), checked the way refined-github's
+ * build/features.test.ts checks its features: every file under lib/sites that defines a site is registered,
+ * and each site has its Manual test and Evidence blocks, an evidence summary and a fixture page; every editor
+ * family is in the bridge registry, has its fixture, and is in the shared e2e editor contract.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { sites } from '../../../lib/sites';
+import { BRIDGE_FACTORIES } from '../../../lib/editors';
+
+const SITES = 'lib/sites';
+const siteFiles = readdirSync(SITES).filter((f) => f.endsWith('.ts') && readFileSync(`${SITES}/${f}`, 'utf8').includes('defineSite({'));
+const header = (file: string) => readFileSync(file, 'utf8').split('*/')[0];
+
+describe('Add a helpdesk: every site file', () => {
+  it('is found (the check below has something to check)', () => {
+    expect(siteFiles.length).toBeGreaterThanOrEqual(10);
+  });
+  for (const file of siteFiles) {
+    const id = file.replace(/\.ts$/, '');
+    const site = sites.find((s) => s.id === id);
+    it(`${file}: is registered in lib/sites/index.ts under its file name`, () => {
+      expect(site, `add ${id} to \`sites\` in lib/sites/index.ts (its id must be the file name)`).toBeDefined();
+    });
+    it(`${file}: its doc comment has a "Manual test:" and an "Evidence" block`, () => {
+      expect(header(`${SITES}/${file}`)).toMatch(/\n \* Manual test: \S/);
+      expect(header(`${SITES}/${file}`)).toMatch(/\n \* Evidence\b/);
+    });
+    it(`${file}: names its evidence and a fixture page that exists`, () => {
+      if (!site) return;
+      expect(site.evidence.trim().length).toBeGreaterThan(20);
+      const host = new URL(site.fixture.url).hostname;
+      expect(existsSync(`tests/fixtures/hosts/${host}/index.html`), `tests/fixtures/hosts/${host}/index.html`).toBe(true);
+      expect(site.exampleUrls.length).toBeGreaterThan(0);
+      expect(BRIDGE_FACTORIES.map((f) => f.kind)).toContain(site.fixture.editor);
+    });
+  }
+  it('no registered site lacks a file', () => {
+    expect(sites.map((s) => `${s.id}.ts`).filter((f) => !siteFiles.includes(f))).toEqual([]);
+  });
+});
+
+/** The e2e editor contract's families: the KINDS lists of tests/e2e/editors-a.test.ts and editors-b.test.ts. */
+function contractKinds(): string[] {
+  return ['tests/e2e/editors-a.test.ts', 'tests/e2e/editors-b.test.ts'].flatMap((file) => {
+    const m = /const KINDS = \[([^\]]*)\]/.exec(readFileSync(file, 'utf8'));
+    return m ? [...m[1].matchAll(/'([^']+)'/g)].map((k) => k[1]) : [];
+  });
+}
+
+describe('Add an editor: every editor family', () => {
+  const files = readdirSync('lib/editors').filter((f) => f.endsWith('.ts'));
+  const familyFiles = files.filter((f) => /export const \w+: BridgeFactory = \{/.test(readFileSync(`lib/editors/${f}`, 'utf8')));
+  const kinds = BRIDGE_FACTORIES.map((f) => f.kind);
+  const contract = contractKinds();
+  it('is found', () => {
+    expect(familyFiles.length).toBeGreaterThanOrEqual(8);
+    expect(contract.length).toBeGreaterThanOrEqual(8);
+  });
+  for (const file of familyFiles) {
+    const kind = file.replace(/\.ts$/, '');
+    it(`${file}: is in BRIDGE_FACTORIES (lib/editors/index.ts) under its file name`, () => {
+      expect(kinds, `add ${kind} to BRIDGE_FACTORIES`).toContain(kind);
+    });
+  }
+  for (const kind of kinds) {
+    it(`${kind}: has a fixture editor and page, and is in the shared e2e editor contract`, () => {
+      expect(existsSync(`tests/fixtures/editors/${kind}.ts`), `tests/fixtures/editors/${kind}.ts`).toBe(true);
+      expect(existsSync(`tests/fixtures/hosts/helpdesk.attune.test/editors/${kind}.html`)).toBe(true);
+      expect(contract, `add '${kind}' to KINDS in tests/e2e/editors-a.test.ts or editors-b.test.ts`).toContain(kind);
+    });
+  }
+});
