@@ -7,7 +7,7 @@
 import { featurize } from '../lib/analysis/features';
 import { SentenceModel, encodeFeatures, packNibbles, toBase64, type PackedModel } from '../lib/analysis/model';
 import { MECHANISMS, type Mechanism } from '../lib/phrasebank/types';
-import { hashString } from '../lib/analysis/features';
+import { featureFingerprint, hashString } from '../lib/analysis/features';
 import type { Example } from './data';
 import { seededRandom } from '../lib/seeded-random';
 
@@ -132,6 +132,7 @@ export function trainModel(examples: Example[], options: FitOptions) {
   report.customerFeeling = { threshold: feeling.t, precision: feeling.precision, recall: feeling.recall, f1: feeling.f1, validationSentences: cust.length };
   packed.meta = {
     dataHash: options.dataHash,
+    featureFingerprint: featureFingerprint(),
     trainedOn: { sentences: train.length, dismissive: train.filter((r) => r.ex.dismissive === 1).length, features: F },
     validation: report,
   };

@@ -195,3 +195,16 @@ function add(f: SentenceFeatures, h: number, owner: number, span: number): void 
   f.owners.push(owner);
   f.spans.push(span);
 }
+
+/**
+ * A fingerprint of what `featurize` makes of a few awkward sentences. Training records it in the model's
+ * meta and a test compares it with today's code, so a change to the features without a retrain fails the build
+ * (the weights would otherwise be read against features they were not trained on).
+ */
+export function featureFingerprint(): string {
+  const probes = ["I'm sorry, we can't refund orders after 30 days \u2013 that's our policy.", 'Dont worry, ill sort it out tmrw, order #A12-77 ships in 2 days!',
+    'Let\u2019s see what\u2019s going on: could u send a screenshot pls?', 'Refunded, refunding, refunds; the RE-shipping was handled.', '', '\u00c7a marche, merci beaucoup 123',
+    'As I said, it is only a tiny scratch, calm down!'];
+  return hashString(JSON.stringify(probes.map((p) => featurize(p).hashes))).toString(16);
+}
+

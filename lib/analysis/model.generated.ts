@@ -93,6 +93,7 @@ const model: PackedModel = {
  },
  "meta": {
   "dataHash": "ac8e3ddd8f540640",
+  "featureFingerprint": "1983f774",
   "trainedOn": {
    "sentences": 30667,
    "dismissive": 8879,

@@ -3,9 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { createHash } from 'node:crypto';
 import { analyze } from '../../../lib/analysis/index';
-import { featurize, tokenize } from '../../../lib/analysis/features';
+import { featureFingerprint, featurize, tokenize } from '../../../lib/analysis/features';
 import { decodeFeatures, encodeFeatures, fromBase64, packNibbles, toBase64, unpackNibbles } from '../../../lib/analysis/model';
 import packed from '../../../lib/analysis/model.generated';
 import { bundledPhrasebank } from '../../../lib/phrasebank/bundled';
@@ -40,11 +39,8 @@ describe('features', () => {
     expect(b.filter((h) => a.has(h)).length).toBeGreaterThan(2);
   });
 
-  it('are the very features the shipped weights were trained on (digest recorded before tokenize was rewritten for speed)', () => {
-    const sentences = ["I'm sorry, we can't refund orders after 30 days \u2013 that's our policy.", 'Dont worry, ill sort it out tmrw, order #A12-77 ships in 2 days!',
-      'Let\u2019s see what\u2019s going on: could u send a screenshot pls?', 'Refunded, refunding, refunds; the RE-shipping was handled.', '', '\u00c7a marche, merci beaucoup 123'];
-    const digest = createHash('sha256').update(JSON.stringify(sentences.map(featurize))).digest('hex');
-    expect(digest).toBe('ac6fc74cc54dfb147d9d2f985484f9fedb7e5f53c1240658cfed62f6e851a275');
+  it('are the very features the shipped weights were trained on (the fingerprint training recorded)', () => {
+    expect(featureFingerprint()).toBe((packed.meta as { featureFingerprint?: string }).featureFingerprint);
   });
 
   it('read "constructor" as a word (not as the name of an Object.prototype property, which threw)', () => {
