@@ -123,8 +123,8 @@ const AND = /\s+and\s+(?:then\s+)?/gi;
 
 /**
  * "Calm down and send me the order number": "and" usually joins words inside one clause ("log out and log
- * back in"), but when one side of it is only the flagged words and the other side is an instruction or a
- * fact of its own, the clause ends at the "and", so applying the alternative keeps "Send me the order number."
+ * back in"), but when one side of it is only the flagged words and the other side is an instruction of its
+ * own, the clause ends at the "and", so applying the alternative keeps "Send me the order number."
  */
 function narrowAtAnd(s: string, cs: number, ce: number, from: number, to: number): [number, number] {
   const onlyFlagged = (a: number, b: number) => {
@@ -142,10 +142,15 @@ function narrowAtAnd(s: string, cs: number, ce: number, from: number, to: number
   return [cs, ce];
 }
 
-/** s[a, b) can be a sentence of its own: an instruction ("send me the order number") or a statement. */
+/**
+ * s[a, b) is an instruction that can be a sentence of its own ("send me the order number"). Only an
+ * instruction: a statement joined by "and" is as often the same dismissive point again ("our decision is
+ * final and this thread is closed"), which is better replaced with it.
+ */
 function standsAloneInstruction(s: string, a: number, b: number): boolean {
   const part = s.slice(a, b).trim();
-  return part !== '' && standsAlone(part);
+  const at = a + s.slice(a, b).indexOf(part);
+  return part !== '' && standsAlone(part) && isVerbAt(s, at);
 }
 
 /** The replacement of sentence text `before` by `after`, as the smallest [start, end) that changes. */

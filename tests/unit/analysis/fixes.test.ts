@@ -38,6 +38,8 @@ describe('planFix: a sentence suggestion replaces the flagged clause', () => {
     expect(apply('Send me the order number and calm down.', 'calm down', S)).toBe(`Send me the order number. ${S}`);
     // What is left beside the flagged words is theirs too ("log out"), or a fragment ("stop shouting"): no split.
     expect(apply('Calm down and stop shouting.', 'Calm down', S)).toBe(S);
+    // A statement after "and" is as often the same dismissive point again: it goes with the flagged words.
+    expect(apply('Our decision is final and this thread is closed.', 'Our decision is final', S)).toBe(S);
   });
   it('keeps the fact after a pointing-back phrase', () => {
     expect(apply('As I said, the refund goes out on Friday.', 'As I said', 'To recap')).toBe('To recap, the refund goes out on Friday.');
