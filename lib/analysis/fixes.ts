@@ -23,7 +23,7 @@ const HANDLES = /^(?:@[\w.]+[\s,:]*)+/;
 // Where one clause ends and the next begins: punctuation, a dash, or a conjunction (which opens the next clause).
 const CLAUSE_BREAK =
   /\s*[,;:]\s+|\s+[-\u2013\u2014]\s+|\s+(?=(?:but|so|because|since|though|although|while|unless|until|yet|if|when|before|after|which|otherwise)\b)/gi;
-const LEADING_COORDINATOR = /^(?:and|but|so|or|yet|then|plus|also)\s+/i;
+const LEADING_COORDINATOR = /^(?:(?:and|but|so|or|yet|then|plus|also)\s+)+/i;
 
 /** True when a suggestion is written as a whole sentence (and so replaces a clause). */
 function isSentenceSuggestion(suggestion: string): boolean {
@@ -76,9 +76,11 @@ function clauseFix(text: string, sentence: Span, finding: { start: number; end: 
   const lead = Math.min(HANDLES.exec(s)?.[0].length ?? 0, coreEnd);
   const [cs, ce] = flaggedClause(s, lead, coreEnd, finding.start - base, finding.end - base);
   const left = withoutTrailingDependents(s.slice(lead, cs)).replace(/[\s,;:\u2013\u2014-]+$/, '');
-  const right = s.slice(ce, coreEnd).replace(/^[\s,;:\u2013\u2014-]+/, '').replace(LEADING_COORDINATOR, '');
+  let right = s.slice(ce, coreEnd).replace(/^[\s,;:\u2013\u2014-]+/, '').replace(LEADING_COORDINATOR, '');
   const keepLeft = left !== '' && standsAlone(left);
-  const keepRight = right !== '' && standsAlone(right);
+  let keepRight = right !== '' && standsAlone(right);
+  // "Please calm down and restart the router": the "please" belonged to the instruction too.
+  if (keepRight && /^please\b/i.test(s.slice(cs, ce)) && !/^please\b/i.test(right) && isVerbAt(s, s.indexOf(right, ce))) right = 'please ' + right;
 
   let out = s.slice(0, lead);
   if (keepLeft) out += withFullStop(left) + ' ';
@@ -112,7 +114,43 @@ function flaggedClause(s: string, lead: number, coreEnd: number, from: number, t
   if (start < coreEnd) clauses.push([start, coreEnd]);
   const hit = clauses.filter(([a, b]) => a < Math.max(to, from + 1) && b > from);
   if (!hit.length) return [lead, coreEnd];
-  return [hit[0][0], hit[hit.length - 1][1]];
+  return narrowAtAnd(s, hit[0][0], hit[hit.length - 1][1], from, to);
+}
+
+// Words that may sit beside the flagged ones in their half of an "and" without carrying anything.
+const LIGHT_WORDS = /^(?:just|please|now|so|ok|okay|then|a|little|bit|first|really|simply)$/i;
+const AND = /\s+and\s+(?:then\s+)?/gi;
+
+/**
+ * "Calm down and send me the order number": "and" usually joins words inside one clause ("log out and log
+ * back in"), but when one side of it is only the flagged words and the other side is an instruction of its
+ * own, the clause ends at the "and", so applying the alternative keeps "Send me the order number."
+ */
+function narrowAtAnd(s: string, cs: number, ce: number, from: number, to: number): [number, number] {
+  const onlyFlagged = (a: number, b: number) => {
+    const extra = (s.slice(a, Math.max(a, from)) + ' ' + s.slice(Math.min(b, to), b)).match(/[\p{L}'\u2019]+/gu) ?? [];
+    return extra.length <= 2 && extra.every((w) => LIGHT_WORDS.test(w));
+  };
+  AND.lastIndex = cs;
+  for (let m = AND.exec(s); m && m.index < ce; m = AND.exec(s)) {
+    const andStart = m.index, restStart = m.index + m[0].length;
+    // The flagged words, then "and", then what stands alone: the clause ends before the "and".
+    if (andStart >= to && onlyFlagged(cs, andStart) && standsAloneInstruction(s, restStart, ce)) return [cs, andStart];
+    // What stands alone, then "and", then the flagged words: the clause starts at the "and".
+    if (restStart <= from && onlyFlagged(restStart, ce) && standsAloneInstruction(s, cs, andStart)) return [andStart, ce];
+  }
+  return [cs, ce];
+}
+
+/**
+ * s[a, b) is an instruction that can be a sentence of its own ("send me the order number"). Only an
+ * instruction: a statement joined by "and" is as often the same dismissive point again ("our decision is
+ * final and this thread is closed"), which is better replaced with it.
+ */
+function standsAloneInstruction(s: string, a: number, b: number): boolean {
+  const part = s.slice(a, b).trim();
+  const at = a + s.slice(a, b).indexOf(part);
+  return part !== '' && standsAlone(part) && isVerbAt(s, at);
 }
 
 /** The replacement of sentence text `before` by `after`, as the smallest [start, end) that changes. */

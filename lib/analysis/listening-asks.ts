@@ -19,6 +19,13 @@ export interface Ask extends Quote {
   topics: string[];
   /** A plea for help ("can you help me?"): answered by the reply itself. */
   help: boolean;
+  /**
+   * It asks for something to be done or allowed: a request, or a "can you…?", "could I…?" question.
+   * A reply that names nothing of it has not answered it, whatever else it says.
+   */
+  action: boolean;
+  /** For "can you…?" and "please…": the verb and the words it acts on, as stems; a reply that answers it picks up one of them. */
+  focus?: string[];
   /** The verb a yes/no question turns on ("Can I *keep* the old one?"), as a stem: a reply that answers it uses it or says yes or no. */
   verb?: string;
 }
@@ -33,6 +40,11 @@ const TAG_RE = /,\s*(?:(?:did|do|does|are|is|have|has|would|will|can|isn't|aren'
 const SECOND_QUESTION = /,?\s+(?:and|also|plus)\s+(?=(?:is|are|do|does|can|could|will|would|should|how|when|where|what|why|which)\s)/u;
 const VERB_RE = /^(?:can|could|may|should|shall|will|would|do) (?:i|we) (?:still |just |also |please )?([\p{L}]+)/u;
 const HELP_RE = /(?<![\p{L}])(?:help|assist|assistance|support)(?![\p{L}])/u;
+// "Can you change…?", "Could I get…?", "Is it possible to…?" ask for an action; "Will I be charged…?" asks for a fact.
+// "Can I just confirm…?" and "can I check…?" ask for a fact too.
+const ACTION_RE = /^(?:(?:can|could|may) (?:i|we)(?: just| please)?|(?:can|could|would|will) (?:you|u|someone|anyone|somebody)(?: please)?|is it possible to) (?!(?:just |please )?(?:be|confirm|check|ask|clarify|know|see|say)\b)/u;
+// "Could you send me a VAT invoice…?": what they want done (the verb) and to what (the next two topic words).
+const FOCUS_RE = /^(?:(?:can|could|would|will) (?:you|u|someone|anyone|somebody)|please|pls|plz|kindly)(?: please| just)? ([\p{L}]+)(.*)$/u;
 const CLAUSE_END = /[,;:]\s+(?=(?:and |but |so |also |then )?(?:i|we|you|it|this|that|the|my)\b)/u;
 
 /** Questions and requests in the message, in order. */
@@ -71,8 +83,11 @@ export function findAsks(message: string, lower: string, sentences: Span[]): Ask
 function make(message: string, start: number, end: number, kind: AskKind, lower: string): Ask {
   const topics = contentStems(lower).filter((t) => !/^\d+$/.test(t));
   const verb = VERB_RE.exec(lower)?.[1];
-  const ask: Ask = { kind, start, end, text: message.slice(start, end), answer: answerType(lower), topics, help: HELP_RE.test(lower) };
+  const action = kind === 'request' || ACTION_RE.test(lower);
+  const ask: Ask = { kind, start, end, text: message.slice(start, end), answer: answerType(lower), topics, help: HELP_RE.test(lower), action };
   if (verb && topics.includes(stem(verb))) ask.verb = stem(verb);
+  const focus = action ? FOCUS_RE.exec(lower) : null;
+  if (focus) ask.focus = [stem(focus[1]), ...contentStems(focus[2]).filter((t) => !/^\d+$/.test(t)).slice(0, 2)];
   return ask;
 }
 
@@ -81,9 +96,11 @@ function answerType(q: string): AnswerType {
   if (/^(?:when|how long|how soon|what time|by when|what date)\b/u.test(q) || /\b(?:when|how long)\b.*\b(?:arrive|ship|deliver|get|hear|be)\b/u.test(q)) return 'time';
   if (/\bwhen (?:will|is|are|can|could|do|does|did|would|should|might)\b/u.test(q)) return 'time'; // not "…when I shop?"
   if (/^how (?:do|can|should|would) (?:i|we)\b|^how to\b|^is there a way\b/u.test(q)) return 'how';
-  if (/^how much\b|\bhow much (?:is|will|does|do|would)\b|\bcost\b|\bprice\b/u.test(q)) return 'amount';
+  if (/^how much\b|\bhow much (?:is|will|does|do|would)\b/u.test(q)) return 'amount';
   if (/^where\b/u.test(q)) return 'place';
+  // "Can I confirm the sale price still applies?" wants a yes, not an amount.
   if (/^(?:can|could|may|will|would|is|are|am|do|does|did|should|shall|has|have)\b/u.test(q)) return 'yes-no';
+  if (/\bcost\b|\bprice\b/u.test(q)) return 'amount';
   return 'other';
 }
 

@@ -2,7 +2,7 @@
  * Small text helpers shared by the listening modules: quotes into the customer's message, phrase
  * lists as one regular expression, and the crude stems used to compare a reply with what was asked.
  */
-import { GENERIC_NOUNS, SAME_TOPIC, STOPWORDS } from './listening-words';
+import { GENERIC_NOUNS, PRODUCTS, SAME_TOPIC, STOPWORDS } from './listening-words';
 
 /** A span of the customer's message: `text === message.slice(start, end)` (UTF-16 offsets). */
 export interface Quote {
@@ -24,9 +24,12 @@ export function phraseRegex(patterns: readonly string[], flags = 'gu'): RegExp {
 }
 
 const STOP = new Set(STOPWORDS);
+// Things named with an "-er" ("charger", "printer") are compared whole: a charger is not a charge.
+const WHOLE = new Set(PRODUCTS.filter((p) => /ers?$/.test(p) && p.length > 5).map((p) => p.replace(/s$/, '')));
 const GENERIC = new Set(GENERIC_NOUNS.map(stem));
-const GROUP = new Map<string, number>();
-SAME_TOPIC.forEach((group, i) => group.forEach((s) => GROUP.set(s, i)));
+// A stem can be in more than one group ("charg" is money back and billing): it keeps every one.
+const GROUPS = new Map<string, string[]>();
+SAME_TOPIC.forEach((group, i) => group.forEach((s) => GROUPS.set(s, [...(GROUPS.get(s) ?? []), `#${i}`])));
 
 /**
  * A crude stem: the first five letters ("refunded" and "refund", "delivery" and "deliver" meet).
@@ -34,6 +37,7 @@ SAME_TOPIC.forEach((group, i) => group.forEach((s) => GROUP.set(s, i)));
  */
 export function stem(word: string): string {
   const w = word.toLowerCase().replace(/'s$/, '');
+  if (w.length > 5 && WHOLE.has(w.replace(/s$/, ''))) return w.replace(/s$/, '');
   return w.length > 5 ? w.slice(0, 5) : w;
 }
 
@@ -47,17 +51,26 @@ export function contentStems(text: string): string[] {
   return out;
 }
 
-/** A topic key: a stem, or its synonym group ("refun" and "money" are one topic). */
+/** A topic key: a stem, or its (first) synonym group ("refun" and "money" are one topic). */
 export function topicKey(s: string): string {
-  const g = GROUP.get(s);
-  return g === undefined ? s : `#${g}`;
+  return GROUPS.get(s)?.[0] ?? s;
+}
+
+/** Every synonym group a stem is in (none: the stem itself). */
+export function topicKeys(s: string): readonly string[] {
+  return GROUPS.get(s) ?? [s];
+}
+
+/** True when the reply (`replyKeys`) has the stem or a word of one of its groups. */
+export function picksUp(t: string, replyKeys: ReadonlySet<string>): boolean {
+  return replyKeys.has(t) || topicKeys(t).some((k) => replyKeys.has(k));
 }
 
 /** How much of `topics` the reply (`replyKeys`) picks up: a generic noun ("order") counts half. */
 export function overlapWeight(topics: string[], replyKeys: ReadonlySet<string>): number {
   let w = 0;
   for (const t of new Set(topics)) {
-    if (replyKeys.has(t) || replyKeys.has(topicKey(t))) w += GENERIC.has(t) ? 0.5 : 1;
+    if (picksUp(t, replyKeys)) w += GENERIC.has(t) ? 0.5 : 1;
   }
   return w;
 }
@@ -67,7 +80,7 @@ export function replyKeys(reply: string): Set<string> {
   const keys = new Set<string>();
   for (const s of contentStems(reply)) {
     keys.add(s);
-    keys.add(topicKey(s));
+    for (const k of topicKeys(s)) keys.add(k);
   }
   return keys;
 }

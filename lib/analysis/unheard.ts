@@ -8,7 +8,7 @@
 import type { Coaching, Signal } from './types';
 import type { Ask, Heard, Particular } from './listening';
 import { FINDING_OUT, FOLLOW_UP_OPENERS, HOW_ANSWER, WAITED, WAIT_ACKNOWLEDGED, THANKS_OR_PRAISE, TIME_ANSWER, WHEREABOUTS_ANSWER } from './listening-words';
-import { contentStems, lowerSameLength, overlapWeight, phraseRegex, replyKeys, topicKey } from './listening-text';
+import { contentStems, lowerSameLength, overlapWeight, phraseRegex, picksUp, replyKeys, topicKeys } from './listening-text';
 import { reportedQuestion } from './reported';
 
 const FINDING_OUT_RE = phraseRegex(FINDING_OUT, 'u');
@@ -17,10 +17,13 @@ const WHEREABOUTS_RE = phraseRegex(WHEREABOUTS_ANSWER, 'u');
 const HOW_RE = phraseRegex(HOW_ANSWER, 'u');
 const AMOUNT_RE = /[$£€¥]\s?\d|\d\s?(?:dollars|pounds|euros)|\bfree\b|\bno charge\b|\bcosts?\b/u;
 const YES_NO_RE = /(?<![\p{L}])(?:yes|yep|no|nope|of course|absolutely|certainly|sure|unfortunately|you can|you can't|you cannot|you're able|you are able|you won't|you will|you don't need|you do not need|you'll need|you will need|that's fine|that is fine|happy to|i can|we can|i can't|we can't)(?![\p{L}])/u;
+// Saying what is done or will be: "I've emailed it", "we'll move it", "done".
+const COMMITS_RE = /(?<![\p{L}])(?:i've|i have|we've|we have|i'll|i will|we'll|we will|i'm|we're|done|no problem|has now|have now)(?![\p{L}])/u;
 const THANKS_RE = phraseRegex(THANKS_OR_PRAISE, 'u');
 const FOLLOW_UP_RE = new RegExp(`^(?:${FOLLOW_UP_OPENERS.join('|')})(?![\\p{L}])`, 'u');
 const VAGUE_RE = /(?<![\p{L}])(?:not working|doesn't work|does not work|isn't working|won't work|stopped working|broken|issues?|problems?|trouble|something(?:'s| is) wrong|wrong|help|error|weird|strange|glitch\w*|bug)(?![\p{L}])/u;
 const APOLOGY_RE = /(?<![\p{L}])(?:sorry|apologi[sz]e|apologies)(?![\p{L}])/u;
+const PART_OF_THREAD = /(?<![\p{N}\/])[1-9]\/[2-9](?![\p{N}\/])/u;
 const TYPED = new Set(['time', 'amount', 'how']);
 const WAITED_RE = phraseRegex(WAITED, 'u');
 const WAIT_ACKNOWLEDGED_RE = phraseRegex(WAIT_ACKNOWLEDGED, 'u');
@@ -90,34 +93,60 @@ export function unanswered(asks: Ask[], reply: string, keys: ReadonlySet<string>
   if (!asks.length) return [];
   // A reply that names the amount or date of the question ("it'll be $3" to "…and still only pay $3?") is answering it.
   const echoes = (a: Ask) => particulars.some((p) => p.start >= a.start && p.end <= a.end && (p.kind === 'amount' || p.kind === 'date') && reflected(p, reply, keys));
+  // Among several questions, what sets one apart: "Will you send the charger? And will I be charged for shipping?"
+  // share the charger and the sending, so only "charged" shows the second was answered. (A request beside
+  // them, "I'd like to return the lamp", is what the questions are about: it keeps all its words.)
+  const questions = asks.filter((a) => a.kind === 'question');
+  const own = asks.map((a) => (a.kind === 'question' ? distinctTopics(a, questions.filter((q) => q !== a)) : a.topics));
   // A question that wants a time, an amount, a whereabouts or steps is answered by one, not by a mention of its topic.
   // "Can I keep the old one?" turns on "keep": a reply about the old one that never says keep (or yes, or no) hasn't answered.
   // Any shared topic word counts (real answers rarely repeat the question), except that the verb of "can I…?" must be there.
-  const byTopic = (a: Ask) => overlapWeight(a.topics, keys) >= 0.5 && (!a.verb || keys.has(a.verb) || keys.has(topicKey(a.verb)));
-  const addressed = asks.map((a) => !a.topics.length || echoes(a) || (!TYPED.has(a.answer) && byTopic(a)) || answers(a, reply, asks.length, keys));
+  // "Could you send me a VAT invoice for March?" is not answered by a reply about March: it names the sending or the invoice.
+  // The verb may come in other words of its group ("send" by "posted"); the thing must be named (a payment is not an invoice).
+  // Naming the thing is not enough on its own ("Our members get…" to "Can you pause my membership?"): the reply
+  // also says it is done, will be, or can't be.
+  const verbThere = (a: Ask) => (!a.verb || picksUp(a.verb, keys)) && (!a.focus || picksUp(a.focus[0], keys) || (a.focus.slice(1).some((t) => keys.has(t)) && (COMMITS_RE.test(reply) || YES_NO_RE.test(reply))));
+  // Something to be done is picked up by more than a generic word ("order").
+  const byTopic = (a: Ask, i: number) => overlapWeight(own[i], keys) >= (a.action ? 1 : 0.5) && verbThere(a);
+  const addressed = asks.map((a, i) => !a.topics.length || echoes(a) || (!TYPED.has(a.answer) && byTopic(a, i)) || answers(a, own[i], reply, asks.length, keys));
   // A reply that answers nothing by topic but is finding out (looking into it, asking for details,
   // asking them a question back) answers them all, for now: the answer comes in the next message.
   if (FINDING_OUT_RE.test(reply) && !addressed.some(Boolean)) return [];
   // A question back ("Does the bill say Final Bill?") is the reply engaging: the answer comes next.
-  if (reply.includes('?')) return [];
+  // A reply marked as one part of several ("1/2", "2/2") may answer in its other part.
+  if (reply.includes('?') || PART_OF_THREAD.test(reply)) return [];
   // Clear evidence only. Read against real brand replies, a yes/no or open question that no ask
   // around it was answered for was nearly always answered in other words ("it's a person typing this" to
   // "Is this automated?"), so it is named only when the reply answered something else they asked, or
-  // when a "when", "how much" or "how do I" got no time, amount or steps at all.
+  // when a "when", "how much" or "how do I" got no time, amount or steps at all. Two more shapes are
+  // named on their own: they asked for something to be done ("Please cancel my plan", "Can I swap it?")
+  // or where something is, and the reply names nothing of it (a generic word such as "order" aside), or
+  // never says the verb a "can I…?" turns on. ("Where is my money?" is answered by "I've refunded it",
+  // not by a whereabouts, so a "where" that the reply picks up is left alone.)
   const answeredAny = addressed.some(Boolean);
+  const ignored = (a: Ask) => overlapWeight(a.topics, keys) < 1;
+  const ignoredAction = (a: Ask) => (a.action && (ignored(a) || !verbThere(a))) || (a.answer === 'place' && ignored(a));
   // A plea for help alone ("Can you help me?") is answered by the reply itself.
-  return asks.filter((a, i) => !addressed[i] && !a.help && (answeredAny || TYPED.has(a.answer)));
+  return asks.filter((a, i) => !addressed[i] && !a.help && (answeredAny || TYPED.has(a.answer) || ignoredAction(a)));
+}
+
+/** The topics of `ask` that no other ask shares (by stem or synonym group); all of them when none is its own. */
+function distinctTopics(ask: Ask, others: Ask[]): string[] {
+  if (!others.length) return ask.topics;
+  const taken = new Set(others.flatMap((o) => o.topics.flatMap((t) => [t, ...topicKeys(t)])));
+  const own = ask.topics.filter((t) => !taken.has(t) && !topicKeys(t).some((k) => taken.has(k)));
+  return own.length ? own : ask.topics;
 }
 
 /** An answer of the kind the question wants: a time for "when", an amount for "how much", a yes or no. */
-function answers(ask: Ask, reply: string, asks: number, keys: ReadonlySet<string>): boolean {
+function answers(ask: Ask, own: string[], reply: string, asks: number, keys: ReadonlySet<string>): boolean {
   switch (ask.answer) {
     case 'time': return TIME_RE.test(reply);
     case 'amount': return AMOUNT_RE.test(reply);
     case 'place': return WHEREABOUTS_RE.test(reply);
     case 'how': return HOW_RE.test(reply);
     // "Yes" answers a lone question; among several, it must also touch the topic.
-    case 'yes-no': return YES_NO_RE.test(reply) && (asks === 1 || overlapWeight(ask.topics, keys) >= 0.5);
+    case 'yes-no': return YES_NO_RE.test(reply) && (asks === 1 || overlapWeight(own, keys) >= 0.5);
     default: return false;
   }
 }

@@ -13,8 +13,8 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const cases = loadListeningCases(resolve(repoRoot, 'tests/quality/listening-cases.yml'));
 
 const REACHED: Record<string, { precision: number; recall: number }> = {
-  'unanswered-question': { precision: 0.95, recall: 0.38 },
-  'nothing-reflected': { precision: 0.65, recall: 0.15 },
+  'unanswered-question': { precision: 0.95, recall: 0.85 },
+  'nothing-reflected': { precision: 0.7, recall: 0.2 },
   'thank-patience': { precision: 1, recall: 1 },
   'ask-how-to-help': { precision: 1, recall: 1 },
   'unacknowledged-emotion': { precision: 1, recall: 1 },
@@ -23,7 +23,7 @@ const REACHED: Record<string, { precision: number; recall: number }> = {
 describe('listening coaching on our own cases', () => {
   const s = scoreListening(bundledPhrasebank, cases);
   it('has at least 120 cases, with unique ids', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(120);
+    expect(cases.length).toBeGreaterThanOrEqual(140);
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
   });
   for (const k of s.kinds) {
@@ -49,7 +49,7 @@ describe('listening coaching on our own cases', () => {
 
 const rows = readRepliesWithCustomer(corpusDir(repoRoot));
 describe('false alarms on real replies (skipped when ../shared/corpus is absent)', () => {
-  it.skipIf(!rows)('at most 5 % of real brand replies get any listening coaching (reached 1.1 %; the issue\'s target is 10 %)', { timeout: 120_000 }, () => {
+  it.skipIf(!rows)('at most 5 % of real brand replies get any listening coaching (reached 0.9 %; the issue\'s target is 10 %)', { timeout: 120_000 }, () => {
     const fa = falseAlarms(bundledPhrasebank, rows!);
     expect(fa.total).toBeGreaterThan(1000);
     expect(fa.share, JSON.stringify(fa.byKind)).toBeLessThanOrEqual(0.05);

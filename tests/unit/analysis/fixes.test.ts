@@ -30,6 +30,21 @@ describe('planFix: a sentence suggestion replaces the flagged clause', () => {
   it('keeps "and" inside a clause: "log out and log back in" is one instruction', () => {
     expect(apply('You must log out and log back in for this to work.', 'You must', S)).toBe(S);
   });
+  it('keeps an instruction or fact joined by "and" to the flagged words, with its "please"', () => {
+    expect(apply('Calm down and send me the order number.', 'Calm down', S)).toBe(`${S} Send me the order number.`);
+    expect(apply('Please calm down and restart the router.', 'Please calm down', S)).toBe(`${S} Please restart the router.`);
+    expect(apply('Just calm down and then take it to the shop where you bought it.', 'calm down', S)).toBe(`${S} Take it to the shop where you bought it.`);
+    expect(apply('Relax and wait for the courier, the parcel comes on Friday.', 'Relax', S)).toBe(`${S} Wait for the courier, the parcel comes on Friday.`);
+    expect(apply('Send me the order number and calm down.', 'calm down', S)).toBe(`Send me the order number. ${S}`);
+    // What is left beside the flagged words is theirs too ("log out"), or a fragment ("stop shouting"): no split.
+    expect(apply('Calm down and stop shouting.', 'Calm down', S)).toBe(S);
+    // A statement after "and" is as often the same dismissive point again: it goes with the flagged words.
+    expect(apply('Our decision is final and this thread is closed.', 'Our decision is final', S)).toBe(S);
+  });
+  it('keeps the fact after a pointing-back phrase', () => {
+    expect(apply('As I said, the refund goes out on Friday.', 'As I said', 'To recap')).toBe('To recap, the refund goes out on Friday.');
+    expect(apply('As I already explained, you need to flip the switch at the back.', 'As I already explained', S)).toBe(`${S} You need to flip the switch at the back.`);
+  });
   it('leaves other sentences, @handles and a greeting untouched, and lower-cases after "Hi Sam,"', () => {
     expect(apply('Thanks. Calm down please. Bye now.', 'Calm down', S)).toBe(`Thanks. ${S} Bye now.`);
     expect(apply("@sam thats our policy, sorry", 'thats our policy', "That's how it works today; here's what I can do.")).toBe("@sam That's how it works today; here's what I can do.");

@@ -35,8 +35,10 @@ describe('coaching on what the reply leaves unheard', () => {
     const q = 'When will the new kettle arrive? Can I keep the old kettle?';
     expect(kinds('Thanks for letting us know. Your replacement kettle arrives tomorrow morning by courier.', q)).toContain('unanswered-question');
     expect(kinds('Thanks for letting us know. It arrives tomorrow, and you can keep the old kettle, no need to send it back.', q)).not.toContain('unanswered-question');
-    // A lone yes/no question with an on-topic reply may be answered in other words: left alone (precision first).
-    expect(kinds('Thanks for letting us know. Your replacement kettle was dispatched this morning by courier.', 'Can I keep the old kettle?')).not.toContain('unanswered-question');
+    // A lone yes/no question about a fact may be answered in other words: left alone (precision first).
+    expect(kinds("You're chatting with a real person on our support team here, and I'm happy to help.", 'Is this chat automated?')).not.toContain('unanswered-question');
+    // But "Can I keep…?" asks to be allowed something: a reply about the kettle that never says keep, yes or no hasn't answered it.
+    expect(kinds('Thanks for letting us know. Your replacement kettle was dispatched this morning by courier.', 'Can I keep the old kettle?')).toContain('unanswered-question');
     expect(kinds('Sorry about that. Let me look into it with the warehouse and get back to you by tomorrow.', 'Why was I charged twice for the same order?')).not.toContain('unanswered-question');
   });
 
