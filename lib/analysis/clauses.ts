@@ -36,9 +36,13 @@ export function opensDependent(fragment: string): boolean {
  * True when compromise reads the word starting at `at` in `sentence` as a verb in the base form a
  * request needs ("send", "log"), in the sentence as written ("reinstall the app": "app" is not one).
  */
-export function isVerbAt(sentence: string, at: number): boolean {
+export function isVerbAt(sentence: string, at: number, afterTo = false): boolean {
   const term = parse(sentence).sentences.flat().find((t) => t.offset?.start === at);
-  return !!term && term.tags.has('Verb') && !term.tags.has('Gerund') && !term.tags.has('PastTense');
+  if (!term) return false;
+  // After "to" a word in verb position is an infinitive whatever the tagger guesses for forms like "reset",
+  // "put" or "cut" (a noun, a past tense); a pronoun, article, number or name there is not ("to the form").
+  if (afterTo) return !['Gerund', 'Pronoun', 'Determiner', 'Value', 'ProperNoun', 'Possessive', 'Preposition', 'Adjective', 'Plural'].some((t) => term.tags.has(t));
+  return term.tags.has('Verb') && !term.tags.has('Gerund') && !term.tags.has('PastTense');
 }
 
 function judge(fragment: string): boolean {

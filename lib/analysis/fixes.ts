@@ -55,8 +55,17 @@ function continuationFix(text: string, sentence: Span, finding: { start: number;
   const coreEnd = sentence.start + (terminal ? terminal.index : s.length);
   const flagged = text.slice(finding.start, finding.end);
   const lastWord = /[\p{L}'\u2019]+$/u.exec(flagged);
-  if (!lastWord || coreEnd <= finding.start || !isVerbAt(s, finding.start + lastWord.index - sentence.start)) return null;
-  const rest = text.slice(finding.start + lastWord.index, coreEnd);
+  if (!lastWord || coreEnd <= finding.start) return null;
+  // "You're going to have to reset it": the words go on from the verb after "to", not from "to" itself.
+  let from = finding.start + lastWord.index;
+  const afterTo = /^to$/i.test(lastWord[0]);
+  if (afterTo) {
+    const next = /^\s+(?=[\p{L}])/u.exec(text.slice(finding.end, coreEnd));
+    if (!next) return null;
+    from = finding.end + next[0].length;
+  }
+  if (!isVerbAt(s, from - sentence.start, afterTo)) return null;
+  const rest = text.slice(from, coreEnd);
   const [head, tail] = suggestion.split(CONTINUE, 2);
   let out = head + rest + (tail || terminal?.[0] || '');
   out = startsSentence(text, finding.start) || /^@/.test(s) ? capitalise(out) : uncapitalise(out);

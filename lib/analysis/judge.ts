@@ -50,7 +50,7 @@ export function judgeSentence(model: SentenceModel, sentence: string): SentenceJ
     return { start, end };
   };
   const dismissive = scores.dismissive >= model.thresholds.dismissive && scores.features.tokens.length >= MIN_WORDS_TO_JUDGE && scores.coverage >= MIN_COVERAGE
-    ? { confidence: round(scores.dismissive), category: scores.category, ...span(model.explain(scores.features, { kind: 'dismissive' })) }
+    ? { confidence: round(scores.dismissive), category: scores.category, ...span(model.explain(scores.features, { kind: 'dismissive' }, 6, sentence)) }
     : null;
   const mechanisms: SentenceJudgement['mechanisms'] = [];
   for (const mechanism of model.mechanisms) {

@@ -117,7 +117,7 @@ export class SentenceModel {
    * The words that drove a head: each feature's contribution is shared among the tokens it covers,
    * and the best-scoring run of at most `maxWords` tokens is returned (null when nothing pushed up).
    */
-  explain(f: SentenceFeatures, head: { kind: 'dismissive' } | { kind: 'mechanism'; mechanism: string }, maxWords = 6): Explained | null {
+  explain(f: SentenceFeatures, head: { kind: 'dismissive' } | { kind: 'mechanism'; mechanism: string }, maxWords = 6, sentence?: string): Explained | null {
     const k = head.kind === 'dismissive' ? 0 : 1 + this.categories.length + this.mechanisms.indexOf(head.mechanism as Mechanism);
     const n = f.tokens.length;
     if (!n || k < 0) return null;
@@ -133,6 +133,9 @@ export class SentenceModel {
     for (let i = 0; i < n; i++) {
       let sum = 0;
       for (let j = i; j < Math.min(n, i + maxWords); j++) {
+        // The words that drove it stay inside one clause: a run across ", " would make Apply replace both
+        // clauses and lose the fact in the other ("I told you already, it ships Tuesday").
+        if (j > i && sentence && CLAUSE_GAP.test(sentence.slice(f.tokens[j - 1].end, f.tokens[j].start))) break;
         sum += perToken[j];
         if (sum > best) { best = sum; from = i; to = j; }
       }
@@ -144,6 +147,8 @@ export class SentenceModel {
     return { start: f.tokens[from].start, end: f.tokens[to].end };
   }
 }
+
+const CLAUSE_GAP = /[,;:\u2013\u2014]/;
 
 /**
  * Feature hash → row, as an open-addressing table over typed arrays: a sentence makes ~150 look-ups,

@@ -81,6 +81,8 @@ describe('planFix: "…" keeps the agent\'s own words from the flagged verb on',
     expect(apply('You need to upload the signed form to the portal.', 'You need to upload', 'Could you …?')).toBe('Could you upload the signed form to the portal?');
     expect(apply("You'll have to ring the branch for that, Marco.", "You'll have to ring", 'Could you …?')).toBe('Could you ring the branch for that, Marco?');
     expect(apply('Thanks. you must log out and back in.', 'you must log', 'Could you …?')).toBe('Thanks. Could you log out and back in?');
+    // A finding that ends on the "to" of "have to" goes on from the verb after it.
+    expect(apply('You are going to have to reset your password again.', 'You are going to have to', 'Could you …?')).toBe('Could you reset your password again?');
   });
   it('is not offered when the flagged words do not end on a verb', () => {
     const draft = 'You need to the form.';
