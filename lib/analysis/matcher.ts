@@ -165,27 +165,12 @@ export function matchSentence(m: CompiledMatcher, sentence: string): SentenceHit
 export function matchSentenceFast(m: CompiledMatcher, sentence: string): SentenceHit[] | null {
   if (!m.hasPatterns) return [];
   const toks = tokenize(sentence);
-  const candidates: number[] = [...m.unanchored];
-  const stamp = ++m.generation;
-  const words = new Set<string>();
-  const add = (w: string) => {
-    words.add(w);
-    const list = m.byWord.get(w);
-    if (list) for (const i of list) if (m.mark[i] !== stamp) {
-      m.mark[i] = stamp;
-      candidates.push(i);
-    }
-  };
-  for (const tok of toks) {
-    for (const w of tok.words) add(w);
-    if (tok.whole) for (const w of tok.whole) add(w);
-  }
+  const candidates = candidatesOf(m, toks);
   if (!candidates.length) return [];
   const direct: SentenceHit[] = [];
   const seen = new Set<string>();
   for (const i of candidates) {
     const p = m.patterns[i];
-    if (!hasEveryGroup(p.otherGroups, words)) continue;
     const found = findAll(p.fast, toks, !p.direct);
     if (!found.length) continue;
     if (!p.direct) return null; // tags, context or `unless`: compromise decides
@@ -207,6 +192,29 @@ export function matchSentenceFast(m: CompiledMatcher, sentence: string): Sentenc
     }
   }
   return direct;
+}
+
+/**
+ * The patterns a sentence's tokens could match, in pattern order of discovery: those anchored on one of
+ * its words, then only if it has a word of each of their other required groups too.
+ */
+function candidatesOf(m: CompiledMatcher, toks: Token[]): number[] {
+  const found: number[] = [...m.unanchored];
+  const stamp = ++m.generation;
+  const words = new Set<string>();
+  const add = (w: string) => {
+    words.add(w);
+    const list = m.byWord.get(w);
+    if (list) for (const i of list) if (m.mark[i] !== stamp) {
+      m.mark[i] = stamp;
+      found.push(i);
+    }
+  };
+  for (const tok of toks) {
+    for (const w of tok.words) add(w);
+    if (tok.whole) for (const w of tok.whole) add(w);
+  }
+  return found.filter((i) => hasEveryGroup(m.patterns[i].otherGroups, words));
 }
 
 /** Whether `words` has a word of every group. */
