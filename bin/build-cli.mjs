@@ -2,35 +2,65 @@
 // model included) into .cache/cli/ with esbuild. Lazy imports stay lazy (code splitting), so `--help`
 // or a usage error never loads the NLP engine; compromise itself is evaluated only when first used
 // (bin/defer-compromise.mjs).
+// Then, from lib/cli/snapshot.ts bundled into one script, a V8 start-up snapshot (.cache/cli/attune.blob)
+// with compromise evaluated and the engine warm; bin/attune.mjs starts from it when it exists and was made
+// by the same node. If this node cannot make one, the bundle alone is used (slower start, same output).
 import { build } from 'esbuild';
-import { renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CLI_DIR, ROOT as root, SNAPSHOT_NAME, snapshotStamp } from './cli-paths.mjs';
 import { deferCompromiseEsbuild } from './defer-compromise.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  // compromise is evaluated only when a draft needs it (most one-line checks don't).
+  plugins: [deferCompromiseEsbuild],
+};
 
 export async function buildCli() {
-  const final = join(root, '.cache/cli');
   // Built aside and swapped in, so a second `attune` starting meanwhile never imports half a bundle.
-  const outdir = `${final}.${process.pid}`;
+  const outdir = `${CLI_DIR}.${process.pid}`;
   await build({
+    ...common,
     entryPoints: { main: join(root, 'lib/cli/main.ts') },
     outdir,
-    bundle: true,
     splitting: true,
     format: 'esm',
-    platform: 'node',
-    target: 'node20',
     outExtension: { '.js': '.mjs' },
     // Packages that use require() for Node built-ins need a require in ESM output.
     banner: { js: "import { createRequire as __attuneRequire } from 'node:module'; const require = __attuneRequire(import.meta.url);" },
-    logLevel: 'warning',
-    // compromise is evaluated only when a draft needs it (most one-line checks don't).
-    plugins: [deferCompromiseEsbuild],
   });
-  rmSync(final, { recursive: true, force: true });
-  renameSync(outdir, final);
+  await buildSnapshotIn(outdir);
+  rmSync(CLI_DIR, { recursive: true, force: true });
+  renameSync(outdir, CLI_DIR);
+}
+
+/** The snapshot of a warm engine in `outdir`; on any failure, none (and a one-line note on stderr). */
+async function buildSnapshotIn(outdir) {
+  const entry = join(outdir, 'snapshot.cjs');
+  // One script (node --build-snapshot can require only Node's built-ins), CommonJS, lazy imports inlined.
+  await build({
+    ...common,
+    entryPoints: [join(root, 'lib/cli/snapshot.ts')],
+    outfile: entry,
+    format: 'cjs',
+    // The module URL as the bundled ESM modules see it (REPO_ROOT is found from it).
+    define: { 'import.meta.url': '__attuneModuleUrl' },
+    banner: { js: "var __attuneModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  const blob = join(outdir, SNAPSHOT_NAME);
+  const made = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', entry], { cwd: root, encoding: 'utf8' });
+  if (made.status !== 0) {
+    rmSync(blob, { force: true });
+    process.stderr.write(`attune: no start-up snapshot (starting without one is slower): ${(made.stderr || made.error?.message || '').trim().split('\n').slice(-1)[0]}\n`);
+    return;
+  }
+  writeFileSync(`${blob}.json`, snapshotStamp());
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCli();

@@ -30,6 +30,9 @@ interface PatternInfo {
   /** The fast match can be the answer: a word-only pattern whose `unless` patterns are word-only too
    *  (rules additionally need a match that cannot start with a verb, see startsWithNonVerb). */
   direct: boolean;
+  /** The required groups besides the anchor's: a sentence lacking any of them cannot match, so the
+   *  pattern is not tried (the same reasoning as the anchor; ~31 candidates a sentence → ~0.5 tried). */
+  otherGroups: RequiredGroups;
 }
 
 /** Everything derived once from a phrasebank. */
@@ -82,7 +85,7 @@ function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
           if (!parsed.length) return;
           // Rules also need the subject check, which needs tags unless the match starts with a non-verb.
           const direct = fast.exact && unlessFast[kind][index] !== null;
-          patterns.push({ kind, index, groups, fast, direct });
+          patterns.push({ kind, index, groups, fast, direct, otherGroups: [] });
           netInput.push({ pattern, alternative, meta: { kind, index } });
         });
       }
@@ -97,6 +100,7 @@ function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
     const anchor = pickAnchor(p.groups);
     if (!anchor) unanchored.push(i);
     else for (const w of anchor) byWord.set(w, [...(byWord.get(w) ?? []), i]);
+    p.otherGroups = p.groups.filter((g) => g !== anchor);
   });
   return {
     phrasebank: pb,
@@ -161,18 +165,7 @@ export function matchSentence(m: CompiledMatcher, sentence: string): SentenceHit
 export function matchSentenceFast(m: CompiledMatcher, sentence: string): SentenceHit[] | null {
   if (!m.hasPatterns) return [];
   const toks = tokenize(sentence);
-  const candidates: number[] = [...m.unanchored];
-  const stamp = ++m.generation;
-  const add = (list: number[] | undefined) => {
-    if (list) for (const i of list) if (m.mark[i] !== stamp) {
-      m.mark[i] = stamp;
-      candidates.push(i);
-    }
-  };
-  for (const tok of toks) {
-    for (const w of tok.words) add(m.byWord.get(w));
-    if (tok.whole) for (const w of tok.whole) add(m.byWord.get(w));
-  }
+  const candidates = candidatesOf(m, toks);
   if (!candidates.length) return [];
   const direct: SentenceHit[] = [];
   const seen = new Set<string>();
@@ -199,6 +192,42 @@ export function matchSentenceFast(m: CompiledMatcher, sentence: string): Sentenc
     }
   }
   return direct;
+}
+
+/**
+ * The patterns a sentence's tokens could match, in pattern order of discovery: those anchored on one of
+ * its words, then only if it has a word of each of their other required groups too.
+ */
+function candidatesOf(m: CompiledMatcher, toks: Token[]): number[] {
+  const found: number[] = [...m.unanchored];
+  const stamp = ++m.generation;
+  const words = new Set<string>();
+  const add = (w: string) => {
+    words.add(w);
+    const list = m.byWord.get(w);
+    if (list) for (const i of list) if (m.mark[i] !== stamp) {
+      m.mark[i] = stamp;
+      found.push(i);
+    }
+  };
+  for (const tok of toks) {
+    for (const w of tok.words) add(w);
+    if (tok.whole) for (const w of tok.whole) add(w);
+  }
+  return found.filter((i) => hasEveryGroup(m.patterns[i].otherGroups, words));
+}
+
+/** Whether `words` has a word of every group. */
+function hasEveryGroup(groups: RequiredGroups, words: Set<string>): boolean {
+  for (const g of groups) {
+    let any = false;
+    for (const w of g) if (words.has(w)) {
+      any = true;
+      break;
+    }
+    if (!any) return false;
+  }
+  return true;
 }
 
 /** The reference path: compromise tags the sentence, one net sweep, then `unless` and context checks. */

@@ -1,7 +1,8 @@
 /**
  * The speed work must not change a single byte of what Attune reports. Three checks:
  * - the shipped command (bin/attune.mjs: the esbuild bundle, compromise loaded on demand) writes, for a
- *   fixed set of drafts written for this test, exactly what the engine computes in-process;
+ *   fixed set of drafts written for this test, exactly what the engine computes in-process, whether it
+ *   starts from the V8 start-up snapshot (the usual way) or from the bundle alone;
  * - while the model and the phrasebank are the ones it was recorded with, that output equals the file
  *   recorded from main before the speed work (expected.jsonl; the stamp names what it was made with);
  * - the patterns compiled at build time (patterns.generated.ts) are exactly compromise's parse of them,
@@ -10,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nlp from 'compromise';
 import { analyze } from '../../../lib/analysis/index';
@@ -24,8 +25,8 @@ const dir = fixture('same-output');
 const input = readFileSync(join(dir, 'drafts.jsonl'), 'utf8');
 const drafts = input.trim().split('\n').map((l) => JSON.parse(l) as { id: number; text: string; customer?: string });
 
-function cli(args: string[]): string {
-  const r = spawnSync(process.execPath, [join(REPO, 'bin/attune.mjs'), 'check', '--jsonl', ...args, join(dir, 'drafts.jsonl')], { cwd: REPO, encoding: 'utf8' });
+function cli(args: string[], env: Record<string, string> = {}): string {
+  const r = spawnSync(process.execPath, [join(REPO, 'bin/attune.mjs'), 'check', '--jsonl', ...args, join(dir, 'drafts.jsonl')], { cwd: REPO, encoding: 'utf8', env: { ...process.env, ...env } });
   expect(r.status, r.stderr).toBe(1);
   return r.stdout;
 }
@@ -38,6 +39,13 @@ describe('the optimised engine reports exactly what it did before', () => {
     expect(out).toBe(inProcess);
     expect(out).toContain('"source":"model"'); // the set exercises both layers
     expect(out).toContain('"fixes":[{');
+  }, 60_000);
+
+  it('starts from the V8 start-up snapshot, which writes what the bundle alone writes', () => {
+    const fromSnapshot = cli([]); // builds the bundle and the snapshot if stale
+    expect(existsSync(join(REPO, '.cache/cli/attune.blob')), 'no snapshot was built (see bin/build-cli.mjs)').toBe(true);
+    expect(cli([], { ATTUNE_NO_SNAPSHOT: '1' })).toBe(fromSnapshot);
+    expect(cli(['--layers', 'rules'], { ATTUNE_NO_SNAPSHOT: '1' })).toBe(cli(['--layers', 'rules']));
   }, 60_000);
 
   const stamp = JSON.parse(readFileSync(join(dir, 'expected.stamp.json'), 'utf8')) as { model: string; phrasebank: string };
