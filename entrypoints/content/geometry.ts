@@ -2,7 +2,6 @@
  * Where a span of a composer's draft is on screen, in the top frame's viewport coordinates.
  */
 import type { EditorBridge, DraftSnapshot } from '@/lib/editors/types';
-import { rectsForTextareaSpan } from '@/lib/editors/textarea-geometry';
 import type { Box } from '@/lib/ui/page/model';
 
 /** Offset of the composer's document inside the top frame (same-origin iframes only). */
@@ -34,13 +33,7 @@ const visible = (r: { width: number; height: number }) => r.width > 0 && r.heigh
 /** Client rects of text[start, end), clipped to the composer's visible area; [] when scrolled out of view. */
 export function spanRects(bridge: EditorBridge, snapshot: DraftSnapshot, start: number, end: number): Box[] {
   const el = bridge.element;
-  let raw: { left: number; top: number; width: number; height: number }[] = [];
-  if (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT') {
-    raw = rectsForTextareaSpan(el as HTMLTextAreaElement, start, end);
-  } else {
-    const range = snapshot.rangeFor(start, end);
-    if (range) raw = Array.from(range.getClientRects());
-  }
+  const raw = snapshot.rects(start, end);
   const { x, y } = frameOffset(el);
   const clip = el.tagName === 'BODY' ? null : el.getBoundingClientRect();
   const out: Box[] = [];

@@ -50,7 +50,7 @@ export class ComposerSession {
   ) {
     const el = bridge.element;
     // CSS highlights are styled by a sheet on the document, which does not reach into shadow trees.
-    this.painted = el.getRootNode() === document && el.tagName !== 'TEXTAREA' && el.tagName !== 'INPUT' && highlightsSupported(document);
+    this.painted = el.getRootNode() === document && bridge.textInDom && highlightsSupported(document);
     this.unsubscribe = bridge.onChange(() => this.schedule());
   }
 

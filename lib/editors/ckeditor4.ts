@@ -11,7 +11,8 @@ import type { BridgeFactory } from './registry';
 import type { EditorBridge } from './types';
 import { closestEditable } from './registry';
 import { createDomBridge } from './dom-bridge';
-import { withFrameFocus } from './tinymce';
+import { withFrameFocus } from './with-frame-focus';
+import { dispatchKey, pressPageUp, pressUndoKeys } from './synthetic-keys';
 
 const CHROME = '[data-cke-temp], [data-cke-hidden-sel], [data-cke-bookmark], [data-cke-magic-line], .cke_widget_drag_handler_container, .cke_image_resizer';
 
@@ -20,18 +21,9 @@ export function isCkeditor4Chrome(el: Element): boolean {
   return el.matches(CHROME);
 }
 
-/** Dispatch a synthetic key event on the editable (no browser default action: it only informs CKEditor 4). */
-function key(root: HTMLElement, type: 'keydown' | 'keyup', keyCode = 0): void {
-  const view = root.ownerDocument.defaultView ?? window;
-  root.dispatchEvent(new view.KeyboardEvent(type, { keyCode, which: keyCode, bubbles: true, cancelable: true } as KeyboardEventInit));
-}
-
-/** PageUp: a navigation key for CKEditor 4's UndoManager, which closes the current typing run as one undo step. */
-const NAVIGATION_KEY = 33;
-
 /**
  * Wrap a DOM bridge so each replacement is one CKEditor 4 undo step of its own:
- * - a navigation key first closes any typing run in progress (so the agent's typing and the replacement
+ * - a navigation key (PageUp) first closes any typing run in progress (so the agent's typing and the replacement
  *   don't merge into one step);
  * - a keydown/keyup pair with key code 0 brackets the edit: the image taken on keydown becomes the undo
  *   image, and the `input` that execCommand fires counts as a typed key;
@@ -43,15 +35,13 @@ export function withUndoSnapshot(bridge: EditorBridge): EditorBridge {
     ...bridge,
     async replace(start, end, expected, replacement) {
       const el = bridge.element;
-      key(el, 'keydown', NAVIGATION_KEY);
-      key(el, 'keyup', NAVIGATION_KEY);
-      key(el, 'keydown');
+      pressPageUp(el);
+      dispatchKey(el, 'keydown');
       try {
         return await bridge.replace(start, end, expected, replacement);
       } finally {
-        key(el, 'keyup');
-        key(el, 'keydown', NAVIGATION_KEY);
-        key(el, 'keyup', NAVIGATION_KEY);
+        dispatchKey(el, 'keyup');
+        pressPageUp(el);
       }
     },
   };
@@ -63,14 +53,9 @@ export function withUndoSnapshot(bridge: EditorBridge): EditorBridge {
  * CKEditor 4 records the current state as a step), then Ctrl+Z, which its keystroke handler maps to undo.
  */
 export function ckeditor4Undo(root: HTMLElement): void {
-  key(root, 'keyup');
-  key(root, 'keydown', NAVIGATION_KEY);
-  key(root, 'keyup', NAVIGATION_KEY);
-  const view = root.ownerDocument.defaultView ?? window;
-  const mac = /Mac|iPhone|iPad/.test(view.navigator.platform);
-  const init = { key: 'z', code: 'KeyZ', keyCode: 90, which: 90, ctrlKey: !mac, metaKey: mac, bubbles: true, cancelable: true } as KeyboardEventInit;
-  root.dispatchEvent(new view.KeyboardEvent('keydown', init));
-  root.dispatchEvent(new view.KeyboardEvent('keyup', init));
+  dispatchKey(root, 'keyup');
+  pressPageUp(root);
+  pressUndoKeys(root);
 }
 
 /** Registry entry for CKEditor 4. */

@@ -8,7 +8,7 @@
 import type { BridgeFactory } from './registry';
 import { closestEditable } from './registry';
 import { createDomBridge } from './dom-bridge';
-import { withDeleteInput } from './slate';
+import { withDeleteInput } from './with-delete-input';
 
 const CHROME = '.ck-fake-selection-container, .ck-widget__type-around, .ck-widget__selection-handle, .ck-widget__resizer, [data-cke-filler]';
 

@@ -3,7 +3,7 @@
  * MutationObserver, replacement through {@link safeReplace}. Editor families differ only in options.
  * Works from the extension's isolated world: it relies on DOM and events only, never on page objects.
  */
-import type { EditorBridge } from './types';
+import type { EditorBridge, RestoreCaret } from './types';
 import { readText, type ReadOptions } from './offsets';
 import { safeReplace, undoOnce, type InsertTechnique, type UndoTechnique } from './replace';
 
@@ -31,10 +31,25 @@ export function createDomBridge(element: HTMLElement, options: DomBridgeOptions)
     undo: () => undoOnce({ element, undo: options.undo }),
     kind: options.kind,
     element,
+    textInDom: true,
     read,
+    saveCaret: () => saveDomCaret(element),
     replace: (start, end, expected, replacement) =>
       safeReplace({ element, read, insert: options.insert, undo: options.undo, settleMs: options.settleMs, focusSettleMs: options.focusSettleMs }, start, end, expected, replacement),
     onChange: (listener) => observeChanges(element, listener),
+  };
+}
+
+/** Keep the document's selection if it is inside `element`; the result puts that range back. */
+export function saveDomCaret(element: HTMLElement): RestoreCaret {
+  const sel = element.ownerDocument.getSelection();
+  const range = sel && sel.rangeCount ? sel.getRangeAt(0).cloneRange() : undefined;
+  if (!range || !element.contains(range.startContainer)) return () => {};
+  return () => {
+    if (!range.startContainer.isConnected) return;
+    const now = element.ownerDocument.getSelection();
+    now?.removeAllRanges();
+    now?.addRange(range);
   };
 }
 

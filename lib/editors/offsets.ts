@@ -27,6 +27,8 @@ export interface DomPosition {
 export interface TextMap extends DraftSnapshot {
   /** DOM position for a text offset; `side` says whether it starts or ends a range (matters at block edges). */
   positionAt(offset: number, side: 'start' | 'end'): DomPosition | null;
+  /** The text offset of a DOM position (the inverse of positionAt; a position between two segments maps to the next). */
+  offsetAt(node: Node, offset: number): number;
 }
 
 type Segment =
@@ -202,5 +204,54 @@ export function readText(root: HTMLElement, options: ReadOptions = {}): TextMap 
     }
   };
 
-  return { text, rangeFor, positionAt };
+  /** Where each segment begins (break segments twice: before and after their line break), in document order. */
+  const anchors: { pos: DomPosition; offset: number; seg?: Segment & { kind: 'text' } }[] = [];
+  for (const seg of segments) {
+    if (seg.kind === 'text') anchors.push({ pos: { node: seg.node, offset: seg.nodeOffset }, offset: seg.start, seg });
+    else anchors.push({ pos: seg.before, offset: seg.start }, { pos: seg.after, offset: seg.end });
+  }
+
+  const offsetAt = (node: Node, nodeOffset: number): number => {
+    const doc = root.ownerDocument;
+    let point: Range;
+    try {
+      point = doc.createRange();
+      point.setStart(node, nodeOffset);
+    } catch {
+      return 0;
+    }
+    /** Is the anchor at or before the point? (False when it is not comparable: the DOM changed under the map.) */
+    const atOrBefore = (a: DomPosition) => {
+      try { return point.comparePoint(a.node, a.offset) <= 0; } catch { return false; }
+    };
+    // Binary search for the last anchor at or before the point.
+    let lo = 0, hi = anchors.length - 1, found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (atOrBefore(anchors[mid].pos)) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    if (found < 0) return 0;
+    const { seg, offset } = anchors[found];
+    if (!seg) return offset;
+    // Inside the anchor's own text node: count characters; anywhere after it (chrome, a skipped node): its end.
+    if (node === seg.node) return Math.min(seg.end, seg.start + Math.max(0, nodeOffset - seg.nodeOffset));
+    return seg.end;
+  };
+
+  /** The document's selection as offsets, when it is inside the root. */
+  const selection = (): { start: number; end: number } | null => {
+    const sel = root.ownerDocument.getSelection();
+    if (!sel || !sel.rangeCount) return null;
+    const r = sel.getRangeAt(0);
+    if (!root.contains(r.startContainer)) return null;
+    const start = offsetAt(r.startContainer, r.startOffset);
+    return { start, end: r.collapsed ? start : Math.max(start, offsetAt(r.endContainer, r.endOffset)) };
+  };
+
+  const rects = (start: number, end: number): DOMRect[] => {
+    const range = rangeFor(start, end);
+    return range ? Array.from(range.getClientRects()) : [];
+  };
+
+  return { text, rangeFor, rects, selection, positionAt, offsetAt };
 }

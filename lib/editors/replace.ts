@@ -5,6 +5,7 @@
  */
 import type { ApplyResult, DraftSnapshot } from './types';
 import { askPageWorld, dispatchPaste } from './page-world';
+import { pressUndoKeys } from './synthetic-keys';
 
 /** How text is inserted once the span is selected. */
 export type InsertTechnique =
@@ -176,11 +177,7 @@ export function undoOnce(target: Pick<ReplaceTarget, 'element' | 'undo'>): void 
     el.dispatchEvent(new view.InputEvent('beforeinput', { inputType: 'historyUndo', bubbles: true, cancelable: true, composed: true }));
     return;
   }
-  const mac = /Mac|iPhone|iPad/.test(view.navigator.platform);
-  const init = { key: 'z', code: 'KeyZ', keyCode: 90, which: 90, ctrlKey: !mac, metaKey: mac, bubbles: true, cancelable: true, composed: true } as KeyboardEventInit;
-  const target0 = (doc.activeElement as HTMLElement | null) ?? el;
-  target0.dispatchEvent(new view.KeyboardEvent('keydown', init));
-  target0.dispatchEvent(new view.KeyboardEvent('keyup', init));
+  pressUndoKeys((doc.activeElement as HTMLElement | null) ?? el);
 }
 
 /** Re-read until `check` holds or `ms` passes; returns the last text read. */

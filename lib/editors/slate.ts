@@ -7,9 +7,9 @@
  * lines), placeholder text, non-editable voids.
  */
 import type { BridgeFactory } from './registry';
-import type { EditorBridge } from './types';
 import { closestEditable } from './registry';
 import { createDomBridge } from './dom-bridge';
+import { withDeleteInput } from './with-delete-input';
 import type { InsertTechnique } from './replace';
 
 const CHROME = '[data-slate-zero-width], [data-slate-placeholder]';
@@ -17,40 +17,6 @@ const CHROME = '[data-slate-zero-width], [data-slate-placeholder]';
 /** Is `el` Slate chrome rather than draft content? */
 export function isSlateChrome(el: Element): boolean {
   return el.matches(CHROME);
-}
-
-/**
- * For `beforeinput` editors, a pure deletion (empty replacement) must be a delete input: Slate and others
- * ignore an `insertText` whose data is empty. The shared algorithm sends insertText, so while a deletion
- * runs, a capturing listener swaps that one synthetic event for a `deleteContentBackward` on the same
- * element (the selection is already the span, so the editor deletes exactly it).
- */
-export function withDeleteInput(bridge: EditorBridge): EditorBridge {
-  return {
-    ...bridge,
-    async replace(start, end, expected, replacement) {
-      if (replacement !== '') return bridge.replace(start, end, expected, replacement);
-      const el = bridge.element;
-      const view = el.ownerDocument.defaultView ?? window;
-      const translate = (event: Event) => {
-        const input = event as InputEvent;
-        if (event.isTrusted || event.target !== el || input.inputType !== 'insertText' || input.data !== '') return;
-        event.stopImmediatePropagation();
-        event.preventDefault();
-        // With the span as its target range, as a real one has (Slate 0.47 ignores a beforeinput without).
-        const sel = el.ownerDocument.getSelection();
-        const StaticRangeCtor = (view as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
-        const targetRanges = sel && sel.rangeCount && StaticRangeCtor ? [new StaticRangeCtor(sel.getRangeAt(0))] : [];
-        el.dispatchEvent(new view.InputEvent('beforeinput', { inputType: 'deleteContentBackward', bubbles: true, cancelable: true, composed: true, targetRanges }));
-      };
-      view.addEventListener('beforeinput', translate, true);
-      try {
-        return await bridge.replace(start, end, expected, replacement);
-      } finally {
-        view.removeEventListener('beforeinput', translate, true);
-      }
-    },
-  };
 }
 
 /**

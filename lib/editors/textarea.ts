@@ -2,11 +2,14 @@
  * Bridge for `<textarea>` (and text-like `<input>`): the text is `value`, selection is
  * `setSelectionRange`, insertion is `execCommand('insertText')` (keeps the native undo stack, and
  * updates React-controlled fields, unlike setting `value`). Textareas have no DOM text, so `rangeFor`
- * returns null; overlays measure spans with `rectsForTextareaSpan` (textarea-geometry.ts).
+ * returns null and `rects` measures spans with a mirror element (textarea-geometry.ts); the caret is
+ * `selectionStart`/`selectionEnd`.
  */
 import type { BridgeFactory } from './registry';
 import { safeReplace, undoOnce } from './replace';
 import { observeChanges, type UndoableBridge } from './dom-bridge';
+import { rectsForTextareaSpan } from './textarea-geometry';
+import type { DraftSnapshot } from './types';
 
 type TextControl = HTMLTextAreaElement | HTMLInputElement;
 
@@ -20,12 +23,22 @@ export function isTextControl(el: Element): el is TextControl {
 
 /** Create a bridge for a textarea or text input. */
 export function createTextareaBridge(element: TextControl): UndoableBridge {
-  const read = () => ({ text: element.value, rangeFor: () => null });
+  const read = (): DraftSnapshot => ({
+    text: element.value,
+    rangeFor: () => null,
+    rects: (start, end) => rectsForTextareaSpan(element, start, end),
+    selection: () => ({ start: element.selectionStart ?? 0, end: element.selectionEnd ?? element.selectionStart ?? 0 }),
+  });
   return {
     undo: () => undoOnce({ element, undo: 'execCommand' }),
     kind: 'textarea',
     element,
+    textInDom: false,
     read,
+    saveCaret: () => {
+      const { start, end } = read().selection()!;
+      return () => { if (element.isConnected) element.setSelectionRange(start, end); };
+    },
     replace: (start, end, expected, replacement) =>
       safeReplace({
         element, read, insert: 'execCommand', undo: 'execCommand',

@@ -11,33 +11,14 @@ import type { BridgeFactory } from './registry';
 import type { EditorBridge } from './types';
 import { closestEditable } from './registry';
 import { createDomBridge } from './dom-bridge';
+import { withFrameFocus } from './with-frame-focus';
+import { pressPageUp } from './synthetic-keys';
 
 const CHROME = '[data-mce-bogus="all"], br[data-mce-bogus], [data-mce-type="bookmark"], .mce-offscreen-selection, .mce-visual-caret, [data-mce-caret]';
 
 /** Is `el` TinyMCE chrome rather than draft content? */
 export function isTinymceChrome(el: Element): boolean {
   return el.matches(CHROME);
-}
-
-/**
- * Iframe editors: the body is its document's activeElement even while the iframe itself is not focused,
- * so "has focus" checks pass and the edit lands in a frame the keyboard is not in (a following Ctrl+Z
- * would go to the top page). Focus the frame first, then let the editor restore its selection.
- */
-export function withFrameFocus(bridge: EditorBridge): EditorBridge {
-  return {
-    ...bridge,
-    async replace(start, end, expected, replacement) {
-      const doc = bridge.element.ownerDocument;
-      if (!doc.hasFocus()) {
-        const frame = doc.defaultView?.frameElement as HTMLElement | null | undefined;
-        frame?.focus({ preventScroll: true });
-        bridge.element.focus({ preventScroll: true });
-        await new Promise((ok) => setTimeout(ok, 0));
-      }
-      return bridge.replace(start, end, expected, replacement);
-    },
-  };
 }
 
 /**
@@ -49,11 +30,7 @@ export function withTypingClosed(bridge: EditorBridge): EditorBridge {
   return {
     ...bridge,
     replace(start, end, expected, replacement) {
-      const el = bridge.element;
-      const view = el.ownerDocument.defaultView ?? window;
-      for (const type of ['keydown', 'keyup']) {
-        el.dispatchEvent(new view.KeyboardEvent(type, { key: 'PageUp', code: 'PageUp', keyCode: 33, which: 33, bubbles: true, cancelable: true } as KeyboardEventInit));
-      }
+      pressPageUp(bridge.element);
       return bridge.replace(start, end, expected, replacement);
     },
   };

@@ -7,7 +7,7 @@
  */
 import type { BridgeFactory } from './registry';
 import { createDomBridge } from './dom-bridge';
-import { withDeleteInput } from './slate';
+import { withDeleteInput } from './with-delete-input';
 
 const CHROME = '[data-trix-cursor-target], [data-trix-serialize="false"], .attachment__toolbar, figure[data-trix-attachment]';
 

@@ -8,8 +8,9 @@ import { existsSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, editorPageUrl, type LaunchedFirefox } from './harness';
 import { randomDraft, randomReplacement, randomSpan, seededRandom } from './random-drafts';
+import { pagesOf } from './editor-fixtures';
 
-const KINDS = ['textarea', 'contenteditable', 'prosemirror', 'tiptap', 'quill', 'lexical', 'draftjs'] as const;
+const KINDS = pagesOf('editors-a', { firefox: true });
 const RANDOM_APPLIES = Number(process.env.ATTUNE_FIREFOX_RANDOM_APPLIES ?? 120);
 const enabled = process.env.ATTUNE_E2E_FIREFOX !== '0' && existsSync(process.env.FIREFOX_PATH || '/usr/bin/firefox-esr');
 

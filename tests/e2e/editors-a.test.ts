@@ -10,10 +10,9 @@ import {
   typeLikeUser, requestLog, sinkRequests, assertNoStrayRequests, isolatedWorld, focusEditorEnd, extensionRequests, type LaunchedBrowser,
 } from './harness';
 import { randomDraft, randomReplacement, randomSpan, seededRandom } from './random-drafts';
+import { familyOf, pagesOf } from './editor-fixtures';
 
-const KINDS = ['textarea', 'contenteditable', 'prosemirror', 'tiptap', 'quill', 'lexical', 'draftjs'] as const;
-/** The bridge kind each fixture must be detected as (Tiptap is ProseMirror underneath). */
-const BRIDGE_KIND: Record<string, string> = { tiptap: 'prosemirror' };
+const KINDS = pagesOf('editors-a');
 /** Random applications per editor (each verified against the model; about half are undone with a real Ctrl+Z). */
 const RANDOM_APPLIES = Number(process.env.ATTUNE_RANDOM_APPLIES ?? 200);
 
@@ -96,11 +95,11 @@ describe.each(KINDS)('%s bridge', (kind) => {
       });
       return { kind: bridge?.kind, text: snap.text, spans };
     });
-    expect(got.kind).toBe(BRIDGE_KIND[kind] ?? kind);
+    expect(got.kind).toBe(familyOf(kind));
     expect(got.text).toBe(norm(await modelText(page)));
     for (const s of got.spans) {
       expect(s.found, s.s).toBe(true);
-      // Textareas have no DOM text: rangeFor is null and overlays use rectsForTextareaSpan.
+      // Textareas have no DOM text: rangeFor is null and the bridge's rects() measures with a mirror.
       expect(s.range, s.s).toBe(kind === 'textarea' ? null : s.s);
     }
   });
@@ -302,7 +301,7 @@ describe.each(KINDS)('%s bridge', (kind) => {
   });
 });
 
-test('rectsForTextareaSpan: the rectangles of each span sit over that span in the textarea (caret hit-test)', async () => {
+test('the textarea bridge’s rects(): the rectangles of each span sit over that span in the textarea (caret hit-test)', async () => {
   const page = await openEditor('textarea');
   const result = await page.evaluate(() => {
     const w = window as any;
@@ -319,7 +318,7 @@ test('rectsForTextareaSpan: the rectangles of each span sit over that span in th
         const start = el.value.indexOf(word, from);
         if (start < 0) break;
         from = start + 1;
-        const rects = w.__attuneEditors.rectsForTextareaSpan(el, start, start + word.length) as DOMRect[];
+        const rects = w.__attuneEditors.bridgeFor(el).read().rects(start, start + word.length) as DOMRect[];
         const r = rects[0];
         const cx = r.left + Math.min(r.width / 2, 3);
         const cy = r.top + r.height / 2;

@@ -17,11 +17,12 @@ import {
   assertNoStrayRequests, clearRequestLog, editorPageUrl, focusEditorEnd, harnessConfig, injectEditorsBundle, launchBrowser, openFixture, pressUndo,
   screenshot, type LaunchedBrowser,
 } from './harness';
+import { familyOf, pagesOf } from './editor-fixtures';
 
-const KINDS = ['ckeditor5', 'ckeditor4', 'tinymce', 'slate', 'trix', 'slate047'] as const;
-type Kind = (typeof KINDS)[number];
-/** Firefox runs: Slate 0.47 (Help Scout's, Chromium-era code) is left to Chromium here. */
-const FIREFOX_KINDS = KINDS.filter((k) => k !== 'slate047');
+const KINDS = pagesOf('editors-b');
+type Kind = string;
+/** Firefox runs (Slate 0.47, Help Scout's Chromium-era code, is left to Chromium: editor-fixtures.ts). */
+const FIREFOX_KINDS = pagesOf('editors-b', { firefox: true });
 /**
  * Slate 0.47 and a run of real keys: only the first key lands at the caret, the rest at the end of the line, after a
  * real mouse click as much as after an Apply (measured on this fixture, React 18 + Chrome 156: click inside "calm",
@@ -32,7 +33,7 @@ const FIREFOX_KINDS = KINDS.filter((k) => k !== 'slate047');
  */
 const TYPING_OPEN: readonly Kind[] = ['slate047'];
 /** The bridge family a page's editor belongs to (Slate 0.47 is driven by the same Slate bridge). */
-const bridgeKind = (kind: Kind): string => (kind === 'slate047' ? 'slate' : kind);
+const bridgeKind = familyOf;
 
 /** Random applications per editor (two pages: the seeded page draft with a list, then generated drafts). */
 const RANDOM_OPS = Number(process.env.ATTUNE_EDITOR_OPS ?? 200);
@@ -372,6 +373,10 @@ describe.each(KINDS)('%s bridge from an isolated world (like the content script)
 const DECLARED_UNDO: Record<Kind, 'keydown' | 'beforeinput'> = {
   ckeditor5: 'keydown', ckeditor4: 'keydown', tinymce: 'keydown', slate: 'keydown', slate047: 'keydown', trix: 'beforeinput',
 };
+
+test('every editors-b page has its DOM lookup and its declared undo (tests/e2e/editor-fixtures.ts lists the pages)', () => {
+  expect(KINDS.filter((k) => !EDITABLE_LOOKUP[k] || !DECLARED_UNDO[k])).toEqual([]);
+});
 
 describe.each(KINDS)('%s bridge safety-net undo', (kind) => {
   test(`the declared undo (${DECLARED_UNDO[kind]}) reverts exactly one replacement`, async () => {

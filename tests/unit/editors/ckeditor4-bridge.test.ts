@@ -44,7 +44,7 @@ describe('ckeditor4 bridge', () => {
     body.addEventListener('keydown', record);
     body.addEventListener('keyup', record);
     const inner: EditorBridge = {
-      kind: 'ckeditor4', element: body, read: () => ({ text: 'calm down', rangeFor: () => null }), onChange: () => () => {},
+      kind: 'ckeditor4', element: body, textInDom: true, saveCaret: () => () => {}, read: () => ({ text: 'calm down', rangeFor: () => null, rects: () => [], selection: () => null }), onChange: () => () => {},
       replace: async () => { seen.push('edit'); return { ok: true }; },
     };
     const result = await withUndoSnapshot(inner).replace(0, 4, 'calm', 'take');
@@ -57,7 +57,7 @@ describe('ckeditor4 bridge', () => {
     const seen: string[] = [];
     body.addEventListener('keyup', (e) => seen.push(`keyup:${e.keyCode}`));
     const inner: EditorBridge = {
-      kind: 'ckeditor4', element: body, read: () => ({ text: 'x', rangeFor: () => null }), onChange: () => () => {},
+      kind: 'ckeditor4', element: body, textInDom: true, saveCaret: () => () => {}, read: () => ({ text: 'x', rangeFor: () => null, rects: () => [], selection: () => null }), onChange: () => () => {},
       replace: async () => ({ ok: false, reason: 'stale' }),
     };
     expect(await withUndoSnapshot(inner).replace(0, 1, 'y', 'z')).toEqual({ ok: false, reason: 'stale' });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /** Slate bridge: zero-width placeholders are skipped; a deletion reaches Slate as a delete input, not an empty insertText. */
 import { afterEach, describe, expect, test } from 'vitest';
-import { slate, withDeleteInput } from '../../../lib/editors/slate';
+import { slate } from '../../../lib/editors/slate';
+import { withDeleteInput } from '../../../lib/editors/with-delete-input';
 import type { EditorBridge } from '../../../lib/editors/types';
 
 const text = (s: string) => `<span data-slate-node="text"><span data-slate-leaf="true"><span data-slate-string="true">${s}</span></span></span>`;
@@ -17,7 +18,7 @@ afterEach(() => { document.body.innerHTML = ''; });
 /** A stand-in for the shared algorithm: it sends insertText with the replacement, as replace.ts does. */
 function fakeInner(el: HTMLElement): EditorBridge {
   return {
-    kind: 'slate', element: el, read: () => ({ text: '', rangeFor: () => null }), onChange: () => () => {},
+    kind: 'slate', element: el, textInDom: true, saveCaret: () => () => {}, read: () => ({ text: '', rangeFor: () => null, rects: () => [], selection: () => null }), onChange: () => () => {},
     replace: async (_s, _e, _x, replacement) => {
       el.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertText', data: replacement, bubbles: true, cancelable: true }));
       return { ok: true };

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /** TinyMCE bridge: bogus helpers are skipped but the format caret's typed text is kept; iframe focus comes first. */
 import { afterEach, describe, expect, test } from 'vitest';
-import { isTinymceChrome, tinymce, withFrameFocus, withTypingClosed } from '../../../lib/editors/tinymce';
+import { isTinymceChrome, tinymce, withTypingClosed } from '../../../lib/editors/tinymce';
+import { withFrameFocus } from '../../../lib/editors/with-frame-focus';
 import type { EditorBridge } from '../../../lib/editors/types';
 
 function mountBody(inner: string): HTMLElement {
@@ -46,7 +47,7 @@ describe('tinymce bridge', () => {
     document.hasFocus = () => false;
     try {
       const inner: EditorBridge = {
-        kind: 'tinymce', element: body, read: () => ({ text: 'calm down', rangeFor: () => null }), onChange: () => () => {},
+        kind: 'tinymce', element: body, textInDom: true, saveCaret: () => () => {}, read: () => ({ text: 'calm down', rangeFor: () => null, rects: () => [], selection: () => null }), onChange: () => () => {},
         replace: async () => { order.push('replace'); return { ok: true }; },
       };
       await withFrameFocus(inner).replace(0, 4, 'calm', 'take');
@@ -65,7 +66,7 @@ describe('tinymce bridge', () => {
     body.addEventListener('keydown', record);
     body.addEventListener('keyup', record);
     const inner: EditorBridge = {
-      kind: 'tinymce', element: body, read: () => ({ text: 'calm down', rangeFor: () => null }), onChange: () => () => {},
+      kind: 'tinymce', element: body, textInDom: true, saveCaret: () => () => {}, read: () => ({ text: 'calm down', rangeFor: () => null, rects: () => [], selection: () => null }), onChange: () => () => {},
       replace: async () => { seen.push('replace'); return { ok: true }; },
     };
     expect(await withTypingClosed(inner).replace(0, 4, 'calm', 'take')).toEqual({ ok: true });

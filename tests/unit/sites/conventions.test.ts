@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sites } from '../../../lib/sites';
 import { BRIDGE_FACTORIES } from '../../../lib/editors';
+import { EDITOR_FIXTURES } from '../../e2e/editor-fixtures';
 
 const SITES = 'lib/sites';
 const siteFiles = readdirSync(SITES).filter((f) => f.endsWith('.ts') && readFileSync(`${SITES}/${f}`, 'utf8').includes('defineSite({'));
@@ -41,19 +42,12 @@ describe('Add a helpdesk: every site file', () => {
   });
 });
 
-/** The e2e editor contract's families: the KINDS lists of tests/e2e/editors-a.test.ts and editors-b.test.ts. */
-function contractKinds(): string[] {
-  return ['tests/e2e/editors-a.test.ts', 'tests/e2e/editors-b.test.ts'].flatMap((file) => {
-    const m = /const KINDS = \[([^\]]*)\]/.exec(readFileSync(file, 'utf8'));
-    return m ? [...m[1].matchAll(/'([^']+)'/g)].map((k) => k[1]) : [];
-  });
-}
-
 describe('Add an editor: every editor family', () => {
   const files = readdirSync('lib/editors').filter((f) => f.endsWith('.ts'));
   const familyFiles = files.filter((f) => /export const \w+: BridgeFactory = \{/.test(readFileSync(`lib/editors/${f}`, 'utf8')));
   const kinds = BRIDGE_FACTORIES.map((f) => f.kind);
-  const contract = contractKinds();
+  // The e2e editor contract's pages, listed once (tests/e2e/editor-fixtures.ts; editors-a/-b read it too).
+  const contract = EDITOR_FIXTURES.map((f) => f.family);
   it('is found', () => {
     expect(familyFiles.length).toBeGreaterThanOrEqual(8);
     expect(contract.length).toBeGreaterThanOrEqual(8);
@@ -68,7 +62,13 @@ describe('Add an editor: every editor family', () => {
     it(`${kind}: has a fixture editor and page, and is in the shared e2e editor contract`, () => {
       expect(existsSync(`tests/fixtures/editors/${kind}.ts`), `tests/fixtures/editors/${kind}.ts`).toBe(true);
       expect(existsSync(`tests/fixtures/hosts/helpdesk.attune.test/editors/${kind}.html`)).toBe(true);
-      expect(contract, `add '${kind}' to KINDS in tests/e2e/editors-a.test.ts or editors-b.test.ts`).toContain(kind);
+      expect(contract, `add a page for '${kind}' to EDITOR_FIXTURES in tests/e2e/editor-fixtures.ts`).toContain(kind);
+    });
+  }
+  for (const { page } of EDITOR_FIXTURES) {
+    it(`e2e page ${page}: has its fixture editor and page`, () => {
+      expect(existsSync(`tests/fixtures/editors/${page}.ts`), `tests/fixtures/editors/${page}.ts`).toBe(true);
+      expect(existsSync(`tests/fixtures/hosts/helpdesk.attune.test/editors/${page}.html`)).toBe(true);
     });
   }
 });

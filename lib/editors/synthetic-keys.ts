@@ -1,0 +1,30 @@
+/**
+ * Synthetic key events that tell an editor something without typing anything: a synthetic key has no
+ * default action, so the caret and the text stay as they are; only the editor's own key handlers react.
+ * Shared by the bridges (TinyMCE, CKEditor 4) and the safety-net undo (replace.ts).
+ */
+
+/** PageUp's key code: a navigation key, which TinyMCE and CKEditor 4 take as "the typing run ended". */
+export const PAGE_UP = 33;
+
+/** Dispatch one synthetic key event on `target` (bubbling, cancelable). `keyCode` 0: no key at all. */
+export function dispatchKey(target: HTMLElement, type: 'keydown' | 'keyup', init: KeyboardEventInit & { keyCode?: number } = {}): void {
+  const view = target.ownerDocument.defaultView ?? window;
+  const keyCode = init.keyCode ?? 0;
+  target.dispatchEvent(new view.KeyboardEvent(type, { ...init, keyCode, which: keyCode, bubbles: true, cancelable: true } as KeyboardEventInit));
+}
+
+/** A PageUp keydown and keyup: closes the editor's open typing run (its undo step) without moving anything. */
+export function pressPageUp(target: HTMLElement): void {
+  for (const type of ['keydown', 'keyup'] as const) dispatchKey(target, type, { key: 'PageUp', code: 'PageUp', keyCode: PAGE_UP });
+}
+
+/** Ctrl+Z (Cmd+Z on a Mac) keydown and keyup, which editors with their own history map to undo. */
+export function pressUndoKeys(target: HTMLElement): void {
+  const view = target.ownerDocument.defaultView ?? window;
+  const mac = /Mac|iPhone|iPad/.test(view.navigator.platform);
+  // Composed: an editor inside a shadow root listens on its host as well.
+  const init = { key: 'z', code: 'KeyZ', keyCode: 90, ctrlKey: !mac, metaKey: mac, composed: true };
+  dispatchKey(target, 'keydown', init);
+  dispatchKey(target, 'keyup', init);
+}
