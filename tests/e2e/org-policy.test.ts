@@ -6,9 +6,9 @@
  * and shows "Set by your organisation", and a personal change of a locked rule listed as a conflict.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openOptions, popupRules, storedValue } from './extension-pages';
 import { createHash } from 'node:crypto';
 import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { harnessConfig, launchBrowser, screenshot, type LaunchedBrowser } from './harness';
 import { bundledPhrasebank } from '../../lib/phrasebank/bundled';
 
@@ -66,26 +66,7 @@ afterAll(async () => {
 });
 
 const local = (values: Record<string, unknown>) => b.serviceWorker!.evaluate((v) => chrome.storage.local.set(v), values);
-const stored = (key: string) => b.serviceWorker!.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
-
-async function popupRules(text: string): Promise<string[]> {
-  const page = await b.context.newPage();
-  await page.goto(`chrome-extension://${b.extensionId}/popup.html`);
-  await page.fill('#draft', text);
-  await page.waitForSelector('li.finding, .all-clear');
-  const rules = await page.$$eval('li.finding', (els) => els.map((e) => e.getAttribute('data-rule-id')!));
-  await page.close();
-  return rules;
-}
-
-async function openOptions(hash: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await b.context.newPage();
-  await page.emulateMedia({ colorScheme });
-  await page.setViewportSize({ width: 1000, height: 1000 });
-  await page.goto(`chrome-extension://${b.extensionId}/options.html${hash}`);
-  await page.waitForSelector('[role="tabpanel"]');
-  return page;
-}
+const stored = (key: string) => storedValue(b, key);
 
 describe('organisation policy (real Chromium managed storage)', () => {
   it('Chromium hands the policy to this build: the id matches and every declared key arrives', async () => {
@@ -98,12 +79,12 @@ describe('organisation policy (real Chromium managed storage)', () => {
 
   it('both pinned packs are used, and a locked rule is flagged even though the agent turned it off', async () => {
     await local({ settings: { enabled: true, disabledRules: [LOCKED_RULE, 'invalidating/relax'], ignoredPhrases: [], disabledHosts: [], enabledOrigins: [], sendCheckHosts: [] } });
-    const rules = await popupRules('Please calm down. Head office decided that. Per the ledger, you owe the fee.');
+    const rules = await popupRules(b, 'Please calm down. Head office decided that. Per the ledger, you owe the fee.');
     expect(rules).toEqual(expect.arrayContaining([LOCKED_RULE, 'acme-tone/head-office', 'acme-billing/per-the-ledger']));
   });
 
   it('the phrasebank shows locked switches as "Set by your organisation"; keyboard and clicks leave them on', async () => {
-    const page = await openOptions('');
+    const page = await openOptions(b, '');
     await page.fill('#rule-search', 'calm down');
     const category = page.locator('details.category-block[data-category="invalidating"]');
     expect(await category.locator('[data-testid="category-locked"]').textContent()).toContain('Set by your organisation');
@@ -131,7 +112,7 @@ describe('organisation policy (real Chromium managed storage)', () => {
     await page.fill('#rule-search', 'head office');
     expect(await page.locator('article[data-rule-id="acme-tone/head-office"] [data-testid="rule-source"]').textContent()).toBe('Organisation: Acme tone');
     await page.close();
-    const dark = await openOptions('', 'dark');
+    const dark = await openOptions(b, '', 'dark');
     await dark.fill('#rule-search', 'calm down');
     await dark.locator(`article[data-rule-id="${LOCKED_RULE}"]`).waitFor();
     await screenshot(dark, 'org-policy-phrasebank-dark');
@@ -147,9 +128,9 @@ describe('organisation policy (real Chromium managed storage)', () => {
       packs: [{ name: 'My rules', layer: 'personal', importedAt: new Date().toISOString(), phrasebank: { version: 1, categories: [category], rules: [personal], signals: [], renames: {} } }],
       ruleChoices: { [LOCKED_RULE]: 'My rules' },
     });
-    expect(await popupRules('Please calm down.')).toContain(LOCKED_RULE);
+    expect(await popupRules(b, 'Please calm down.')).toContain(LOCKED_RULE);
     for (const scheme of ['light', 'dark'] as const) {
-      const page = await openOptions('#studio', scheme);
+      const page = await openOptions(b, '#studio', scheme);
       const table = page.locator('[data-testid="studio-conflicts"]');
       const row = table.locator(`tr[data-rule-id="${LOCKED_RULE}"][data-reason="locked"]`);
       await row.waitFor();

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { fixtureUrl, focusEditorEnd, launchBrowser, screenshot, waitForFixture, type LaunchedBrowser } from './harness';
+import { storedValue } from './extension-pages';
 import { waitForFindings } from './in-page-helpers';
 
 declare const chrome: any;
@@ -24,7 +25,7 @@ afterAll(async () => {
   await b?.close();
 });
 
-const stored = (key: string) => b.serviceWorker!.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
+const stored = (key: string) => storedValue(b, key);
 
 /**
  * 2,000 past replies from our own templates: every 10th says "the system says", every 25th (not a 10th)
