@@ -4,7 +4,7 @@
  * model, take screenshots, and inspect the server's request log (no network from the extension).
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +73,21 @@ export function chromiumArgs(config: HarnessConfig, withExtension: boolean): str
 }
 
 /** Launch Chromium (persistent profile, so the extension loads) and find the extension's id. */
+/** One browser with the built extension for a whole test file: launched before its tests, closed after them. */
+export function browserPerFile(opts: LaunchOptions = {}): () => LaunchedBrowser {
+  let b: LaunchedBrowser | undefined;
+  beforeAll(async () => {
+    b = await launchBrowser(opts);
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+  return () => {
+    if (!b) throw new Error('the browser is launched in beforeAll; use it inside a test');
+    return b;
+  };
+}
+
 export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const config = harnessConfig();
   const withExtension = opts.extension !== false;

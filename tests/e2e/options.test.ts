@@ -2,21 +2,15 @@
  * The options page in real Chromium with the built extension: browse and turn off rules (the popup follows),
  * import a team pack (its rule fires in the popup), refuse a broken pack without changing anything, stats.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openOptions, popupRules, storedValue } from './extension-pages';
-import { launchBrowser, screenshot, type LaunchedBrowser } from './harness';
+import { browserPerFile, screenshot } from './harness';
 import { expectThemeReadable, fontSize, textSizes } from './look';
 
 /** The extension API inside the service worker (evaluated there; typed loosely for the tests). */
 declare const chrome: any;
 
-let b: LaunchedBrowser;
-beforeAll(async () => {
-  b = await launchBrowser();
-});
-afterAll(async () => {
-  await b?.close();
-});
+const b = browserPerFile();
 
 /** A compiled team pack, written for this test (the shape `attune phrasebank pack` produces). */
 const TEAM_PACK = {
@@ -40,11 +34,11 @@ const TEAM_PACK = {
   renames: {},
 };
 
-const stored = (key: string) => storedValue(b, key);
+const stored = (key: string) => storedValue(b(), key);
 
 describe('options page', () => {
   it('opens as an index of categories (titles, counts); a category opens to its rules and patterns', async () => {
-    const page = await openOptions(b);
+    const page = await openOptions(b());
     await page.waitForSelector('article.rule', { state: 'attached' });
     expect(await page.locator('article.rule').count()).toBeGreaterThan(20);
     // Folded: one row per category, no rule card showing, and the whole page fits in a few screens.
@@ -68,7 +62,7 @@ describe('options page', () => {
   });
 
   it('search filters rules, patterns included, and opens the categories that match', async () => {
-    const page = await openOptions(b);
+    const page = await openOptions(b());
     await page.waitForSelector('article.rule', { state: 'attached' });
     const total = await page.locator('article.rule').count();
     await page.fill('#rule-search', 'calm down');
@@ -84,20 +78,20 @@ describe('options page', () => {
   });
 
   it('turning a rule off stops the popup flagging it', async () => {
-    expect(await popupRules(b, 'Please calm down.')).toContain('invalidating/calm-down');
-    const page = await openOptions(b);
+    expect(await popupRules(b(), 'Please calm down.')).toContain('invalidating/calm-down');
+    const page = await openOptions(b());
     await page.fill('#rule-search', 'calm down');
     const toggle = page.locator('article[data-rule-id="invalidating/calm-down"] .toggle input');
     await toggle.uncheck();
     await expect.poll(async () => (await stored('settings'))?.disabledRules).toEqual(['invalidating/calm-down']);
-    expect(await popupRules(b, 'Please calm down.')).not.toContain('invalidating/calm-down');
+    expect(await popupRules(b(), 'Please calm down.')).not.toContain('invalidating/calm-down');
     await toggle.check();
     await expect.poll(async () => (await stored('settings'))?.disabledRules).toEqual([]);
     await page.close();
   });
 
   it('try a rule shows which rules fire', async () => {
-    const page = await openOptions(b, '#try');
+    const page = await openOptions(b(), '#try');
     await page.fill('#try-input', 'Relax, it happens to everyone. I\'ll send it today.');
     await page.waitForSelector('[data-testid="try-results"] tr[data-rule-id="invalidating/relax"]');
     expect(await page.locator('[data-testid="try-results"] tr[data-rule-id^="ownership/"]').count()).toBeGreaterThan(0);
@@ -106,8 +100,8 @@ describe('options page', () => {
   });
 
   it('imports a team pack; its rule fires in the popup', async () => {
-    expect(await popupRules(b, 'The system says you were charged twice.')).not.toContain('billing-tone/system-says');
-    const page = await openOptions(b, '#packs');
+    expect(await popupRules(b(), 'The system says you were charged twice.')).not.toContain('billing-tone/system-says');
+    const page = await openOptions(b(), '#packs');
     await page.setInputFiles('[data-testid="pack-file"]', {
       name: 'billing.json',
       mimeType: 'application/json',
@@ -116,14 +110,14 @@ describe('options page', () => {
     await page.locator('[data-testid="pack-imported"]').waitFor();
     expect(await page.locator('[data-testid="pack-imported"]').textContent()).toContain('Billing team');
     expect(await page.locator('[data-testid="pack-list"]').textContent()).toContain('Billing team');
-    expect(await popupRules(b, 'The system says you were charged twice.')).toContain('billing-tone/system-says');
+    expect(await popupRules(b(), 'The system says you were charged twice.')).toContain('billing-tone/system-says');
     await screenshot(page, 'options-packs');
     await page.close();
   });
 
   it('refuses a broken pack with a precise error and changes nothing', async () => {
     const before = await stored('packs');
-    const page = await openOptions(b, '#packs');
+    const page = await openOptions(b(), '#packs');
     const broken = structuredClone(TEAM_PACK) as any;
     broken.name = 'Broken pack';
     broken.rules[0].severity = 'urgent';
@@ -146,7 +140,7 @@ describe('options page', () => {
   });
 
   it('charts and tables the last 30 days of counts, from counts stored in the version 1 shape', async () => {
-    await b.serviceWorker!.evaluate(async () => {
+    await b().serviceWorker!.evaluate(async () => {
       const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
       await chrome.storage.local.set({
         stats: {
@@ -156,7 +150,7 @@ describe('options page', () => {
         },
       });
     });
-    const page = await openOptions(b, '#stats');
+    const page = await openOptions(b(), '#stats');
     await page.waitForSelector('svg.chart');
     // Version 1's fired / applied / ignored read as shown / applied / dismissed (no reason given).
     const row = page.locator('tr[data-key="invalidating"]');
@@ -175,8 +169,8 @@ describe('options page', () => {
   });
 
   it('exports settings as a file and imports them back; a broken file changes nothing', async () => {
-    const page = await openOptions(b, '#settings');
-    await b.serviceWorker!.evaluate(async () => {
+    const page = await openOptions(b(), '#settings');
+    await b().serviceWorker!.evaluate(async () => {
       const { settings } = await chrome.storage.local.get('settings');
       // Defaults first, so the test means the same run alone (nothing stored yet) or after the others.
       const defaults = { enabled: true, disabledRules: [], ignoredPhrases: [], disabledHosts: [], enabledOrigins: [] };
@@ -217,7 +211,7 @@ describe('options page: how it reads', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`${scheme}: body text ≥ 14 px, nothing under 12 px on any tab, Inter, and AA contrast`, async () => {
-      const page = await openOptions(b, '', scheme);
+      const page = await openOptions(b(), '', scheme);
       await page.locator('details.category-block[data-category="invalidating"] summary.category-summary').click();
       await page.waitForSelector('article[data-rule-id="invalidating/calm-down"]');
       for (const sel of ['body', '.why', '.rule-suggestions li', '#rule-search']) expect(await fontSize(page, sel), sel).toBeGreaterThanOrEqual(14);

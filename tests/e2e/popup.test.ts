@@ -2,9 +2,9 @@
  * The toolbar popup, opened as a page in real Chromium with the built extension: check a draft,
  * copy and apply suggestions, this page's composers, and the per-site switch.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fixtureUrl, focusEditorEnd, launchBrowser, openFixture, screenshot, typeLikeUser, type LaunchedBrowser } from './harness';
+import { fixtureUrl, focusEditorEnd, browserPerFile, openFixture, screenshot, typeLikeUser } from './harness';
 import { expectThemeReadable, fontSize, textSizes } from './look';
 
 const DRAFT = 'Please calm down. You should have read the terms before ordering. I\'ll send the corrected invoice by Friday.';
@@ -12,28 +12,22 @@ const DRAFT = 'Please calm down. You should have read the terms before ordering.
 /** The extension API inside the service worker (evaluated there; typed loosely for the tests). */
 declare const chrome: any;
 
-let b: LaunchedBrowser;
-beforeAll(async () => {
-  b = await launchBrowser();
-});
-afterAll(async () => {
-  await b?.close();
-});
+const b = browserPerFile();
 
 async function openPopup(query = '', colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await b.context.newPage();
+  const page = await b().context.newPage();
   await page.emulateMedia({ colorScheme });
   await page.setViewportSize({ width: 380, height: 900 });
-  await page.goto(`chrome-extension://${b.extensionId}/popup.html${query}`);
+  await page.goto(`chrome-extension://${b().extensionId}/popup.html${query}`);
   await page.waitForSelector('#draft');
   return page;
 }
 
 /** Opens `url` in a new tab and returns the page and its tab id (found as the one new tab: no "tabs" permission needed). */
 async function openTab(url: string, fixture = false): Promise<{ page: Page; tabId: number }> {
-  const ids = () => b.serviceWorker!.evaluate(async () => (await chrome.tabs.query({})).map((t: { id: number }) => t.id) as number[]);
+  const ids = () => b().serviceWorker!.evaluate(async () => (await chrome.tabs.query({})).map((t: { id: number }) => t.id) as number[]);
   const before = new Set(await ids());
-  const page = fixture ? await openFixture(b.context, url) : await b.context.newPage();
+  const page = fixture ? await openFixture(b().context, url) : await b().context.newPage();
   if (!fixture) await page.goto(url);
   const fresh = (await ids()).filter((id) => !before.has(id));
   expect(fresh).toHaveLength(1);
@@ -199,11 +193,11 @@ describe('popup', () => {
     const { page: other, tabId } = await openTab(fixtureUrl('helpdesk.attune.test', '/'));
     const page = await openPopup(`?tabId=${tabId}`);
     const registered = () =>
-      b.serviceWorker!.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s: { id: string }) => s.id) as string[]);
+      b().serviceWorker!.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s: { id: string }) => s.id) as string[]);
     await page.getByRole('button', { name: 'Turn on for this site' }).click();
     await page.getByRole('button', { name: 'Turn off for this site' }).waitFor();
     await expect.poll(registered).toContain('attune-generic:https://helpdesk.attune.test');
-    const settings = await b.serviceWorker!.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+    const settings = await b().serviceWorker!.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
     expect(settings.enabledOrigins).toContain('https://helpdesk.attune.test');
     await screenshot(page, 'popup-generic-site-on');
     await page.getByRole('button', { name: 'Turn off for this site' }).click();
@@ -219,7 +213,7 @@ describe('popup', () => {
     const page = await openPopup(`?tabId=${tabId}&url=${encodeURIComponent(url)}`);
     await page.getByRole('button', { name: 'Turn off here' }).click();
     await page.getByRole('button', { name: 'Turn on here' }).waitFor();
-    const settings = await b.serviceWorker!.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+    const settings = await b().serviceWorker!.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
     expect(settings.disabledHosts).toEqual(['acme.zendesk.com']);
     await page.getByRole('button', { name: 'Turn on here' }).click();
     await page.getByRole('button', { name: 'Turn off here' }).waitFor();
@@ -256,7 +250,7 @@ describe('popup: how it reads', () => {
   }
 
   it('has an icon: the manifest names 16, 32, 48 and 128 px PNGs for the toolbar, and each loads at its size', async () => {
-    const manifest = await b.serviceWorker!.evaluate(() => chrome.runtime.getManifest());
+    const manifest = await b().serviceWorker!.evaluate(() => chrome.runtime.getManifest());
     const sizes = ['16', '32', '48', '128'];
     expect(Object.keys(manifest.icons ?? {})).toEqual(sizes);
     expect(manifest.action?.default_icon).toEqual(manifest.icons);

@@ -3,20 +3,14 @@
  * reason, by keyboard alone, on a helpdesk page, and the options page's stats tab counts that reason; a lead imports
  * agents' exports for the team roll-up (a group under 5 shows nothing; a bad file changes nothing).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fixtureUrl, focusEditorEnd, launchBrowser, screenshot, waitForFixture, type LaunchedBrowser } from './harness';
+import { fixtureUrl, focusEditorEnd, browserPerFile, screenshot, waitForFixture } from './harness';
 import { cardOpen, pageFindings, waitForFindings } from './in-page-helpers';
 
 declare const chrome: any;
 
-let b: LaunchedBrowser;
-beforeAll(async () => {
-  b = await launchBrowser();
-});
-afterAll(async () => {
-  await b?.close();
-});
+const b = browserPerFile();
 
 const RULE = 'invalidating/calm-down';
 
@@ -29,10 +23,10 @@ function focused(page: Page): Promise<{ action?: string; reason?: string }> {
 }
 
 async function openStats(hash = '#stats', colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await b.context.newPage();
+  const page = await b().context.newPage();
   await page.emulateMedia({ colorScheme });
   await page.setViewportSize({ width: 1100, height: 1000 });
-  await page.goto(`chrome-extension://${b.extensionId}/options.html${hash}`);
+  await page.goto(`chrome-extension://${b().extensionId}/options.html${hash}`);
   await page.waitForSelector('[role="tabpanel"] .stats');
   return page;
 }
@@ -55,8 +49,8 @@ const exportFile = (i: number, days?: number) => ({ name: `agent-${i}.json`, mim
 
 describe('stats', () => {
   it('a finding dismissed by keyboard with "Not our tone" is counted under that reason on the stats tab', async () => {
-    await b.serviceWorker!.evaluate(() => chrome.storage.local.remove(['stats', 'stats$']));
-    const page = await b.context.newPage();
+    await b().serviceWorker!.evaluate(() => chrome.storage.local.remove(['stats', 'stats$']));
+    const page = await b().context.newPage();
     await page.goto(fixtureUrl('app.frontapp.com', '/open/cnv_abc123'));
     await waitForFixture(page);
     await focusEditorEnd(page);
@@ -78,9 +72,9 @@ describe('stats', () => {
     await expect.poll(async () => (await pageFindings(page)).some((f) => f.ruleId === RULE)).toBe(false);
     // Counted once, by the background, with the reason and no text.
     await expect
-      .poll(async () => (await b.serviceWorker!.evaluate(() => chrome.storage.local.get('stats'))).stats?.days?.[new Date().toISOString().slice(0, 10)]?.rules?.['invalidating/calm-down'])
+      .poll(async () => (await b().serviceWorker!.evaluate(() => chrome.storage.local.get('stats'))).stats?.days?.[new Date().toISOString().slice(0, 10)]?.rules?.['invalidating/calm-down'])
       .toMatchObject({ shown: 1, dismissed: 1, reasons: { 'not-our-tone': 1 } });
-    const stored = JSON.stringify(await b.serviceWorker!.evaluate(() => chrome.storage.local.get('stats')));
+    const stored = JSON.stringify(await b().serviceWorker!.evaluate(() => chrome.storage.local.get('stats')));
     expect(stored).not.toMatch(/calm down|looking into/i);
     await page.close();
 
@@ -94,8 +88,8 @@ describe('stats', () => {
   });
 
   it('text typed before a phrase does not count it again; applying it counts once, never above shown', async () => {
-    await b.serviceWorker!.evaluate(() => chrome.storage.local.remove(['stats', 'stats$']));
-    const page = await b.context.newPage();
+    await b().serviceWorker!.evaluate(() => chrome.storage.local.remove(['stats', 'stats$']));
+    const page = await b().context.newPage();
     await page.goto(fixtureUrl('desk.zoho.com', '/agent/acme/support/tickets/details/1000'));
     await waitForFixture(page);
     await focusEditorEnd(page);
@@ -110,14 +104,14 @@ describe('stats', () => {
     await expect.poll(async () => (await pageFindings(page)).some((f) => f.ruleId === RULE)).toBe(false);
     const today = new Date().toISOString().slice(0, 10);
     await expect
-      .poll(async () => (await b.serviceWorker!.evaluate(() => chrome.storage.local.get('stats'))).stats?.days?.[today]?.rules?.[RULE])
+      .poll(async () => (await b().serviceWorker!.evaluate(() => chrome.storage.local.get('stats'))).stats?.days?.[today]?.rules?.[RULE])
       .toMatchObject({ shown: 1, applied: 1, dismissed: 0 });
-    expect((await b.serviceWorker!.evaluate(() => chrome.storage.local.get('stats'))).stats.days[today].drafts).toBe(1);
+    expect((await b().serviceWorker!.evaluate(() => chrome.storage.local.get('stats'))).stats.days[today].drafts).toBe(1);
     await page.close();
   });
 
   it('charts 30 and 90 days a lead reads at a glance, with text for screen readers (light and dark)', async () => {
-    await b.serviceWorker!.evaluate(async (stats) => {
+    await b().serviceWorker!.evaluate(async (stats) => {
       await chrome.storage.local.set({ stats, 'stats$': { v: 2 }, sendCheckStats: {} });
     }, agentExport(0, 90).stats);
     for (const scheme of ['light', 'dark'] as const) {

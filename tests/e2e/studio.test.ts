@@ -5,27 +5,21 @@
  * on a helpdesk page underlines the phrase. The same rule, exported as a pack, gives the same finding in
  * the CLI. A rename carries the agent's settings along, and Undo brings the earlier version back.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { fixtureUrl, focusEditorEnd, launchBrowser, screenshot, waitForFixture, type LaunchedBrowser } from './harness';
+import { fixtureUrl, focusEditorEnd, browserPerFile, screenshot, waitForFixture } from './harness';
 import { storedValue } from './extension-pages';
 import { waitForFindings } from './in-page-helpers';
 
 declare const chrome: any;
 
-let b: LaunchedBrowser;
-beforeAll(async () => {
-  b = await launchBrowser();
-});
-afterAll(async () => {
-  await b?.close();
-});
+const b = browserPerFile();
 
-const stored = (key: string) => storedValue(b, key);
+const stored = (key: string) => storedValue(b(), key);
 
 /**
  * 2,000 past replies from our own templates: every 10th says "the system says", every 25th (not a 10th)
@@ -54,9 +48,9 @@ describe('rule studio', () => {
   const draftText = 'Hi Sam, I looked again and the system says the parcel was delivered.';
 
   it('a lead writes a rule, sees it checked as they type, replays it, publishes it; the next draft underlines it', async () => {
-    page = await b.context.newPage();
+    page = await b().context.newPage();
     await page.setViewportSize({ width: 1100, height: 1000 });
-    await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+    await page.goto(`chrome-extension://${b().extensionId}/options.html`);
     await page.waitForSelector('[role="tabpanel"]');
     // By keyboard: arrow along the tabs to "Rule studio".
     await page.focus('#tab-phrasebank');
@@ -116,10 +110,10 @@ describe('rule studio', () => {
     expect(await page.textContent('[data-testid="studio-rules"]')).toContain('billing-tone/system-says');
     expect(await stored('studioHistory')).toMatchObject({ 'Team rules': [{ note: 'Added billing-tone/system-says' }] });
     // Nothing of the replies was stored.
-    expect(JSON.stringify(await b.serviceWorker!.evaluate(() => chrome.storage.local.get(null)))).not.toMatch(/refund window|Mill Lane/);
+    expect(JSON.stringify(await b().serviceWorker!.evaluate(() => chrome.storage.local.get(null)))).not.toMatch(/refund window|Mill Lane/);
 
     // The next draft on a helpdesk page underlines the phrase.
-    const helpdesk = await b.context.newPage();
+    const helpdesk = await b().context.newPage();
     await helpdesk.goto(fixtureUrl('acme.zendesk.com', '/agent/tickets/1234'));
     await waitForFixture(helpdesk);
     await focusEditorEnd(helpdesk);
@@ -147,7 +141,7 @@ describe('rule studio', () => {
   }, 120_000);
 
   it('a rename carries the agent’s turned-off rule along; Undo restores the earlier version', async () => {
-    await b.serviceWorker!.evaluate(async () => {
+    await b().serviceWorker!.evaluate(async () => {
       const { settings } = await chrome.storage.local.get('settings');
       await chrome.storage.local.set({ settings: { ...(settings ?? {}), disabledRules: ['billing-tone/system-says'] } });
     });
