@@ -75,9 +75,10 @@ export function loadTrainingData(dir: string): { examples: Example[]; errors: Da
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (!KEYS[kind].includes(key)) err(isScalar(pair.key) ? pair.key.range?.[0] : undefined, `Unknown key "${key}"; a ${kind} file has ${KEYS[kind].join(', ')}.`);
     }
-    const name = path.basename(file.path).replace(/\.ya?ml$/, '');
+    // "condescending.pairs.yml" is a second file of the condescending category (another writer's round).
+    const name = path.basename(file.path).replace(/\.ya?ml$/, '').split('.')[0];
     const label = String(root.get(kind === 'mechanisms' ? 'mechanism' : 'category') ?? '');
-    if (kind !== 'ordinary' && kind !== 'customer' && label !== name) err(0, `${kind === 'mechanisms' ? 'mechanism' : 'category'} must equal the file name "${name}".`);
+    if (kind !== 'ordinary' && kind !== 'customer' && label !== name) err(0, `${kind === 'mechanisms' ? 'mechanism' : 'category'} must equal the file name "${name}" (before any second dot).`);
     if (kind === 'mechanisms' && !(MECHANISMS as readonly string[]).includes(name)) err(0, `"${name}" is not a mechanism; use one of ${MECHANISMS.join(', ')}.`);
     const lines = (key: string): Array<{ text: string; offset?: number }> => {
       const seq = root.get(key, true);
