@@ -54,5 +54,8 @@ function judge(fragment: string): boolean {
   // "its arriving today" is "it's arriving today": the verb is in the missing apostrophe.
   const terms = parse(restoreApostrophes(fragment).text).sentences.flat();
   if (terms.length && terms[0].tags.has('Gerund')) return false;
-  return terms.some((t) => t.tags.has('Verb') && !t.tags.has('Gerund'));
+  if (terms.some((t) => t.tags.has('Verb') && !t.tags.has('Gerund'))) return true;
+  // "the fee stands", "the charge stays": compromise reads the -s verb after a singular noun as a plural
+  // noun, and the fact the customer needs (the fee is not waived) went with the dismissive clause.
+  return terms.some((t, i) => i >= 2 && /s$/i.test(t.text) && t.tags.has('Plural') && terms[i - 1].tags.has('Singular') && terms[i - 2].tags.has('Determiner'));
 }

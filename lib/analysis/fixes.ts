@@ -37,10 +37,16 @@ export interface PlannedFix {
 }
 
 /** The edit that puts `suggestion` in place of the finding [start, end) inside `sentence`; null when it can't fit here. */
-export function planFix(text: string, sentence: Span, finding: { start: number; end: number }, suggestion: string): PlannedFix | null {
+export function planFix(
+  text: string,
+  sentence: Span,
+  finding: { start: number; end: number },
+  suggestion: string,
+  others: ReadonlyArray<{ start: number; end: number }> = [],
+): PlannedFix | null {
   const s = suggestion.trim();
   if (s.includes(CONTINUE)) return continuationFix(text, sentence, finding, s);
-  if (isSentenceSuggestion(s)) return { fix: clauseFix(text, sentence, finding, s), shown: s };
+  if (isSentenceSuggestion(s)) return { fix: clauseFix(text, sentence, finding, s, others), shown: s };
   // A phrase stands in for words that end a clause ("As I said, …" → "To recap, …"); with more words after
   // them ("as I said yesterday, …") it would leave "To recap yesterday", so the sentence suggestions remain.
   const after = text.slice(finding.end, sentence.end);
@@ -77,7 +83,13 @@ function phraseFix(text: string, finding: { start: number; end: number }, phrase
   return { start: finding.start, end: finding.end, text: atStart ? capitalise(phrase) : uncapitalise(phrase) };
 }
 
-function clauseFix(text: string, sentence: Span, finding: { start: number; end: number }, suggestion: string): Fix {
+function clauseFix(
+  text: string,
+  sentence: Span,
+  finding: { start: number; end: number },
+  suggestion: string,
+  others: ReadonlyArray<{ start: number; end: number }>,
+): Fix {
   const s = sentence.text;
   const base = sentence.start;
   const terminal = TERMINAL.exec(s);
@@ -86,8 +98,11 @@ function clauseFix(text: string, sentence: Span, finding: { start: number; end: 
   const [cs, ce] = flaggedClause(s, lead, coreEnd, finding.start - base, finding.end - base);
   const left = withoutTrailingDependents(s.slice(lead, cs)).replace(/[\s,;:\u2013\u2014-]+$/, '');
   let right = s.slice(ce, coreEnd).replace(/^[\s,;:\u2013\u2014-]+/, '').replace(LEADING_COORDINATOR, '');
-  const keepLeft = left !== '' && standsAlone(left);
-  let keepRight = right !== '' && standsAlone(right);
+  // A remainder that is itself flagged ("…, so there's no need to panic") would sit beside the kind
+  // alternative and contradict it: it goes with the flagged clause instead of being kept.
+  const flaggedIn = (a: number, b: number) => others.some((o) => o.start - base < b && o.end - base > a);
+  const keepLeft = left !== '' && standsAlone(left) && !flaggedIn(lead, cs);
+  let keepRight = right !== '' && standsAlone(right) && !flaggedIn(ce, coreEnd);
   // "Please calm down and restart the router": the "please" belonged to the instruction too.
   if (keepRight && /^please\b/i.test(s.slice(cs, ce)) && !/^please\b/i.test(right) && isVerbAt(s, s.indexOf(right, ce))) right = 'please ' + right;
 

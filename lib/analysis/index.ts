@@ -170,11 +170,13 @@ function analyzeWith(
   if (shown.length) {
     // Slots in suggestions ({order}, {option}…) are filled from what the customer wrote.
     const conversation = conversationOf(text, context?.customer, heard?.particulars ?? []);
-    // Findings and sentences are both in text order: walk them together.
+    // Findings and sentences are both in text order: walk them together. Every finding's span, so a fix
+    // keeps no remainder another finding flags (all of them, not only those shown: a hidden overlap is still dismissive).
+    const others = standing.map((g) => ({ start: g.start, end: g.end, text: '' }));
     let i = 0;
     for (const f of shown) {
       while (i < sentences.length && sentences[i].end <= f.start) i++;
-      offerFixes(f, text, sentences[i] && sentences[i].start <= f.start ? sentences[i] : undefined, conversation);
+      offerFixes(f, text, sentences[i] && sentences[i].start <= f.start ? sentences[i] : undefined, conversation, others);
     }
   }
   const agentText = sentences.map((s) => s.text).join('\n');

@@ -30,13 +30,17 @@ function grounded(suggestion: string, conversation: Conversation): boolean {
  * sentence opens one: remembered on those, so a keystroke elsewhere in a long draft re-plans nothing.
  */
 const planned = new Map<string, PlannedFix | null>();
-function plannedFor(text: string, sentence: Span, finding: { start: number; end: number }, suggestion: string): PlannedFix | null {
+function plannedFor(text: string, sentence: Span, finding: { start: number; end: number }, suggestion: string, others: readonly Span[]): PlannedFix | null {
   const lead = text.slice(Math.max(0, sentence.start - 8), sentence.start);
-  const key = `${lead}\u0001${sentence.text}\u0001${finding.start - sentence.start}\u0001${finding.end - sentence.start}\u0001${suggestion}`;
+  // Other findings in this sentence, relative to it: a remainder they flag is not kept (fixes.ts).
+  const near = others
+    .filter((o) => (o.start !== finding.start || o.end !== finding.end) && o.start < sentence.end && o.end > sentence.start)
+    .map((o) => ({ start: o.start - sentence.start + lead.length, end: o.end - sentence.start + lead.length }));
+  const key = `${lead}\u0001${sentence.text}\u0001${finding.start - sentence.start}\u0001${finding.end - sentence.start}\u0001${suggestion}\u0001${near.map((o) => `${o.start}-${o.end}`).join(',')}`;
   let relative = planned.get(key);
   if (relative === undefined) {
     if (planned.size > 5000) planned.clear();
-    const local = planFix(lead + sentence.text, { ...sentence, start: lead.length }, { start: finding.start - sentence.start + lead.length, end: finding.end - sentence.start + lead.length }, suggestion);
+    const local = planFix(lead + sentence.text, { ...sentence, start: lead.length }, { start: finding.start - sentence.start + lead.length, end: finding.end - sentence.start + lead.length }, suggestion, near);
     relative = local && { shown: local.shown, fix: { ...local.fix, start: local.fix.start - lead.length, end: local.fix.end - lead.length } };
     planned.set(key, relative);
   }
@@ -44,7 +48,7 @@ function plannedFor(text: string, sentence: Span, finding: { start: number; end:
 }
 
 /** Sets `finding.suggestions` to what can be offered here and `finding.fixes` to their edits. */
-export function offerFixes(finding: Finding, text: string, sentence: Span | undefined, conversation: Conversation): void {
+export function offerFixes(finding: Finding, text: string, sentence: Span | undefined, conversation: Conversation, others: readonly Span[] = []): void {
   const suggestions: string[] = [];
   const fixes: Finding['fixes'] = [];
   for (const raw of finding.suggestions) {
@@ -52,7 +56,7 @@ export function offerFixes(finding: Finding, text: string, sentence: Span | unde
     const filled = fillSlots(raw, conversation.particulars);
     if (!filled) continue;
     const within = sentence ?? { start: finding.start, end: finding.end, text: text.slice(finding.start, finding.end) };
-    const planned = plannedFor(text, within, finding, filled);
+    const planned = plannedFor(text, within, finding, filled, others);
     if (!planned || suggestions.includes(planned.shown)) continue;
     suggestions.push(planned.shown);
     fixes.push(planned.fix);
