@@ -4,7 +4,7 @@
  *   worded as a possibility ("May read as …") with the category's reason and alternatives;
  * - a finding of a `needs-next-step` category (a refusal, a policy) is dropped when the reply offers a way
  *   forward anywhere (a next step, a choice, someone owning the next action): the labelling guide's R2 and
- *   R3 (`answeredByWayForward`, for rule and model findings alike);
+ *   R3 (`answeredByWayForward`, for rule and model findings alike; a link to go on to counts too);
  * - the model's empathy signals are added where no phrasebank signal of the same mechanism already is.
  */
 import type { CompiledPhrasebank, Mechanism } from '../phrasebank/types';
@@ -65,10 +65,13 @@ export function combineModel({ text, sentences, judged, pb, findings, signals, i
  * in it (a next step, a choice, an owned action, from rules or model) it strands no one, so findings of
  * `needs-next-step` categories are dropped. This is what lets the refusal rules match every shape of "no".
  */
-export function answeredByWayForward(findings: Finding[], signals: Signal[], needsNextStep: ReadonlySet<string>): Finding[] {
-  if (!signals.some((g) => WAY_FORWARD.has(g.mechanism))) return findings;
+export function answeredByWayForward(findings: Finding[], signals: Signal[], needsNextStep: ReadonlySet<string>, text = ''): Finding[] {
+  if (!signals.some((g) => WAY_FORWARD.has(g.mechanism)) && !LINK.test(text)) return findings;
   return findings.filter((f) => !needsNextStep.has(f.category));
 }
+
+/** A link in the reply points the customer somewhere to go on (a form, a help page, a contact page): R2's "something further". */
+const LINK = /\bhttps?:\/\/\S|\bwww\.\w/i;
 
 /**
  * The sentences each finding or signal touches, and which mechanisms a sentence's signals show (both

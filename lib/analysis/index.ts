@@ -163,7 +163,7 @@ function analyzeWith(
   const byPosition = (a: { start: number; end: number; ruleId: string }, b: typeof a) =>
     a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
   signals.sort(byPosition);
-  const standing = answeredByWayForward(findings, signals, categoriesNeedingNextStep(pb));
+  const standing = answeredByWayForward(findings, signals, categoriesNeedingNextStep(pb), text);
   const shown = options?.keepOverlapping ? standing.sort(byPosition) : oneFindingPerPhrase(standing).sort(byPosition);
   // The customer's message is heard once per message (hearCustomer memoises by text), not per keystroke.
   const heard = context?.customer?.trim() ? hearCustomer(context.customer) : null;

@@ -20,6 +20,11 @@ describe('a way forward anywhere in the reply answers a refusal or a policy', ()
     expect(categories("Sorry, no idea when the van comes. I've asked the depot and I'll update you by 3pm.")).not.toContain('refusing');
   });
 
+  it('drops it when the reply links somewhere to go on, and only then', () => {
+    expect(categories("We don't offer gift wrapping. Our gift options: https://example.com/gifts")).not.toContain('refusing');
+    expect(categories("We don't offer gift wrapping. Have a lovely weekend.")).toContain('refusing');
+  });
+
   it('keeps findings of other categories whatever follows', () => {
     const text = "As mentioned in my earlier email, the invoice is attached. I'll update you by 3pm.";
     expect(categories(text)).toContain('rushing');
