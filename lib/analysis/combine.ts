@@ -5,12 +5,15 @@
  * - a finding of a `needs-next-step` category (a refusal, a policy) is dropped when the reply offers a way
  *   forward anywhere (a next step, a choice, someone owning the next action): the labelling guide's R2 and
  *   R3 (`answeredByWayForward`, for rule and model findings alike; a link to go on to counts too);
+ * - the model gives no verdict on a sentence that asks for the details needed to help;
  * - the model's empathy signals are added where no phrasebank signal of the same mechanism already is.
  */
 import type { CompiledPhrasebank, Mechanism } from '../phrasebank/types';
 import type { Finding, Signal } from './types';
 import type { Span } from './text';
 import type { SentenceJudgement } from './judge';
+import { DETAILS_ASKS, DETAILS_NOUNS } from './listening-words';
+import { phraseRegex } from './listening-text';
 
 const WAY_FORWARD: ReadonlySet<Mechanism> = new Set(['next-steps', 'choice', 'ownership']);
 
@@ -39,7 +42,7 @@ export function combineModel({ text, sentences, judged, pb, findings, signals, i
   const ruled = sentencesWithFindings(sentences, findings).touched;
   sentences.forEach((sentence, i) => {
     const v = judged[i].dismissive;
-    if (!v || ruled.has(i)) return;
+    if (!v || ruled.has(i) || asksForDetails(sentence.text)) return;
     const ruleId = `model/${v.category}`;
     const start = sentence.start + v.start, end = sentence.start + v.end;
     if (!isAllowed(ruleId, v.category, start, end)) return;
@@ -72,6 +75,13 @@ export function answeredByWayForward(findings: Finding[], signals: Signal[], nee
 
 /** A link in the reply points the customer somewhere to go on (a form, a help page, a contact page): R2's "something further". */
 const LINK = /\bhttps?:\/\/\S|\bwww\.\w/i;
+
+const ASK_RE = phraseRegex(DETAILS_ASKS, 'iu');
+const DETAIL_RE = phraseRegex(DETAILS_NOUNS, 'iu');
+/** "Please DM us your order number": asking for what is needed to help is a way forward, not an order (lexicon `details-asks`). */
+function asksForDetails(sentence: string): boolean {
+  return ASK_RE.test(sentence) && DETAIL_RE.test(sentence);
+}
 
 /**
  * The sentences each finding or signal touches, and which mechanisms a sentence's signals show (both
