@@ -43,15 +43,21 @@ export function unheardCoaching(reply: string, heard: Heard | null, signals: Sig
   const out: Coaching[] = [];
 
   const open = pointsElsewhere ? [] : unanswered(heard.asks, lower, keys, heard.particulars);
-  // An ask answered in its own words already shows the reply picked up what they wrote.
-  const echoed = heard.asks.some((a) => !open.includes(a) && overlapWeight(a.topics, keys) >= 1);
+  // An ask answered in its own words already shows the reply picked up what they wrote: when the ask
+  // names the thing itself ("can you check order 55-1290?"), or the reply takes up more than one of its
+  // words ("swap it for a large" → "you can swap it for a large"). One word is not enough: answering
+  // "can you replace them?" with "I've arranged a replacement" picks up a verb, not their headphones.
+  const concreteIn = (a: Ask) => heard.particulars.some((p) => CONCRETE.has(p.kind) && p.start >= a.start && p.end <= a.end);
+  const echoed = heard.asks.some((a) => !open.includes(a) && overlapWeight(a.topics, keys) >= (concreteIn(a) ? 1 : 2));
   for (const ask of open.slice(0, MAX_UNANSWERED)) out.push(unansweredItem(ask, heard));
 
   // Only where the reply is the answer: a reply asking for details first can't yet say them back.
   // Things they own or paid: the order, the ticket, the product, the amount (a date or a place is context, not the thing).
   const concrete = heard.particulars.filter((p) => CONCRETE.has(p.kind));
-  const substantive = !pointsElsewhere && !FINDING_OUT_RE.test(lower) && !lower.includes('?');
-  const stakes = heard.asks.length > 0 || heard.feelings.length > 0 || heard.repeatContact.length > 0;
+  // (A reply marked as one part of several, "2/2", may say it back in the other part.)
+  const substantive = !pointsElsewhere && !FINDING_OUT_RE.test(lower) && !lower.includes('?') && !PART_OF_THREAD.test(lower);
+  // Something is at stake for them: they ask (even a question too vague to name, "Can you check?"), feel, or chase.
+  const stakes = heard.asks.length > 0 || heard.message.includes('?') || heard.feelings.length > 0 || heard.repeatContact.length > 0;
   if (concrete.length && stakes && substantive && !echoed && !has('interpretation') && !concrete.some((p) => reflected(p, lower, keys))) {
     const p = concrete.find((x) => x.kind === 'order' || x.kind === 'product') ?? concrete[0];
     out.push({

@@ -14,7 +14,7 @@ const cases = loadListeningCases(resolve(repoRoot, 'tests/quality/listening-case
 
 const REACHED: Record<string, { precision: number; recall: number }> = {
   'unanswered-question': { precision: 0.95, recall: 0.85 },
-  'nothing-reflected': { precision: 0.7, recall: 0.2 },
+  'nothing-reflected': { precision: 0.8, recall: 0.6 },
   'thank-patience': { precision: 1, recall: 1 },
   'ask-how-to-help': { precision: 1, recall: 1 },
   'unacknowledged-emotion': { precision: 1, recall: 1 },

@@ -131,7 +131,7 @@ describe('model findings in a Report', () => {
   });
 
   it('notices empathy said in the agent\u2019s own words, with the words that show it', () => {
-    const text = 'Honestly, I\'d be livid in your shoes.';
+    const text = 'Honestly, I would have been livid.';
     expect(analyze(text, pb, undefined, { layers: { model: false } }).signals).toEqual([]); // no rule lists it
     const er = report(text).signals.filter((s) => s.mechanism === 'emotional-reaction');
     expect(er.length).toBeGreaterThan(0);

@@ -56,6 +56,20 @@ describe('coaching on what the reply leaves unheard', () => {
     expect(kinds('Sorry about that. Could you tell me which phone you pair them with, so I can look into it?', q)).not.toContain('nothing-reflected');
   });
 
+  it('nothing reflected: answering their ask with one of its words is not saying their situation back', () => {
+    // "replace them?" → "a replacement": a verb picked up, not their headphones.
+    const ask = 'My wireless headphones stopped charging after a month. Can you replace them?';
+    expect(kinds("I'm sorry about that. I've arranged a replacement and it will be with you within three working days.", ask)).toContain('nothing-reflected');
+    // Taking up more of the ask ("swap it for a large") does say it back.
+    const swap = 'The jacket is too small. Can I swap it for a large instead of getting a refund?';
+    expect(kinds("Yes, you can swap it for a large. I've sent a free returns label and the large goes out once it's scanned.", swap)).not.toContain('nothing-reflected');
+    // A question too vague to name ("Can you check?") still shows something is at stake for them.
+    const check = 'Order #55-1290 has not arrived and it was due on Monday. Can you check?';
+    expect(item('Sorry for the wait. The courier had a delay in your area and the delivery is now due tomorrow.', check, 'nothing-reflected')?.quote?.text).toBe('55-1290');
+    // One part of a reply split across messages ("2/2") may say it back in the other part.
+    expect(kinds('Sorry for the wait. The courier had a delay in your area and the delivery is now due tomorrow. 2/2', check)).not.toContain('nothing-reflected');
+  });
+
   it('only "sorry" where thanking them for their patience fits', () => {
     const q = "This is the third time I've asked for an update on my claim.";
     expect(item("I'm sorry for the delay. The claim has now been approved and the payment goes out on Friday.", q, 'thank-patience')?.quote?.text).toBe('third time');
