@@ -10,10 +10,13 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, openFixture, editorPageUrl, injectEditorsBundle, modelText, pressUndo, typeLikeUser, type LaunchedBrowser } from './harness';
 
 /**
- * The pages checked: the families with a time-based merge (ProseMirror, Tiptap, Quill) and a few whose
- * history groups by other rules (their window is 0: the test shows an apply still is its own step there).
+ * The pages checked: the families with a time-based merge (ProseMirror, Tiptap, Quill) and those whose history
+ * groups by other rules (their window is 0: the test shows an apply still is its own step there).
+ * Not slate047: after the fixture's setText (a new Value) Slate 0.47's second Ctrl+Z does not undo the first
+ * apply, and its undo after typing puts the typed space elsewhere; measured the same with a 1.5 s wait, so it is
+ * not a merge window (left for the Slate 0.47 bridge).
  */
-const PAGES = ['prosemirror', 'tiptap', 'quill', 'lexical', 'draftjs', 'slate', 'ckeditor5'];
+const PAGES = ['prosemirror', 'tiptap', 'quill', 'lexical', 'draftjs', 'slate', 'ckeditor5', 'textarea', 'contenteditable', 'tinymce', 'ckeditor4', 'trix'];
 
 /**
  * The spans touch, and no replacement shares a first or last character with the text it replaces (ProseMirror
@@ -66,15 +69,17 @@ async function applyFound(page: Page, find: string, replacement: string): Promis
 async function caretAtTextEnd(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const el = (window as any).__fixture.editors[0].element as HTMLElement;
+    const doc = el.ownerDocument; // the iframe's own document for TinyMCE and CKEditor 4
+    (doc.defaultView?.frameElement as HTMLElement | null)?.focus();
     el.focus();
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent!.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP) });
+    const walker = doc.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent!.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP) });
     let last: Node | null = null;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) last = n;
-    const range = document.createRange();
+    const range = doc.createRange();
     if (last) range.setStart(last, last.textContent!.length); else range.selectNodeContents(el);
     range.collapse(!!last);
-    document.getSelection()!.removeAllRanges();
-    document.getSelection()!.addRange(range);
+    doc.getSelection()!.removeAllRanges();
+    doc.getSelection()!.addRange(range);
     await new Promise((r) => setTimeout(r, 30));
   });
 }
