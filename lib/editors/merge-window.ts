@@ -7,9 +7,10 @@
  * own undo group. Waiting is the generic fallback: it needs no page object, so it works from the isolated world.
  *
  * "Last edit" is an apply of ours or the agent's own input (`input` events). Changes made through the
- * editor's API (a page's set-up, an undo) are not counted: an undo resets both clocks (prosemirror-history
- * sets prevTime to 0, Quill's History.change sets lastRecorded to 0), and the API changes a helpdesk makes
- * (a loaded draft) are usually kept out of the history.
+ * editor's API (a loaded draft) are not counted: a helpdesk usually keeps them out of the history. An undo or
+ * redo (Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z, or a historyUndo/historyRedo beforeinput) forgets the last edit: it
+ * resets the editors' own clocks (prosemirror-history's undo/redo transaction sets prevTime to 0, Quill's
+ * History.change sets lastRecorded to 0), so the next apply is a new step anyway and need not wait.
  */
 import type { EditorBridge } from './types';
 
@@ -33,6 +34,18 @@ export function watchMergeWindow(bridge: Pick<EditorBridge, 'element'>, ms: numb
   watched.add(el);
   const note = () => noteEdit(el);
   for (const type of USER_EDIT_EVENTS) el.addEventListener(type, note, true);
+  const forget = () => lastEdits.delete(el);
+  el.addEventListener('keydown', (e) => { if (isHistoryKey(e)) forget(); }, true);
+  el.addEventListener('beforeinput', (e) => {
+    const type = (e as InputEvent).inputType;
+    if (type === 'historyUndo' || type === 'historyRedo') forget();
+  }, true);
+}
+
+/** Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl/Cmd+Y: the undo and redo shortcuts. */
+function isHistoryKey(e: KeyboardEvent): boolean {
+  const key = e.key.toLowerCase();
+  return (e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y');
 }
 
 /** The merge window declared for `el` (0: none). */

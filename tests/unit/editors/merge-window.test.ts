@@ -92,6 +92,23 @@ describe('merge window: the wait', () => {
     expect(600 + ms).toBe(600 + 1000 + MERGE_MARGIN_MS);
   });
 
+  test('an undo or redo forgets the last edit (the editors restart their grouping after one)', () => {
+    const el = editable('x');
+    watchMergeWindow({ element: el }, 1000);
+    noteEdit(el);
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', ctrlKey: true, bubbles: true }));
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', bubbles: true }));
+    expect(mergeWaitMs(el), 'not undo keys').toBe(1000 + MERGE_MARGIN_MS);
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }));
+    expect(mergeWaitMs(el), 'Ctrl+Z').toBe(0);
+    noteEdit(el);
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Z', metaKey: true, shiftKey: true, bubbles: true }));
+    expect(mergeWaitMs(el), 'Cmd+Shift+Z').toBe(0);
+    noteEdit(el);
+    el.dispatchEvent(new InputEvent('beforeinput', { inputType: 'historyUndo', bubbles: true }));
+    expect(mergeWaitMs(el), 'historyUndo').toBe(0);
+  });
+
   test('an agent who never stops typing: the wait gives up after four windows', async () => {
     const el = editable('x');
     watchMergeWindow({ element: el }, 100);
