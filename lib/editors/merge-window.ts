@@ -32,19 +32,21 @@ export function watchMergeWindow(bridge: Pick<EditorBridge, 'element'>, ms: numb
   windows.set(el, ms);
   if (ms <= 0 || watched.has(el)) return;
   watched.add(el);
-  const note = () => noteEdit(el);
-  for (const type of USER_EDIT_EVENTS) el.addEventListener(type, note, true);
   const forget = () => lastEdits.delete(el);
-  el.addEventListener('keydown', (e) => { if (isHistoryKey(e)) forget(); }, true);
-  el.addEventListener('beforeinput', (e) => {
+  const isHistoryInput = (e: Event) => {
     const type = (e as InputEvent).inputType;
-    if (type === 'historyUndo' || type === 'historyRedo') forget();
-  }, true);
+    return type === 'historyUndo' || type === 'historyRedo';
+  };
+  // A native undo's own `input` event is not an edit to wait for.
+  const note = (e: Event) => { if (!isHistoryInput(e)) noteEdit(el); };
+  for (const type of USER_EDIT_EVENTS) el.addEventListener(type, note, true);
+  el.addEventListener('keydown', (e) => { if (isHistoryKey(e)) forget(); }, true);
+  el.addEventListener('beforeinput', (e) => { if (isHistoryInput(e)) forget(); }, true);
 }
 
 /** Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl/Cmd+Y: the undo and redo shortcuts. */
 function isHistoryKey(e: KeyboardEvent): boolean {
-  const key = e.key.toLowerCase();
+  const key = (e.key ?? '').toLowerCase();
   return (e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y');
 }
 

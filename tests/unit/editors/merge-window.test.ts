@@ -107,6 +107,8 @@ describe('merge window: the wait', () => {
     noteEdit(el);
     el.dispatchEvent(new InputEvent('beforeinput', { inputType: 'historyUndo', bubbles: true }));
     expect(mergeWaitMs(el), 'historyUndo').toBe(0);
+    el.dispatchEvent(new InputEvent('input', { inputType: 'historyUndo', bubbles: true }));
+    expect(mergeWaitMs(el), 'the undo\'s own input event is no edit').toBe(0);
   });
 
   test('an agent who never stops typing: the wait gives up after four windows', async () => {
