@@ -61,6 +61,8 @@ export function ckeditor4Undo(root: HTMLElement): void {
 /** Registry entry for CKEditor 4. */
 export const ckeditor4: BridgeFactory = {
   kind: 'ckeditor4',
+  // CKEditor 4's UndoManager groups typing by key strokes, not time; withUndoSnapshot closes the run.
+  mergeWindowMs: 0,
   detect: (el) => closestEditable(el, '.cke_editable'),
   create: (root) => withFrameFocus(withUndoSnapshot(createDomBridge(root, {
     kind: 'ckeditor4',

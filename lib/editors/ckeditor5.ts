@@ -20,6 +20,9 @@ export function isCkeditor5Chrome(el: Element): boolean {
 /** Registry entry for CKEditor 5. */
 export const ckeditor5: BridgeFactory = {
   kind: 'ckeditor5',
+  // CKEditor 5 groups typing by its change buffer (`typing.undoStep`, default 20 characters, reset on a
+  // selection change), not by time: an apply selects its span first, or is its own model.change batch.
+  mergeWindowMs: 0,
   // Nested editables (table cells, captions) carry the same class: the draft is the root editable.
   detect: (el) => closestEditable(el, '.ck-editor__editable:not(.ck-editor__nested-editable)') ?? closestEditable(el, '.ck-editor__editable'),
   create: (root) => withDeleteInput(createDomBridge(root, {

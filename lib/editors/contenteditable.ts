@@ -16,6 +16,8 @@ export function editableHost(el: HTMLElement): HTMLElement | null {
 /** Registry entry: any contenteditable not claimed by a specific editor family. */
 export const contenteditable: BridgeFactory = {
   kind: 'contenteditable',
+  // The browser's native undo: a script-set selection ends the typing run, so each execCommand is one step.
+  mergeWindowMs: 0,
   detect: editableHost,
   create: (root) => createDomBridge(root, { kind: 'contenteditable', insert: 'execCommand', undo: 'execCommand' }),
 };

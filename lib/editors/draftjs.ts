@@ -14,6 +14,9 @@ import { createDomBridge } from './dom-bridge';
 /** Registry entry for Draft.js. */
 export const draftjs: BridgeFactory = {
   kind: 'draftjs',
+  // Draft.js (EditorState.push) starts a new undo entry when the selection is not the content's selectionAfter
+  // or the change type differs; an apply selects a range first. No time window.
+  mergeWindowMs: 0,
   detect: (el) => closestEditable(el, '.public-DraftEditor-content'),
   // A paste next (Briskine's path for Draft.js): Draft's onPaste inserts through its EditorState.
   create: (root) => createDomBridge(root, { kind: 'draftjs', insert: ['textInput', 'paste'], undo: 'keydown' }),

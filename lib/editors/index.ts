@@ -18,6 +18,7 @@ import { draftjs } from './draftjs';
 import { quill } from './quill';
 import { contenteditable } from './contenteditable';
 import { textarea, isTextControl } from './textarea';
+import { watchMergeWindow } from './merge-window';
 
 export type { EditorBridge, DraftSnapshot, ApplyResult } from './types';
 export type { BridgeFactory } from './registry';
@@ -41,6 +42,7 @@ export function bridgeFor(el: HTMLElement): EditorBridge | null {
     const known = cache.get(root);
     if (known && known.kind === factory.kind) return known;
     const bridge = factory.create(root);
+    watchMergeWindow(bridge, factory.mergeWindowMs);
     cache.set(root, bridge);
     return bridge;
   }

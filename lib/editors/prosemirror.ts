@@ -11,6 +11,9 @@ import { createDomBridge } from './dom-bridge';
 /** Registry entry for ProseMirror-based editors (Tiptap included). */
 export const prosemirror: BridgeFactory = {
   kind: 'prosemirror',
+  // prosemirror-history's `history({ newGroupDelay })`, default 500 ms: an edit within it that touches the
+  // previous one's range joins its undo group (Tiptap's History/UndoRedo extension passes the same option).
+  mergeWindowMs: 500,
   detect: (el) => closestEditable(el, '.ProseMirror'),
   create: (root) => createDomBridge(root, {
     kind: 'prosemirror', insert: ['execCommand', 'paste'], undo: 'keydown',

@@ -10,6 +10,9 @@ import { createDomBridge } from './dom-bridge';
 /** Registry entry for Quill. */
 export const quill: BridgeFactory = {
   kind: 'quill',
+  // Quill's history module option `delay`, default 1000 ms: any change within it of the group's first change
+  // is folded into that undo step (no adjacency check).
+  mergeWindowMs: 1000,
   detect: (el) => closestEditable(el, '.ql-editor'),
   create: (root) => createDomBridge(root, {
     kind: 'quill', insert: ['execCommand', 'paste'], undo: 'keydown',

@@ -9,6 +9,12 @@ export interface BridgeFactory {
   readonly kind: string;
   /** The editor's editable root for `el` (el itself or an ancestor), or null if this family does not own `el`. */
   detect(el: HTMLElement): HTMLElement | null;
+  /**
+   * The editor's undo merge window (ms): edits closer together than this may land in one undo step, so an
+   * apply waits until the last edit is this old (merge-window.ts). 0 when the editor never merges an apply
+   * (a replacement over a selection) with the edit before it. Cite the library option and its default.
+   */
+  readonly mergeWindowMs: number;
   /** A bridge for a root returned by `detect`. */
   create(root: HTMLElement): EditorBridge;
 }

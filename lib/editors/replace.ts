@@ -6,6 +6,7 @@
 import type { ApplyResult, DraftSnapshot } from './types';
 import { askPageWorld, dispatchPaste } from './page-world';
 import { pressUndoKeys } from './synthetic-keys';
+import { noteEdit, waitOutMergeWindow } from './merge-window';
 
 /** How text is inserted once the span is selected. */
 export type InsertTechnique =
@@ -252,6 +253,8 @@ async function selectSpan(target: ReplaceTarget, start: number, end: number, tex
 
 async function replaceNow(target: ReplaceTarget, start: number, end: number, expected: string, replacement: string): Promise<ApplyResult> {
   const el = target.element;
+  // Let the editor's undo grouping close first (merge-window.ts), then check the offsets against the draft as it is now.
+  await waitOutMergeWindow(el);
   const before = target.read();
   if (start < 0 || end < start || end > before.text.length || before.text.slice(start, end) !== expected) {
     return { ok: false, reason: 'stale' };
@@ -282,7 +285,10 @@ async function replaceNow(target: ReplaceTarget, start: number, end: number, exp
       if (target.read().text === before.text) continue;
     }
     const after = await settle(target, (t) => t === want, settleMs);
-    if (after === want) return { ok: true };
+    if (after === want) {
+      noteEdit(el);
+      return { ok: true };
+    }
     if (after === before.text) continue;
 
     // Changed, but not only the span: undo that one step, and try the next path only from the original draft.

@@ -39,6 +39,9 @@ export function slatePaths(root: HTMLElement): InsertTechnique[] {
 /** Registry entry for Slate. */
 export const slate: BridgeFactory = {
   kind: 'slate',
+  // slate-history has no time window: it merges operations of one flush, or contiguous insert_text /
+  // remove_text (shouldMerge); an apply's remove_text over a selected span does not continue the edit before it.
+  mergeWindowMs: 0,
   detect: (el) => closestEditable(el, '[data-slate-editor]'),
   create: (root) => withDeleteInput(createDomBridge(root, {
     kind: 'slate',

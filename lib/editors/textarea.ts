@@ -56,6 +56,8 @@ export function createTextareaBridge(element: TextControl): UndoableBridge {
 /** Registry entry: the element itself must be the textarea/input. */
 export const textarea: BridgeFactory = {
   kind: 'textarea',
+  // The browser's native undo: setSelectionRange ends the typing run, so each execCommand is one step.
+  mergeWindowMs: 0,
   detect: (el) => (isTextControl(el) ? el : null),
   create: (root) => createTextareaBridge(root as TextControl),
 };

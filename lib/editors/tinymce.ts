@@ -39,6 +39,8 @@ export function withTypingClosed(bridge: EditorBridge): EditorBridge {
 /** Registry entry for TinyMCE. */
 export const tinymce: BridgeFactory = {
   kind: 'tinymce',
+  // TinyMCE's UndoManager has no time window; its open typing level is closed by withTypingClosed.
+  mergeWindowMs: 0,
   detect: (el) => closestEditable(el, '.mce-content-body'),
   create: (root) => withFrameFocus(withTypingClosed(createDomBridge(root, {
     kind: 'tinymce',

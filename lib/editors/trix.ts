@@ -19,6 +19,9 @@ export function isTrixChrome(el: Element): boolean {
 /** Registry entry for Trix. */
 export const trix: BridgeFactory = {
   kind: 'trix',
+  // Trix consolidates "Typing" entries with the same context (location, plus a `Trix.config.undo.interval`
+  // time bucket, default 5000 ms); an apply's context is its own expanded range, so it is never consolidated.
+  mergeWindowMs: 0,
   detect: (el) => {
     const root = el.closest<HTMLElement>('trix-editor');
     return root && root.isContentEditable ? root : null;

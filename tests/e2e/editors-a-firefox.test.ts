@@ -70,6 +70,26 @@ describe.skipIf(!enabled)('Firefox ESR', () => {
       expect(stale.result).toEqual({ ok: false, reason: 'stale' });
     });
 
+    // The merge window (lib/editors/merge-window.ts; Chromium: undo-steps.test.ts): quick applies stay separate steps.
+    test('two applies 50 ms apart: one Ctrl+Z undoes only the second, the next one the first', async () => {
+      const draft = 'Please calm down, as I already said, that is our policy.';
+      await page.evaluate(async (t) => { (window as any).__fixture.editors[0].setText(t); await new Promise((r) => setTimeout(r, 30)); }, draft);
+      expect(await model(page)).toBe(draft);
+      const first = await apply(page, 7, 16, 'calm down', 'bear with me');
+      expect(first.result).toEqual({ ok: true });
+      const afterFirst = 'Please bear with me, as I already said, that is our policy.';
+      expect(norm(first.model)).toBe(afterFirst);
+      await new Promise((r) => setTimeout(r, 50));
+      // Touching the first replacement, so ProseMirror's adjacency rule would merge them too: only time decides.
+      const second = await apply(page, 19, 38, ', as I already said', '; to recap');
+      expect(second.result).toEqual({ ok: true });
+      expect(norm(second.model)).toBe('Please bear with me; to recap, that is our policy.');
+      await undo(page);
+      expect(await waitFor(page, afterFirst)).toBe(afterFirst);
+      await undo(page);
+      expect(await waitFor(page, draft)).toBe(draft);
+    });
+
     test(`seeded random run: ${RANDOM_APPLIES} applications, zero corrupted drafts`, async () => {
       const rand = seededRandom(0xf1f + kind.length * 31);
       let applied = 0;
