@@ -10,7 +10,7 @@ import type { RequiredGroups } from './prefilter';
 import { findAll, tokenize, type FastPattern, type Token } from './fastmatch';
 import { trimSpan } from './text';
 import { isAboutAThing, isInYesNoQuestion } from './context';
-import { compiledPattern, patternGroups } from './pattern-cache';
+import { compiledPattern, parsedPattern, patternGroups } from './pattern-cache';
 import { expansionsOf } from './pattern-compile';
 
 /** A match inside one sentence (offsets relative to the sentence). */
@@ -133,7 +133,7 @@ function unlessFastOf(m: CompiledMatcher, kind: 'rule' | 'signal', index: number
 
 /** An entry's `unless` patterns as compromise parses (for the tagger path). */
 function unlessParsedOf(m: CompiledMatcher, kind: 'rule' | 'signal', index: number): ParsedPattern[] {
-  return (m.unlessParsed[kind][index] ??= (entryOf(m, kind, index).unless ?? []).flatMap(compiledPattern).map((u) => u.parsed).filter((p) => p.length > 0));
+  return (m.unlessParsed[kind][index] ??= (entryOf(m, kind, index).unless ?? []).flatMap(parsedPattern).filter((p) => p.length > 0));
 }
 
 /** A pattern's fast form, and whether its fast match can be the answer: a word-only pattern whose `unless`
@@ -181,7 +181,7 @@ function netOf(m: CompiledMatcher): NlpNet {
   if (!m.net) {
     const expanded = new Map<string, string[]>();
     const sourceOf = (p: string) => expanded.get(p) ?? expanded.set(p, expansionsOf(p)).get(p)!;
-    m.net = buildNet(m.netInput.map((n) => ({ match: sourceOf(n.pattern)[n.alternative], meta: n.meta, parsed: compiledPattern(n.pattern)[n.alternative].parsed })));
+    m.net = buildNet(m.netInput.map((n) => ({ match: sourceOf(n.pattern)[n.alternative], meta: n.meta, parsed: parsedPattern(n.pattern)[n.alternative] })));
   }
   return m.net;
 }

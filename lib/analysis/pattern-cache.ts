@@ -8,19 +8,36 @@
  */
 import { deserialiseGroups, fromParsed, groupsOf, lazyTable, parseAlternatives, type CompiledAlternative } from './pattern-compile';
 import type { RequiredGroups } from './prefilter';
+import type { ParsedPattern } from './nlp';
 import precompiled, { groups as precompiledGroups } from './patterns.generated';
 
 let parsedAhead: ReturnType<typeof lazyTable> | undefined;
 let groupsAhead: Map<string, Array<RequiredGroups | null>> | undefined;
 const compiled = new Map<string, CompiledAlternative[]>();
 
+const parsed = new Map<string, ParsedPattern[]>();
+
 /** The compiled expansions of a pattern. Callers must not mutate them (they are shared). */
 export function compiledPattern(pattern: string): CompiledAlternative[] {
   let alts = compiled.get(pattern);
   if (!alts) {
-    parsedAhead ??= lazyTable(precompiled);
-    alts = (parsedAhead(pattern) ?? parseAlternatives(pattern)).map(fromParsed);
+    alts = parsedPattern(pattern).map(fromParsed);
     compiled.set(pattern, alts);
+  }
+  return alts;
+}
+
+/**
+ * compromise's parse of each expansion (the same objects as `compiledPattern(pattern)[i].parsed`), without
+ * compiling the fast form: compromise's net and the `unless` checks need only this, so a process (or the
+ * CLI's start-up snapshot) that uses the tagger does not build ≈28,000 word sets it may never use.
+ */
+export function parsedPattern(pattern: string): ParsedPattern[] {
+  let alts = parsed.get(pattern);
+  if (!alts) {
+    parsedAhead ??= lazyTable(precompiled);
+    alts = parsedAhead(pattern) ?? parseAlternatives(pattern);
+    parsed.set(pattern, alts);
   }
   return alts;
 }

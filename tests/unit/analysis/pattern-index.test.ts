@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { deserialise, deserialiseGroups, fromParsed, groupsOf, lazyTable, parseAlternatives, serialiseGroups } from '../../../lib/analysis/pattern-compile';
 import precompiled, { groups } from '../../../lib/analysis/patterns.generated';
 import phrasebank from '../../../lib/phrasebank/bundled.generated';
-import { patternGroups } from '../../../lib/analysis/pattern-cache';
+import { compiledPattern, parsedPattern, patternGroups } from '../../../lib/analysis/pattern-cache';
+import { matchesParsed, matchesParsedIn, parse } from '../../../lib/analysis/nlp';
 
 const patterns = [...new Set([...phrasebank.rules, ...phrasebank.signals].flatMap((e) => [...e.match, ...(e.unless ?? [])]))];
 
@@ -37,5 +38,16 @@ describe('the precompiled pattern index', () => {
     const table = { a: [[['x', 'y'], ['z']], null], b: [[['z']]] };
     expect(Object.fromEntries(deserialiseGroups(serialiseGroups(table)))).toEqual(table);
     expect(() => serialiseGroups({ c: [[['two words']]] })).toThrow(/space/);
+  });
+
+  it('shares one parse between the net, the unless checks and the fast form compiled later, which compromise leaves as it was', () => {
+    // A fast form is compiled on first use, possibly after compromise has checked the same parse: it must not change it.
+    const doc = parse('Sorry, but you should have read the policy before ordering; the system will calm down.');
+    const sample = patterns.filter((_, i) => i % 7 === 0);
+    for (const p of sample) for (const alt of parsedPattern(p)) if (alt.length) { matchesParsed(doc, alt); matchesParsedIn(doc, [0], alt); }
+    for (const p of sample) {
+      expect(parsedPattern(p), p).toEqual(parseAlternatives(p));
+      compiledPattern(p).forEach((c, i) => expect(c.parsed).toBe(parsedPattern(p)[i]));
+    }
   });
 });
