@@ -10,7 +10,7 @@ import type { RequiredGroups } from './prefilter';
 import { findAll, tokenize, type FastPattern, type Token } from './fastmatch';
 import { trimSpan } from './text';
 import { isAboutAThing, isInYesNoQuestion } from './context';
-import { compiledPattern } from './pattern-cache';
+import { compiledPattern, parsedPattern, patternGroups } from './pattern-cache';
 import { expansionsOf } from './pattern-compile';
 
 /** A match inside one sentence (offsets relative to the sentence). */
@@ -25,14 +25,15 @@ export interface SentenceHit {
 interface PatternInfo {
   kind: 'rule' | 'signal';
   index: number;
+  /** The phrasebank pattern and which of its expansions this is (compiledPattern(pattern)[alternative]). */
+  pattern: string;
+  alternative: number;
   groups: RequiredGroups;
-  fast: FastPattern;
-  /** The fast match can be the answer: a word-only pattern whose `unless` patterns are word-only too
-   *  (rules additionally need a match that cannot start with a verb, see startsWithNonVerb). */
-  direct: boolean;
   /** The required groups besides the anchor's: a sentence lacking any of them cannot match, so the
    *  pattern is not tried (the same reasoning as the anchor; ~31 candidates a sentence → ~0.5 tried). */
   otherGroups: RequiredGroups;
+  /** Compiled the first time the pattern is a candidate (fastOf): most never are in a session. */
+  compiled?: { fast: FastPattern; direct: boolean };
 }
 
 /** Everything derived once from a phrasebank. */
@@ -51,10 +52,10 @@ export interface CompiledMatcher {
   /** scratch space to de-duplicate candidates without allocating a Set per sentence */
   mark: Uint32Array;
   generation: number;
-  /** per entry: word-only `unless` patterns, or null when one needs compromise */
-  unlessFast: { rule: Array<FastPattern[] | null>; signal: Array<FastPattern[] | null> };
-  ruleUnless: ParsedPattern[][];
-  signalUnless: ParsedPattern[][];
+  /** per entry: word-only `unless` patterns, or null when one needs compromise (filled on first use: unlessFastOf) */
+  unlessFast: { rule: Array<FastPattern[] | null | undefined>; signal: Array<FastPattern[] | null | undefined> };
+  /** per entry: its `unless` patterns' parses (filled on first use: unlessParsedOf) */
+  unlessParsed: { rule: Array<ParsedPattern[] | undefined>; signal: Array<ParsedPattern[] | undefined> };
 }
 
 const cache = new WeakMap<CompiledPhrasebank, CompiledMatcher>();
@@ -69,38 +70,39 @@ export function matcherFor(pb: CompiledPhrasebank): CompiledMatcher {
   return m;
 }
 
+/**
+ * Builds the index only: each expansion's required words come precompiled (patternGroups), and a
+ * pattern's fast form and `unless` checks are compiled when a sentence first makes it a candidate
+ * (fastOf, unlessFastOf, unlessParsedOf), so a cold start compiles the few a first draft needs, not ≈5,700.
+ */
 function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
   const patterns: PatternInfo[] = [];
   const netInput: CompiledMatcher['netInput'] = [];
-  // `unless` patterns of word-only form can be checked without compromise, too
-  const fastUnless = (e: RuleEntry | SignalEntry): FastPattern[] | null => {
-    const list = (e.unless ?? []).flatMap(compiledPattern).map((u) => u.fast);
-    return list.every((f) => f.exact) ? list : null;
-  };
-  const unlessFast = { rule: pb.rules.map(fastUnless), signal: pb.signals.map(fastUnless) };
   const add = (kind: 'rule' | 'signal', entries: Array<RuleEntry | SignalEntry>) =>
     entries.forEach((entry, index) => {
+      // A pattern not compiled at build time is compiled here, as before (a broken one fails this early).
+      for (const u of entry.unless ?? []) patternGroups(u);
       for (const pattern of entry.match) {
-        compiledPattern(pattern).forEach(({ parsed, fast, groups }, alternative) => {
-          if (!parsed.length) return;
-          // Rules also need the subject check, which needs tags unless the match starts with a non-verb.
-          const direct = fast.exact && unlessFast[kind][index] !== null;
-          patterns.push({ kind, index, groups, fast, direct, otherGroups: [] });
+        patternGroups(pattern).forEach((groups, alternative) => {
+          if (!groups) return; // parsed to nothing
+          patterns.push({ kind, index, pattern, alternative, groups, otherGroups: [] });
           netInput.push({ pattern, alternative, meta: { kind, index } });
         });
       }
     });
   add('rule', pb.rules);
   add('signal', pb.signals);
-  const unless = (entries: Array<RuleEntry | SignalEntry>) =>
-    entries.map((e) => (e.unless ?? []).flatMap(compiledPattern).map((u) => u.parsed).filter((p) => p.length > 0));
   const byWord = new Map<string, number[]>();
   const unanchored: number[] = [];
   patterns.forEach((p, i) => {
     const anchor = pickAnchor(p.groups);
-    if (!anchor) unanchored.push(i);
-    else for (const w of anchor) byWord.set(w, [...(byWord.get(w) ?? []), i]);
-    p.otherGroups = p.groups.filter((g) => g !== anchor);
+    if (anchor < 0) unanchored.push(i);
+    else for (const w of p.groups[anchor]) {
+      const list = byWord.get(w);
+      if (list) list.push(i);
+      else byWord.set(w, [i]);
+    }
+    p.otherGroups = p.groups.filter((_, k) => k !== anchor);
   });
   return {
     phrasebank: pb,
@@ -111,25 +113,53 @@ function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
     unanchored,
     mark: new Uint32Array(patterns.length),
     generation: 0,
-    unlessFast,
-    ruleUnless: unless(pb.rules),
-    signalUnless: unless(pb.signals),
+    unlessFast: { rule: new Array(pb.rules.length), signal: new Array(pb.signals.length) },
+    unlessParsed: { rule: new Array(pb.rules.length), signal: new Array(pb.signals.length) },
   };
+}
+
+const entryOf = (m: CompiledMatcher, kind: 'rule' | 'signal', index: number): RuleEntry | SignalEntry =>
+  kind === 'rule' ? m.phrasebank.rules[index] : m.phrasebank.signals[index];
+
+/** An entry's `unless` patterns of word-only form (checked without compromise, too), or null when one needs compromise. */
+function unlessFastOf(m: CompiledMatcher, kind: 'rule' | 'signal', index: number): FastPattern[] | null {
+  let list = m.unlessFast[kind][index];
+  if (list === undefined) {
+    const fast = (entryOf(m, kind, index).unless ?? []).flatMap(compiledPattern).map((u) => u.fast);
+    list = m.unlessFast[kind][index] = fast.every((f) => f.exact) ? fast : null;
+  }
+  return list;
+}
+
+/** An entry's `unless` patterns as compromise parses (for the tagger path). */
+function unlessParsedOf(m: CompiledMatcher, kind: 'rule' | 'signal', index: number): ParsedPattern[] {
+  return (m.unlessParsed[kind][index] ??= (entryOf(m, kind, index).unless ?? []).flatMap(parsedPattern).filter((p) => p.length > 0));
+}
+
+/** A pattern's fast form, and whether its fast match can be the answer: a word-only pattern whose `unless`
+ *  patterns are word-only too (rules additionally need a match that cannot start with a verb, see startsWithNonVerb). */
+function fastOf(m: CompiledMatcher, p: PatternInfo): { fast: FastPattern; direct: boolean } {
+  if (!p.compiled) {
+    const fast = compiledPattern(p.pattern)[p.alternative].fast;
+    p.compiled = { fast, direct: fast.exact && unlessFastOf(m, p.kind, p.index) !== null };
+  }
+  return p.compiled;
 }
 
 // Very frequent words make poor anchors: a pattern is anchored on its rarest-looking required group.
 const COMMON = new Set('i you we it to the a an and of is are be will can for in on that this have has not do my your our me us so if at with as was'.split(' '));
 
-function pickAnchor(groups: RequiredGroups): string[] | null {
-  let best: string[] | null = null;
+/** The index of the group to anchor on, or -1 when there is none. */
+function pickAnchor(groups: RequiredGroups): number {
+  let best = -1;
   let bestScore = -Infinity;
-  for (const g of groups) {
+  groups.forEach((g, k) => {
     const score = g.reduce((min, w) => Math.min(min, COMMON.has(w) ? 0 : Math.min(w.length, 8)), Infinity) - g.length * 0.01;
     if (score > bestScore) {
-      best = g;
+      best = k;
       bestScore = score;
     }
-  }
+  });
   return best;
 }
 
@@ -151,7 +181,7 @@ function netOf(m: CompiledMatcher): NlpNet {
   if (!m.net) {
     const expanded = new Map<string, string[]>();
     const sourceOf = (p: string) => expanded.get(p) ?? expanded.set(p, expansionsOf(p)).get(p)!;
-    m.net = buildNet(m.netInput.map((n) => ({ match: sourceOf(n.pattern)[n.alternative], meta: n.meta, parsed: compiledPattern(n.pattern)[n.alternative].parsed })));
+    m.net = buildNet(m.netInput.map((n) => ({ match: sourceOf(n.pattern)[n.alternative], meta: n.meta, parsed: parsedPattern(n.pattern)[n.alternative] })));
   }
   return m.net;
 }
@@ -171,13 +201,14 @@ export function matchSentenceFast(m: CompiledMatcher, sentence: string): Sentenc
   const seen = new Set<string>();
   for (const i of candidates) {
     const p = m.patterns[i];
-    const found = findAll(p.fast, toks, !p.direct);
+    const { fast, direct: isDirect } = fastOf(m, p);
+    const found = findAll(fast, toks, !isDirect);
     if (!found.length) continue;
-    if (!p.direct) return null; // tags, context or `unless`: compromise decides
+    if (!isDirect) return null; // tags, context or `unless`: compromise decides
     if (p.kind === 'rule' && found.some(([a]) => !startsWithNonVerb(toks, a))) return null;
     // "it's" / "I'd" are ambiguous ("it is" or "it has"): only compromise's tagger can tell
     if (found.some(([a, b]) => toks.slice(a, b).some((t) => t.optional))) return null;
-    if (m.unlessFast[p.kind][p.index]!.some((u) => findAll(u, toks, true).length > 0)) continue;
+    if (unlessFastOf(m, p.kind, p.index)!.some((u) => findAll(u, toks, true).length > 0)) continue;
     for (const [a, b] of found) {
       let end = toks[a].end;
       for (let k = a; k < b; k++) end = Math.max(end, toks[k].end);
@@ -265,7 +296,7 @@ export function matchSentencesWithNlp(m: CompiledMatcher, sentences: string[]): 
     if (!span) continue;
     const key = `${n}:${kind}:${index}:${span[0]}:${span[1]}`;
     if (seen.has(key)) continue;
-    const unless = kind === 'rule' ? m.ruleUnless[index] : m.signalUnless[index];
+    const unless = unlessParsedOf(m, kind, index);
     if (unless.length) {
       const own = doc.sentences.map((_, k) => k).filter((k) => owner[k] === n);
       if (unless.some((p) => matchesParsedIn(doc, own, p))) continue;
