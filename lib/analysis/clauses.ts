@@ -52,9 +52,18 @@ function judge(fragment: string): boolean {
   if (ENDS_ON_FUNCTION_WORD.test(fragment)) return false;
   if (opensDependent(fragment)) return false;
   // "its arriving today" is "it's arriving today": the verb is in the missing apostrophe.
-  const terms = parse(restoreApostrophes(fragment).text).sentences.flat();
+  // "its leaving the depot today": "its" before a gerund, "only", "not", an article or "been" can only be "it's"
+  // (restoreApostrophes leaves "its" alone, a word too).
+  const restored = restoreApostrophes(fragment).text.replace(/^(\s*)its(?=\s+(?:\w+ing|only|not|just|a|an|the|been|going|gone|here|there)\b)/i, "$1it's");
+  const terms = parse(restored).sentences.flat();
   if (terms.length && terms[0].tags.has('Gerund')) return false;
-  if (terms.some((t) => t.tags.has('Verb') && !t.tags.has('Gerund'))) return true;
+  const verb = terms.findIndex((t) => t.tags.has('Verb') && !t.tags.has('Gerund'));
+  // "no reason to fret over it", "nothing to lose sleep over": the only verb is an infinitive, so there is no
+  // clause, and what's left is the dismissive point again.
+  // ("Glad to see you're back online" has one later, and stays.)
+  const finiteLater = terms.slice(verb + 1).some((t, i) => t.tags.has('Copula') || t.tags.has('Modal') || t.tags.has('Auxiliary') || (t.tags.has('Verb') && terms[verb + i].tags.has('Pronoun')));
+  if (verb > 0 && terms[verb].tags.has('Infinitive') && /^to$/i.test(terms[verb - 1].text) && !finiteLater) return false;
+  if (verb >= 0) return true;
   // "the fee stands", "the charge stays": compromise reads the -s verb after a singular noun as a plural
   // noun, and the fact the customer needs (the fee is not waived) went with the dismissive clause.
   return terms.some((t, i) => i >= 2 && /s$/i.test(t.text) && t.tags.has('Plural') && terms[i - 1].tags.has('Singular') && terms[i - 2].tags.has('Determiner'));

@@ -11,15 +11,17 @@
  *   the capital letter fitted to where they stand;
  * - a suggestion with "…" keeps the agent's own words: "…" stands for the sentence from the last flagged
  *   word (a verb) to its end, so "Could you …?" turns "You need to send the form by Friday." into "Could you
- *   send the form by Friday?" (offered only where that word is a verb).
+ *   send the form by Friday?" (offered only where that word is a verb; continuation.ts).
  * Leading @handles stay where they are. The edit is trimmed to the characters that really change.
  */
 import type { Fix } from './types';
 import type { Span } from './text';
 import { isVerbAt, opensDependent, standsAlone } from './clauses';
+import { reportedContent, restatedDependent } from './facts';
+import { completeEllipsis, isElliptical } from './ellipsis';
+import { CONTINUE, continuationFix } from './continuation';
+import { HANDLES, TERMINAL, capitalise, minimalEdit, startsSentence, uncapitalise, withFullStop } from './fix-text';
 
-const TERMINAL = /[.!?\u2026]+["'\u201D\u2019)\]]*$/;
-const HANDLES = /^(?:@[\w.]+[\s,:]*)+/;
 // Where one clause ends and the next begins: punctuation, a dash, or a conjunction (which opens the next clause).
 const CLAUSE_BREAK =
   /\s*[,;:]\s+|\s+[-\u2013\u2014]\s+|\s+(?=(?:but|so|because|since|though|although|while|unless|until|yet|if|when|before|after|which|otherwise)\b)/gi;
@@ -53,31 +55,6 @@ export function planFix(
   return /^\s*(?:[,;:.!?\u2026\u2013\u2014)]|-\s|$)/.test(after) ? { fix: phraseFix(text, finding, s), shown: s } : null;
 }
 
-const CONTINUE = '\u2026';
-
-function continuationFix(text: string, sentence: Span, finding: { start: number; end: number }, suggestion: string): PlannedFix | null {
-  const s = sentence.text;
-  const terminal = TERMINAL.exec(s);
-  const coreEnd = sentence.start + (terminal ? terminal.index : s.length);
-  const flagged = text.slice(finding.start, finding.end);
-  const lastWord = /[\p{L}'\u2019]+$/u.exec(flagged);
-  if (!lastWord || coreEnd <= finding.start) return null;
-  // "You're going to have to reset it": the words go on from the verb after "to", not from "to" itself.
-  let from = finding.start + lastWord.index;
-  const afterTo = /^to$/i.test(lastWord[0]);
-  if (afterTo) {
-    const next = /^\s+(?=[\p{L}])/u.exec(text.slice(finding.end, coreEnd));
-    if (!next) return null;
-    from = finding.end + next[0].length;
-  }
-  if (!isVerbAt(s, from - sentence.start, afterTo)) return null;
-  const rest = text.slice(from, coreEnd);
-  const [head, tail] = suggestion.split(CONTINUE, 2);
-  let out = head + rest + (tail || terminal?.[0] || '');
-  out = startsSentence(text, finding.start) || /^@/.test(s) ? capitalise(out) : uncapitalise(out);
-  return { fix: minimalEdit(finding.start, text.slice(finding.start, sentence.end), out), shown: out };
-}
-
 function phraseFix(text: string, finding: { start: number; end: number }, phrase: string): Fix {
   const atStart = startsSentence(text, finding.start);
   return { start: finding.start, end: finding.end, text: atStart ? capitalise(phrase) : uncapitalise(phrase) };
@@ -95,7 +72,9 @@ function clauseFix(
   const terminal = TERMINAL.exec(s);
   const coreEnd = terminal ? terminal.index : s.length;
   const lead = Math.min(HANDLES.exec(s)?.[0].length ?? 0, coreEnd);
-  const [cs, ce] = flaggedClause(s, lead, coreEnd, finding.start - base, finding.end - base);
+  let [cs, ce] = flaggedClause(s, lead, coreEnd, finding.start - base, finding.end - base);
+  // "Send the form today or the ticket will be closed": the threat opens at "or", and the step before it stays.
+  if (cs < finding.start - base && /^or\s/i.test(s.slice(finding.start - base))) cs = finding.start - base;
   const left = withoutTrailingDependents(s.slice(lead, cs)).replace(/[\s,;:\u2013\u2014-]+$/, '');
   let right = s.slice(ce, coreEnd).replace(/^[\s,;:\u2013\u2014-]+/, '').replace(LEADING_COORDINATOR, '');
   // A remainder that is itself flagged ("…, so there's no need to panic") would sit beside the kind
@@ -106,11 +85,28 @@ function clauseFix(
   // "Please calm down and restart the router": the "please" belonged to the instruction too.
   if (keepRight && /^please\b/i.test(s.slice(cs, ce)) && !/^please\b/i.test(right) && isVerbAt(s, s.indexOf(right, ce))) right = 'please ' + right;
 
+  // What the customer needs that the replaced words carried (facts.ts): what was told or would be known,
+  // and a fact-bearing dependent clause the flagged one would otherwise take with it. Never a flagged part.
+  const after: string[] = [];
+  const told = reportedContent(s, cs, finding.end - base, ce);
+  if (told && !flaggedIn(told[0], told[1])) after.push(s.slice(told[0], told[1]));
+  if (right !== '' && !flaggedIn(ce, coreEnd) && isElliptical(right)) {
+    // "…, but the billing team can": without the replaced clause it says nothing unless its verb comes back.
+    const completed = completeEllipsis(right, s.slice(cs, ce));
+    if (completed) after.push(completed);
+  } else if (keepRight) after.push(right);
+  else if (right !== '' && !flaggedIn(ce, coreEnd)) {
+    const restated = restatedDependent(right);
+    if (restated) after.push(restated);
+  }
+  const kept = after.filter((a) => !suggestion.toLowerCase().includes(a.toLowerCase()));
+
   let out = s.slice(0, lead);
   if (keepLeft) out += withFullStop(left) + ' ';
   const opensSentence = keepLeft || lead > 0 || startsSentence(text, base);
   let middle = opensSentence ? capitalise(suggestion) : uncapitalise(suggestion);
-  if (keepRight) middle = withFullStop(middle) + ' ' + capitalise(right) + (terminal?.[0] ?? '');
+  for (const k of kept) middle = withFullStop(middle) + ' ' + capitalise(k);
+  if (kept.length) middle += terminal?.[0] ?? '';
   out += middle;
   return minimalEdit(base, s, out);
 }
@@ -174,40 +170,6 @@ function narrowAtAnd(s: string, cs: number, ce: number, from: number, to: number
 function standsAloneInstruction(s: string, a: number, b: number): boolean {
   const part = s.slice(a, b).trim();
   const at = a + s.slice(a, b).indexOf(part);
-  return part !== '' && standsAlone(part) && isVerbAt(s, at);
-}
-
-/** The replacement of sentence text `before` by `after`, as the smallest [start, end) that changes. */
-function minimalEdit(base: number, before: string, after: string): Fix {
-  let p = 0;
-  while (p < before.length && p < after.length && before[p] === after[p]) p++;
-  let q = 0;
-  while (q < before.length - p && q < after.length - p && before[before.length - 1 - q] === after[after.length - 1 - q]) q++;
-  // Never split a surrogate pair.
-  if (p > 0 && /[\uD800-\uDBFF]/.test(before[p - 1])) p--;
-  if (q > 0 && /[\uDC00-\uDFFF]/.test(before[before.length - q])) q--;
-  return { start: base + p, end: base + before.length - q, text: after.slice(p, after.length - q) };
-}
-
-/** True when position `at` begins a sentence: the start of the text or line, or after . ! ? */
-function startsSentence(text: string, at: number): boolean {
-  // Only the few characters before `at` matter (a slice of the whole prefix made long drafts quadratic).
-  const from = Math.max(0, at - 64);
-  const before = text.slice(from, at);
-  if (from === 0 && !before.replace(/[\s"'\u201C\u2018(]+$/, '')) return true;
-  return /[.!?\n\u2026]$/.test(before.replace(/[ \t"'\u201C\u2018(]+$/, ''));
-}
-
-function withFullStop(s: string): string {
-  return /[.!?\u2026]["'\u201D\u2019)]*$/.test(s) ? s : s + '.';
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** Lower-cases the first letter mid-sentence, except "I" and what looks like a name or acronym. */
-function uncapitalise(s: string): string {
-  if (/^I\b|^I['\u2019]/.test(s) || !/^[A-Z][a-z]/.test(s)) return s;
-  return s.charAt(0).toLowerCase() + s.slice(1);
+  // "…and has been noted": a verb with no subject of its own is an instruction only in the base form.
+  return part !== '' && standsAlone(part) && isVerbAt(s, at) && !/^(?:has|is|was|are|were|does|did|had|been)\b/i.test(part);
 }

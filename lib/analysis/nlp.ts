@@ -70,6 +70,12 @@ export function buildNet(patterns: Array<{ match: string; meta: Record<string, u
   }
 }
 
+/** The base form of a past participle ("left" → "leave", "picked" → "pick"), or null when compromise has none. */
+export function baseForm(participle: string): string | null {
+  const out = String(api()(`you should have ${participle}`).verbs().toInfinitive().text()).trim().split(/\s+/)[0];
+  return out && /^[a-z]+$/i.test(out) ? out.toLowerCase() : null;
+}
+
 /** Tags a sentence and computes term offsets. */
 export function parse(text: string): NlpDoc {
   const view = api()(text);
