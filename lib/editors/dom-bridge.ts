@@ -22,6 +22,8 @@ export interface DomBridgeOptions {
   read?: ReadOptions;
   settleMs?: number;
   focusSettleMs?: number;
+  /** See ReplaceTarget.spanAsTargetRangeOnly. */
+  spanAsTargetRangeOnly?: readonly InsertTechnique[];
 }
 
 /** Create a bridge for the editable root `element`. */
@@ -35,7 +37,7 @@ export function createDomBridge(element: HTMLElement, options: DomBridgeOptions)
     read,
     saveCaret: () => saveDomCaret(element),
     replace: (start, end, expected, replacement) =>
-      safeReplace({ element, read, insert: options.insert, undo: options.undo, settleMs: options.settleMs, focusSettleMs: options.focusSettleMs }, start, end, expected, replacement),
+      safeReplace({ element, read, insert: options.insert, undo: options.undo, settleMs: options.settleMs, focusSettleMs: options.focusSettleMs, spanAsTargetRangeOnly: options.spanAsTargetRangeOnly }, start, end, expected, replacement),
     onChange: (listener) => observeChanges(element, listener),
   };
 }

@@ -60,6 +60,13 @@ export interface ReplaceTarget {
    */
   insert: InsertTechnique | readonly InsertTechnique[];
   undo: UndoTechnique | ((el: HTMLElement) => void);
+  /**
+   * Paths that get the span only as their event's target range, the document's selection left where the agent
+   * had it. Slate 0.47 saves every selection change as an undo step of its own (slate History `save`: only a
+   * focus/blur-only set_selection is skipped, and a delete's `snapshotSelection` starts a new batch), so
+   * selecting the span first left a step that only moves the selection between two applies' steps.
+   */
+  spanAsTargetRangeOnly?: readonly InsertTechnique[];
   /** Select [start, end). Default: the DOM range from the snapshot (textarea bridges override). */
   select?(start: number, end: number, snapshot: DraftSnapshot): boolean;
   /** How long to keep re-reading for the editor to settle after inserting (ms). Default 200. */
@@ -113,16 +120,24 @@ function hasFocus(el: HTMLElement): boolean {
   return !!active && (active === el || el.contains(active));
 }
 
-/** The span as a StaticRange, as a real beforeinput carries it (empty when there is no selection). */
-function targetRangesOf(doc: Document): StaticRange[] {
+/**
+ * The span as a StaticRange, as a real beforeinput carries it: `span` when given, else the selection (empty when
+ * there is none).
+ */
+function targetRangesOf(doc: Document, span?: Range): StaticRange[] {
   const view = doc.defaultView ?? window;
   const sel = doc.getSelection();
   const StaticRangeCtor = (view as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
-  return sel && sel.rangeCount && StaticRangeCtor ? [new StaticRangeCtor(sel.getRangeAt(0))] : [];
+  if (!StaticRangeCtor) return [];
+  if (span) return [new StaticRangeCtor(span)];
+  return sel && sel.rangeCount ? [new StaticRangeCtor(sel.getRangeAt(0))] : [];
 }
 
-/** Insert `text` over the selected span one way; true when the editor (or the browser) took it. */
-function insertText(target: ReplaceTarget, path: InsertTechnique, text: string): boolean {
+/**
+ * Insert `text` over the span one way; true when the editor (or the browser) took it. The span is the selection,
+ * or `span` for an event path that carries it as its target range only.
+ */
+function insertText(target: ReplaceTarget, path: InsertTechnique, text: string, span?: Range): boolean {
   const el = target.element;
   const doc = el.ownerDocument;
   const view = doc.defaultView ?? window;
@@ -138,7 +153,7 @@ function insertText(target: ReplaceTarget, path: InsertTechnique, text: string):
       dataTransfer.setData('text/plain', text);
     } catch { dataTransfer = null; }
     const ev = new view.InputEvent('beforeinput', {
-      inputType: 'insertReplacementText', data: text, dataTransfer, bubbles: true, cancelable: true, composed: true, targetRanges: targetRangesOf(doc),
+      inputType: 'insertReplacementText', data: text, dataTransfer, bubbles: true, cancelable: true, composed: true, targetRanges: targetRangesOf(doc, span),
     });
     el.dispatchEvent(ev);
     return ev.defaultPrevented;
@@ -146,7 +161,7 @@ function insertText(target: ReplaceTarget, path: InsertTechnique, text: string):
   if (path === 'beforeinput') {
     // With the span as its target range, as a real beforeinput has: Slate 0.47 ignores one without
     // (slate-react after.js: `if (!targetRange) return next()`); newer Slate and CKEditor 5 read it too.
-    const ev = new view.InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true, composed: true, targetRanges: targetRangesOf(doc) });
+    const ev = new view.InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true, composed: true, targetRanges: targetRangesOf(doc, span) });
     el.dispatchEvent(ev);
     return ev.defaultPrevented; // the editor handled it
   }
@@ -273,12 +288,20 @@ async function replaceNow(target: ReplaceTarget, start: number, end: number, exp
   let unsupported = true;
   for (const path of pathsOf(target)) {
     if (path === 'paste' && !replacement) continue; // an empty paste is ignored: not a way to delete
-    const selected = await selectSpan(target, start, end, before.text);
-    if (selected === 'stale') return { ok: false, reason: 'stale' };
-    if (selected === 'unsupported') continue;
+    let span: Range | undefined;
+    if (target.spanAsTargetRangeOnly?.includes(path)) {
+      const fresh = target.read();
+      if (fresh.text !== before.text) return { ok: false, reason: 'stale' };
+      span = fresh.rangeFor(start, end) ?? undefined;
+      if (!span) continue;
+    } else {
+      const selected = await selectSpan(target, start, end, before.text);
+      if (selected === 'stale') return { ok: false, reason: 'stale' };
+      if (selected === 'unsupported') continue;
+    }
     unsupported = false;
 
-    const taken = insertText(target, path, replacement);
+    const taken = insertText(target, path, replacement, span);
     if (!taken && EVENT_PATHS.has(path)) {
       // Nobody handled the event, and a synthetic event has no default action: unless something changed, next.
       await nextFrame(el.ownerDocument.defaultView ?? window);

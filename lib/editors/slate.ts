@@ -49,5 +49,13 @@ export const slate: BridgeFactory = {
     // slate-react's keydown handler maps Ctrl+Z to HistoryEditor.undo.
     undo: 'keydown',
     read: { skip: isSlateChrome },
+    // Slate 0.47 only: its History saves a selection change as an undo step of its own (slate@0.47.9
+    // History `save` skips only a focus/blur-only set_selection, and `deleteAtRange`'s `snapshotSelection`
+    // opens a new batch withoutMerging), so selecting the span before the beforeinput left a step that only
+    // moves the selection: two applies took three Ctrl+Z. Its onBeforeInput replaces `findRange(targetRange)`
+    // whatever the selection is, so the span travels as the target range alone (the caret stays the agent's).
+    // The paste fallback still selects (onPaste inserts at the selection). Newer Slate: slate-history never
+    // saves set_selection.
+    spanAsTargetRangeOnly: isSlate047(root) ? ['beforeinput'] : undefined,
   })),
 };

@@ -209,6 +209,25 @@ async function randomRun(page: Page, kind: Kind, ops: number, seed: number, draf
   }
 }
 
+/**
+ * Put the caret right after the first `text` in the editor's DOM, and wait out Slate 0.47's 100 ms throttle on
+ * selectionchange so its model has it.
+ */
+async function caretAfter(page: Page, text: string): Promise<void> {
+  await page.evaluate(async (t) => {
+    const el = (window as unknown as { __fixture: { editors: { element: HTMLElement }[] } }).__fixture.editors[0].element;
+    const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent!.indexOf(t);
+      if (at < 0) continue;
+      el.focus();
+      el.ownerDocument.getSelection()!.collapse(n, at + t.length);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }, text);
+}
+
 // ---- the suite ----
 
 let browser: LaunchedBrowser;
@@ -240,6 +259,10 @@ describe.each(KINDS)('%s bridge', (kind) => {
     expect((await state(page)).bridge).toBe(original.model);
 
     // Apply again and keep typing: the caret sits right after the replacement.
+    // Slate 0.47 gets the span as a target range only and keeps the agent's caret (lib/editors/slate.ts: each
+    // selection change is an undo step there): with the caret at the span's end, as after typing it, Slate moves
+    // it past the replacement itself.
+    if (kind === 'slate047') await caretAfter(page, 'calm down');
     expect(await replace(page, start, end, 'calm down', 'I hear you')).toEqual({ ok: true });
     // Slate 0.47: one key (see TYPING_OPEN: its second typed key goes astray after a click as well).
     const keys = TYPING_OPEN.includes(kind) ? ',' : ', truly';
