@@ -61,6 +61,23 @@ export function offerFixes(finding: Finding, text: string, sentence: Span | unde
     suggestions.push(planned.shown);
     fixes.push(planned.fix);
   }
-  finding.suggestions = suggestions;
-  finding.fixes = fixes;
+  // What Enter applies is the first: not one that announces an explanation the draft then never gives.
+  const order = suggestions.map((_, i) => i).sort((a, b) => Number(promisesMore(fixes[a], text)) - Number(promisesMore(fixes[b], text)));
+  finding.suggestions = order.map((i) => suggestions[i]);
+  finding.fixes = order.map((i) => fixes[i]);
+}
+
+/** "Let me put it another way", "let me explain", "I'll walk you through it": words that promise what comes next. */
+const ANNOUNCES = /(?:let me (?:explain|put (?:it|that) another way|go over|go through|sum (?:it |this |that )?up|show you|walk you through|try (?:that )?again)|i'll (?:explain|walk you through|go through|sum (?:it |this )?up)|here (?:it is|are the details|is everything|is a summary) again|here's (?:it|everything) again|(?:this|here) is where things stand|to put it another way|in other words)[^.!?]*[.!?:…]?\s*$/i;
+/** Fewer words than this after the edit (a sign-off, a name) deliver nothing. */
+const DELIVERS = 5;
+
+/**
+ * The edit ends on an announcement and the draft has next to nothing after it: applied alone, it would
+ * promise a restatement that never comes (a stricter reading of applied drafts counted 8 in 50).
+ */
+function promisesMore(fix: Finding['fixes'][number], text: string): boolean {
+  if (!ANNOUNCES.test(fix.text)) return false;
+  const words = text.slice(fix.end).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length < DELIVERS;
 }
