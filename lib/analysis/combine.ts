@@ -12,7 +12,7 @@ import type { CompiledPhrasebank, Mechanism } from '../phrasebank/types';
 import type { Finding, Signal } from './types';
 import type { Span } from './text';
 import type { SentenceJudgement } from './judge';
-import { DETAILS_ASKS, DETAILS_NOUNS } from './listening-words';
+import { DETAILS_ASKS, DETAILS_NOUNS, THEY_CAN } from './listening-words';
 import { phraseRegex } from './listening-text';
 
 const WAY_FORWARD: ReadonlySet<Mechanism> = new Set(['next-steps', 'choice', 'ownership']);
@@ -69,10 +69,12 @@ export function combineModel({ text, sentences, judged, pb, findings, signals, i
  * `needs-next-step` categories are dropped. This is what lets the refusal rules match every shape of "no".
  */
 export function answeredByWayForward(findings: Finding[], signals: Signal[], needsNextStep: ReadonlySet<string>, text = ''): Finding[] {
-  if (!signals.some((g) => WAY_FORWARD.has(g.mechanism)) && !LINK.test(text)) return findings;
+  if (!signals.some((g) => WAY_FORWARD.has(g.mechanism)) && !LINK.test(text) && !THEY_CAN_RE.test(text)) return findings;
   return findings.filter((f) => !needsNextStep.has(f.category));
 }
 
+/** What the reply says the customer can do next ("you can rebook here"): R2's alternative (lexicon `they-can`). */
+const THEY_CAN_RE = phraseRegex(THEY_CAN, 'iu');
 /** A link in the reply points the customer somewhere to go on (a form, a help page, a contact page): R2's "something further". */
 const LINK = /\bhttps?:\/\/\S|\bwww\.\w/i;
 

@@ -9,7 +9,7 @@
 export const LISTENING_KEYS = [
   'weekdays', 'months', 'relative-dates', 'deadline-cues', 'details-asks', 'details-nouns', 'events', 'finding-out', 'generic-nouns', 'how-answer', 'intensifiers',
   'not-after-please', 'not-requests', 'not-shouting', 'options', 'order-words', 'products', 'repeat-contact', 'request-openers',
-  'rhetorical', 'same-topic', 'follow-up-openers', 'stopwords', 'thanks-or-praise', 'ticket-words', 'time-answer', 'waited', 'wait-acknowledged', 'whereabouts-answer',
+  'rhetorical', 'same-topic', 'follow-up-openers', 'stopwords', 'thanks-or-praise', 'they-can', 'ticket-words', 'time-answer', 'waited', 'wait-acknowledged', 'whereabouts-answer',
 ] as const;
 
 export type ListeningKey = (typeof LISTENING_KEYS)[number];

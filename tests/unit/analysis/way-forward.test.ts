@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { analyze } from '../../../lib/analysis/index';
 import { loadPhrasebank } from '../../../lib/phrasebank/node';
+import { bundledPhrasebank } from '../../../lib/phrasebank/bundled';
 
 // Labelling guide R2/R3: a refusal or a policy is judged by the whole reply. The bundled phrasebank, rules
 // only, so the test is about the combination policy and not the model's verdicts.
@@ -28,5 +29,15 @@ describe('a way forward anywhere in the reply answers a refusal or a policy', ()
   it('keeps findings of other categories whatever follows', () => {
     const text = "As mentioned in my earlier email, the invoice is attached. I'll update you by 3pm.";
     expect(categories(text)).toContain('rushing');
+  });
+});
+
+describe('what the reply says the customer can do next is a way forward (lexicon they-can)', () => {
+  it('a refusal or a stock line beside "you can …" / "please reinstall …" is not left standing', () => {
+    const ids = (t: string) => analyze(t, bundledPhrasebank).findings.map((f) => f.ruleId);
+    expect(ids("I understand your concern.")).toContain('robotic-empathy/we-understand-your-frustration');
+    expect(ids("I understand your concern. You can check the exchange options once the sale starts.")).not.toContain('robotic-empathy/we-understand-your-frustration');
+    expect(ids("Unfortunately we can't offer that upgrade.").some((id) => id.startsWith('refusing/'))).toBe(true);
+    expect(ids("Unfortunately we can't offer that upgrade. You can still switch plans from your account page.").some((id) => id.startsWith('refusing/'))).toBe(false);
   });
 });
