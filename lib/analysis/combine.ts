@@ -13,7 +13,7 @@ import type { Finding, Signal } from './types';
 import type { Span } from './text';
 import type { SentenceJudgement } from './judge';
 import { DETAILS_ASKS, DETAILS_NOUNS, THEY_CAN } from './listening-words';
-import { phraseRegex } from './listening-text';
+import { PART_OF_THREAD, phraseRegex } from './listening-text';
 
 const WAY_FORWARD: ReadonlySet<Mechanism> = new Set(['next-steps', 'choice', 'ownership']);
 
@@ -69,7 +69,8 @@ export function combineModel({ text, sentences, judged, pb, findings, signals, i
  * `needs-next-step` categories are dropped. This is what lets the refusal rules match every shape of "no".
  */
 export function answeredByWayForward(findings: Finding[], signals: Signal[], needsNextStep: ReadonlySet<string>, text = ''): Finding[] {
-  if (!signals.some((g) => WAY_FORWARD.has(g.mechanism)) && !LINK.test(text) && !THEY_CAN_RE.test(text)) return findings;
+  // One part of a split reply ("1/2") may offer the way forward in the other part: it is not judged alone.
+  if (!signals.some((g) => WAY_FORWARD.has(g.mechanism)) && !LINK.test(text) && !THEY_CAN_RE.test(text) && !PART_OF_THREAD.test(text)) return findings;
   return findings.filter((f) => !needsNextStep.has(f.category));
 }
 

@@ -11,6 +11,9 @@ export interface Quote {
   text: string;
 }
 
+/** "1/2", "2/3": the reply is one part of several (social replies split at the length limit); the rest is elsewhere. */
+export const PART_OF_THREAD = /(?<![\p{N}\/])[1-9]\/[2-9](?![\p{N}\/])/u;
+
 /** Lower-cases without changing the length (a few characters grow when lower-cased; they are kept). */
 export function lowerSameLength(text: string): string {
   const lower = text.toLowerCase();

@@ -8,7 +8,7 @@
 import type { Coaching, Signal } from './types';
 import type { Ask, Heard, Particular } from './listening';
 import { FINDING_OUT, FOLLOW_UP_OPENERS, HOW_ANSWER, WAITED, WAIT_ACKNOWLEDGED, THANKS_OR_PRAISE, TIME_ANSWER, WHEREABOUTS_ANSWER } from './listening-words';
-import { contentStems, lowerSameLength, overlapWeight, phraseRegex, picksUp, replyKeys, topicKeys } from './listening-text';
+import { PART_OF_THREAD, contentStems, lowerSameLength, overlapWeight, phraseRegex, picksUp, replyKeys, topicKeys } from './listening-text';
 import { reportedQuestion } from './reported';
 
 const FINDING_OUT_RE = phraseRegex(FINDING_OUT, 'u');
@@ -23,7 +23,6 @@ const THANKS_RE = phraseRegex(THANKS_OR_PRAISE, 'u');
 const FOLLOW_UP_RE = new RegExp(`^(?:${FOLLOW_UP_OPENERS.join('|')})(?![\\p{L}])`, 'u');
 const VAGUE_RE = /(?<![\p{L}])(?:not working|doesn't work|does not work|isn't working|won't work|stopped working|broken|issues?|problems?|trouble|something(?:'s| is) wrong|wrong|help|error|weird|strange|glitch\w*|bug)(?![\p{L}])/u;
 const APOLOGY_RE = /(?<![\p{L}])(?:sorry|apologi[sz]e|apologies)(?![\p{L}])/u;
-const PART_OF_THREAD = /(?<![\p{N}\/])[1-9]\/[2-9](?![\p{N}\/])/u;
 const TYPED = new Set(['time', 'amount', 'how']);
 const WAITED_RE = phraseRegex(WAITED, 'u');
 const WAIT_ACKNOWLEDGED_RE = phraseRegex(WAIT_ACKNOWLEDGED, 'u');

@@ -40,4 +40,10 @@ describe('what the reply says the customer can do next is a way forward (lexicon
     expect(ids("Unfortunately we can't offer that upgrade.").some((id) => id.startsWith('refusing/'))).toBe(true);
     expect(ids("Unfortunately we can't offer that upgrade. You can still switch plans from your account page.").some((id) => id.startsWith('refusing/'))).toBe(false);
   });
+
+  it('one part of a split reply ("1/2") is not judged alone for a missing way forward', () => {
+    const refusal = (t: string) => analyze(t, bundledPhrasebank).findings.some((f) => f.category === 'refusing');
+    expect(refusal("Unfortunately we can't offer that upgrade.")).toBe(true);
+    expect(refusal("Unfortunately we can't offer that upgrade. 1/2")).toBe(false);
+  });
 });
