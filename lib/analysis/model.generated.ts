@@ -78,7 +78,7 @@ const model: PackedModel = {
   -2
  ],
  "thresholds": {
-  "dismissive": 0.935,
+  "dismissive": 0.905,
   "mechanisms": {
    "emotional-reaction": 0.42,
    "interpretation": 0.409,
@@ -101,9 +101,9 @@ const model: PackedModel = {
   },
   "validation": {
    "dismissive": {
-    "threshold": 0.935,
-    "recall": 0.373,
-    "falsePositiveRate": 0.005,
+    "threshold": 0.905,
+    "recall": 0.438,
+    "falsePositiveRate": 0.009,
     "validationSentences": 4225
    },
    "categoryAccuracy": 0.772,

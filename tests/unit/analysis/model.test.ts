@@ -75,10 +75,10 @@ describe('the committed model', () => {
 
   it('scores on its own validation split at least this well (a fall means the data or the trainer got worse)', () => {
     const v = packed.meta.validation as { dismissive: { recall: number; falsePositiveRate: number }; mechanisms: Record<string, { f1: number }>; customerFeeling: { f1: number } };
-    // Calibrated to 0.5 % false alarms on the held-back hard negatives (training/fit.ts): a strict bar, so recall
+    // Calibrated to 1 % false alarms on the held-back hard negatives (training/fit.ts): a strict bar, so recall
     // there is lower than on ordinary drafts.
-    expect(v.dismissive.falsePositiveRate).toBeLessThanOrEqual(0.0055);
-    expect(v.dismissive.recall).toBeGreaterThanOrEqual(0.35);
+    expect(v.dismissive.falsePositiveRate).toBeLessThanOrEqual(0.011);
+    expect(v.dismissive.recall).toBeGreaterThanOrEqual(0.4);
     for (const [m, s] of Object.entries(v.mechanisms)) expect(s.f1, m).toBeGreaterThanOrEqual(0.7);
     expect(v.customerFeeling.f1).toBeGreaterThanOrEqual(0.85);
   });
