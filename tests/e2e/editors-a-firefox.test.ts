@@ -1,6 +1,6 @@
 /**
- * The execCommand-family bridges in Firefox ESR (puppeteer-core over WebDriver BiDi): the same contract as
- * editors-a.test.ts — read() equals the model, replace lands exactly, one real Ctrl+Z restores, stale
+ * The execCommand-family bridges in Firefox ESR (puppeteer-core over WebDriver BiDi): the core of the contract
+ * (editor-contract.ts) — read() equals the model, replace lands exactly, one real Ctrl+Z restores, stale
  * offsets are refused — plus a shorter seeded random run per editor. Set ATTUNE_E2E_FIREFOX=0 to skip.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -8,9 +8,9 @@ import { existsSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, editorPageUrl, type LaunchedFirefox } from './harness';
 import { randomDraft, randomReplacement, randomSpan, seededRandom } from './random-drafts';
-import { pagesOf } from './editor-fixtures';
+import { firefoxPages } from './editor-fixtures';
 
-const KINDS = pagesOf('editors-a', { firefox: true });
+const KINDS = firefoxPages('editors-a-firefox');
 const RANDOM_APPLIES = Number(process.env.ATTUNE_FIREFOX_RANDOM_APPLIES ?? 120);
 const enabled = process.env.ATTUNE_E2E_FIREFOX !== '0' && existsSync(process.env.FIREFOX_PATH || '/usr/bin/firefox-esr');
 

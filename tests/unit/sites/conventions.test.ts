@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sites } from '../../../lib/sites';
 import { BRIDGE_FACTORIES } from '../../../lib/editors';
-import { EDITOR_FIXTURES } from '../../e2e/editor-fixtures';
+import { CONTRACT_CHECKS, CORE_CHECKS, EDITOR_FIXTURES } from '../../e2e/editor-fixtures';
 
 const SITES = 'lib/sites';
 const siteFiles = readdirSync(SITES).filter((f) => f.endsWith('.ts') && readFileSync(`${SITES}/${f}`, 'utf8').includes('defineSite({'));
@@ -46,7 +46,7 @@ describe('Add an editor: every editor family', () => {
   const files = readdirSync('lib/editors').filter((f) => f.endsWith('.ts'));
   const familyFiles = files.filter((f) => /export const \w+: BridgeFactory = \{/.test(readFileSync(`lib/editors/${f}`, 'utf8')));
   const kinds = BRIDGE_FACTORIES.map((f) => f.kind);
-  // The e2e editor contract's pages, listed once (tests/e2e/editor-fixtures.ts; editors-a/-b read it too).
+  // The e2e editor contract's pages, listed once (tests/e2e/editor-fixtures.ts; tests/e2e/editors.test.ts runs them).
   const contract = EDITOR_FIXTURES.map((f) => f.family);
   it('is found', () => {
     expect(familyFiles.length).toBeGreaterThanOrEqual(8);
@@ -69,6 +69,37 @@ describe('Add an editor: every editor family', () => {
     it(`e2e page ${page}: has its fixture editor and page`, () => {
       expect(existsSync(`tests/fixtures/editors/${page}.ts`), `tests/fixtures/editors/${page}.ts`).toBe(true);
       expect(existsSync(`tests/fixtures/hosts/helpdesk.attune.test/editors/${page}.html`)).toBe(true);
+    });
+  }
+});
+
+describe('Add an editor: every page runs the shared contract', () => {
+  // Read as text: the e2e files need the browser harness, which a unit test does not load.
+  const spec = readFileSync('tests/e2e/editors.test.ts', 'utf8');
+  const contract = readFileSync('tests/e2e/editor-contract.ts', 'utf8');
+  const registered = [...contract.matchAll(/\bcheck\('([\w-]+)'/g)].map((m) => m[1]);
+  it('tests/e2e/editors.test.ts runs editorContract on every page of EDITOR_FIXTURES', () => {
+    expect(spec).toMatch(/for \(const \{ page \} of EDITOR_FIXTURES\) editorContract\(page\);/);
+  });
+  it('the contract registers each of CONTRACT_CHECKS exactly once, and nothing else', () => {
+    expect([...registered].sort()).toEqual([...CONTRACT_CHECKS].sort());
+  });
+  it('no other e2e file keeps a contract of its own (a per-suite list of editor pages)', () => {
+    const others = readdirSync('tests/e2e').filter((f) => f.endsWith('.test.ts') && f !== 'editors.test.ts');
+    expect(others.filter((f) => /\bpagesOf\(|describe\.each\(EDITOR_FIXTURES|editorContract\(/.test(readFileSync(`tests/e2e/${f}`, 'utf8')))).toEqual([]);
+  });
+  for (const f of EDITOR_FIXTURES) {
+    it(`e2e page ${f.page}: has its DOM lookup for an isolated world and its declared undo`, () => {
+      expect(f.editable).toMatch(/document\.querySelector\(/);
+      expect(['execCommand', 'keydown', 'beforeinput']).toContain(f.declaredUndo);
+    });
+    it(`e2e page ${f.page}: skips only known non-core checks, each with its reason`, () => {
+      for (const [name, reason] of Object.entries(f.skip ?? {})) {
+        expect(CONTRACT_CHECKS as readonly string[], `${f.page} skips an unknown check`).toContain(name);
+        expect(CORE_CHECKS as readonly string[], `${f.page} may not skip the core check ${name}`).not.toContain(name);
+        expect((reason ?? '').length, `${f.page}: say why ${name} is skipped`).toBeGreaterThan(30);
+      }
+      for (const reason of [f.noDomRanges, f.oneKeyTyping, f.keepsCaret]) if (reason !== undefined) expect(reason.length).toBeGreaterThan(30);
     });
   }
 });
