@@ -5,10 +5,10 @@
 import type { CompiledPhrasebank, RuleEntry, SignalEntry } from '../phrasebank/types';
 import type { Finding } from './types';
 import { analyze } from './index';
-import { topLevelParenGroups } from './expand';
+import { topLevelParenGroups } from '../phrasebank/expand';
 import { matchAll, parse, parseMatch } from './nlp';
 import { normaliseForMatching, splitSentences } from './text';
-import { expandPattern } from './expand';
+import { expandPattern } from '../phrasebank/expand';
 
 /** The outcome of one example. */
 export interface ExampleResult {

@@ -8,7 +8,7 @@
 import { parseMatch, type ParsedPattern } from './nlp';
 import { compileFast, type FastPattern } from './fastmatch';
 import { requiredGroups, type ParsedTerm, type RequiredGroups } from './prefilter';
-import { expandPattern } from './expand';
+import { expandPattern } from '../phrasebank/expand';
 
 export interface CompiledAlternative {
   parsed: ParsedPattern;

@@ -2,6 +2,7 @@
  * Checks one compromise match pattern and explains, in plain words, what is wrong with it.
  */
 import { knownTags, parseMatch } from './match-syntax';
+import { MAX_VARIANTS, variantsOverLimit } from './expand';
 
 let tags: Set<string> | null = null;
 const MAX_WILDCARDS = 3;
@@ -31,6 +32,10 @@ export function checkPattern(pattern: string): string | null {
     }
     if (!reg.optional && !reg.negative && reg.min !== 0 && !reg.anything && !reg.start && !reg.end) required++;
     else if ((reg.start || reg.end) && (reg.word || reg.tag || reg.fastOr || reg.choices)) required++;
+  }
+  const variants = variantsOverLimit(pattern);
+  if (variants !== null) {
+    return `"${pattern}" has so many choices of several words that it would need ${variants}+ simple patterns (at most ${MAX_VARIANTS}); compromise would then miss parts of it without a word. Split it into several match patterns, or use one-word choices.`;
   }
   if (required === 0) return `"${pattern}" would match any sentence because every part is optional; make at least one word required.`;
   // Each wildcard multiplies the ways a long sentence can match; a pattern with eight of them took

@@ -6,7 +6,8 @@
  *   against both the contracted and the long text.
  */
 
-const MAX_VARIANTS = 128;
+/** More variants than this and the phrasebank check asks the author to split the pattern (patterns.ts). */
+export const MAX_VARIANTS = 128;
 
 const LONG_FORMS: Array<[RegExp, string]> = [
   [/\bcan't\b/gi, 'can not'],
@@ -50,6 +51,19 @@ export function expandContractions(pattern: string): string {
 
 /** The equivalent simple patterns for one phrasebank pattern. */
 export function expandPattern(pattern: string): string[] {
+  return expansion(pattern).variants ?? [expandContractions(pattern)];
+}
+
+/**
+ * How many simple patterns `pattern` would need, when that is more than MAX_VARIANTS: compromise
+ * would then get the pattern as written, multi-word choices and all, and silently miss some of it.
+ */
+export function variantsOverLimit(pattern: string): number | null {
+  const { over } = expansion(pattern);
+  return over ?? null;
+}
+
+function expansion(pattern: string): { variants?: string[]; over?: number } {
   const source = expandContractions(pattern);
   let variants = [source];
   for (;;) {
@@ -64,8 +78,8 @@ export function expandPattern(pattern: string): string[] {
       changed = true;
       for (const alt of group.alternatives) next.push(collapse(v.slice(0, group.start) + alt + v.slice(group.end)));
     }
-    if (!changed) return [...new Set(variants)];
-    if (next.length > MAX_VARIANTS) return [source];
+    if (!changed) return { variants: [...new Set(variants)] };
+    if (next.length > MAX_VARIANTS) return { over: next.length };
     variants = next;
   }
 }
@@ -113,6 +127,7 @@ function firstMultiWordGroup(pattern: string): Group | null {
   return null;
 }
 
+/** Spaces made one, and an anchor kept on its word when the optional group beside it became nothing. */
 function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return s.replace(/\s+/g, ' ').trim().replace(/^\^ /, '^').replace(/ \$$/, '$');
 }
