@@ -6,7 +6,8 @@
  *   forward anywhere (a next step, a choice, someone owning the next action): the labelling guide's R2 and
  *   R3 (`answeredByWayForward`, for rule and model findings alike; a link to go on to counts too);
  * - the model gives no verdict on a sentence that asks for the details needed to help;
- * - the model's empathy signals are added where no phrasebank signal of the same mechanism already is.
+ * - the model's empathy signals are added where no phrasebank signal of the same mechanism already is, and
+ *   its exploration only where the sentence asks something.
  */
 import type { CompiledPhrasebank, Mechanism } from '../phrasebank/types';
 import type { Finding, Signal } from './types';
@@ -33,6 +34,7 @@ export function combineModel({ text, sentences, judged, pb, findings, signals, i
   sentences.forEach((sentence, i) => {
     for (const v of judged[i].mechanisms) {
       if (signalled.get(i)?.has(v.mechanism)) continue;
+      if (v.mechanism === 'exploration' && !ASKS_RE.test(sentence.text)) continue;
       const ruleId = `model/${v.mechanism}`;
       const start = sentence.start + v.start, end = sentence.start + v.end;
       if (!isAllowed(ruleId, v.mechanism, start, end)) continue;
@@ -78,6 +80,12 @@ export function answeredByWayForward(findings: Finding[], signals: Signal[], nee
 const THEY_CAN_RE = phraseRegex(THEY_CAN, 'iu');
 /** A link in the reply points the customer somewhere to go on (a form, a help page, a contact page): R2's "something further". */
 const LINK = /\bhttps?:\/\/\S|\bwww\.\w/i;
+
+/**
+ * Exploration is asking: a sentence with no question and no request to hear more ("tell me", "I'd like to
+ * understand") is not one, however it reads to the model ("it sounds like the delay has left you…").
+ */
+const ASKS_RE = /\?|\b(tell|show) (me|us)\b|\blet (me|us) know\b|\b(wonder|wondering|curious)\b|\bi'?d (like|love) to (know|understand|hear)\b|\bhelp me understand\b|\bwalk (me|us) through\b/iu;
 
 const ASK_RE = phraseRegex(DETAILS_ASKS, 'iu');
 const DETAIL_RE = phraseRegex(DETAILS_NOUNS, 'iu');
