@@ -7,7 +7,7 @@
  *   R3 (`answeredByWayForward`, for rule and model findings alike; a link to go on to counts too);
  * - the model gives no verdict on a sentence that asks for the details needed to help;
  * - the model's empathy signals are added where no phrasebank signal of the same mechanism already is, and
- *   its exploration only where the sentence asks something.
+ *   its exploration only where the sentence asks something, its appreciation only where it thanks.
  */
 import type { CompiledPhrasebank, Mechanism } from '../phrasebank/types';
 import type { Finding, Signal } from './types';
@@ -34,7 +34,7 @@ export function combineModel({ text, sentences, judged, pb, findings, signals, i
   sentences.forEach((sentence, i) => {
     for (const v of judged[i].mechanisms) {
       if (signalled.get(i)?.has(v.mechanism)) continue;
-      if (v.mechanism === 'exploration' && !ASKS_RE.test(sentence.text)) continue;
+      if (MECHANISM_CUE[v.mechanism] && !MECHANISM_CUE[v.mechanism]!.test(sentence.text)) continue;
       const ruleId = `model/${v.mechanism}`;
       const start = sentence.start + v.start, end = sentence.start + v.end;
       if (!isAllowed(ruleId, v.mechanism, start, end)) continue;
@@ -82,10 +82,15 @@ const THEY_CAN_RE = phraseRegex(THEY_CAN, 'iu');
 const LINK = /\bhttps?:\/\/\S|\bwww\.\w/i;
 
 /**
- * Exploration is asking: a sentence with no question and no request to hear more ("tell me", "I'd like to
- * understand") is not one, however it reads to the model ("it sounds like the delay has left you…").
+ * Two mechanisms are acts with a word of their own, which the model also learned from words around them:
+ * exploration is asking (a question, "tell me more", "I'd like to understand", wondering aloud), so a
+ * reflection ("it sounds like the delay has left you…") is not one; appreciation is thanking, so an owned fix
+ * or a named situation is not one. A model signal of these needs that word in its sentence.
  */
-const ASKS_RE = /\?|\b(tell|show) (me|us)\b|\blet (me|us) know\b|\b(wonder|wondering|curious)\b|\bi'?d (like|love) to (know|understand|hear)\b|\bhelp me understand\b|\bwalk (me|us) through\b/iu;
+const MECHANISM_CUE: Partial<Record<Mechanism, RegExp>> = {
+  exploration: /\?|\b(tell|show) (me|us)\b|\blet (me|us) know\b|\b(wonder|wondering|curious)\b|\bi'?d (like|love) to (know|understand|hear)\b|\bhelp me understand\b|\bwalk (me|us) through\b/iu,
+  appreciation: /\b(thank|thanks|thx|ty|appreciate|appreciated|grateful|gratitude|kudos)\b|\b(kind|good|generous|patient) of you\b|\bcheers for\b|\bglad you\b/iu,
+};
 
 const ASK_RE = phraseRegex(DETAILS_ASKS, 'iu');
 const DETAIL_RE = phraseRegex(DETAILS_NOUNS, 'iu');
