@@ -2,11 +2,12 @@
  * Agents in a hurry type "dont", "thats", "youre". The phrasebank's patterns are written with the
  * apostrophe, so before matching, a sentence gets its missing apostrophes back, with a map from the
  * restored text to the original offsets (a Report always points into what the agent typed).
- * Only unambiguous words: "its", "ill", "were", "well", "id", "hell", "shed" are words too.
+ * Only unambiguous words: "ill", "were", "well", "id", "hell", "shed" are words too, and "its" only before a word
+ * a possessive never takes ("its not", "its just a", "its been"; not "its lid").
  */
 
-const BARE = /\b(do|does|did|ca|wo|is|are|was|were|have|has|had|could|should|would|must|ai)(nt)\b|\b(that|there|what|here|let)(s)\b|\b(you|they|we)(re|ve|ll|d)\b|\b(i)(m|ve)\b/gi;
-const SKIP = new Set(['wed', 'well', 'were', 'its', 'lets']); // "we'd"/"we'll"/"we're" collide with words; "lets" is a verb
+const BARE = /\b(do|does|did|ca|wo|is|are|was|were|have|has|had|could|should|would|must|ai)(nt)\b|\b(that|there|what|here|let)(s)\b|\b(you|they|we)(re|ve|ll|d)\b|\b(i)(m|ve)\b|\b(it)(s)\b(?=\s+(?:not|just|only|a|an|the|been|really|so|very|all|fine|ok|okay|clear|obvious|literally|already|still|quite|pretty|too|nothing|hardly|honestly|simply|because|gonna|going)\b)/gi;
+const SKIP = new Set(['wed', 'well', 'were', 'lets']); // "we'd"/"we'll"/"we're" collide with words; "lets" is a verb
 
 export interface Restored {
   /** The sentence with apostrophes restored ("dont" → "don't"). */
@@ -21,7 +22,7 @@ export function restoreApostrophes(sentence: string): Restored {
   sentence.replace(BARE, (whole, ...groups: Array<string | number | undefined>) => {
     const offset = groups[groups.length - 2] as number;
     if (SKIP.has(whole.toLowerCase())) return whole;
-    const head = (groups[0] ?? groups[2] ?? groups[4] ?? groups[6]) as string;
+    const head = (groups[0] ?? groups[2] ?? groups[4] ?? groups[6] ?? groups[8]) as string;
     // n't goes before the t: "do|n't" → apostrophe after "don"
     inserts.push(offset + head.length + (groups[1] ? 1 : 0));
     return whole;

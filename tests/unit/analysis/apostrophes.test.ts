@@ -11,6 +11,12 @@ describe('missing apostrophes', () => {
     for (const word of ['its', 'were', 'well', 'lets', 'ill', 'wed', 'shed']) expect(restoreApostrophes(`the ${word} thing`).toSource).toBeNull();
   });
 
+  it('restore "its" only before a word a possessive never takes', () => {
+    expect(restoreApostrophes('honestly its not that serious').text).toBe("honestly it's not that serious");
+    expect(restoreApostrophes('its just a scratch, its been fine').text).toBe("it's just a scratch, it's been fine");
+    for (const typed of ['the box and its lid', 'its battery lasts a day', 'check its settings']) expect(restoreApostrophes(typed).toSource).toBeNull();
+  });
+
   it('map spans of the restored text back to what was typed', () => {
     const typed = 'ok so dont panic';
     const r = restoreApostrophes(typed);
