@@ -1,5 +1,5 @@
 /**
- * Agents in a hurry type "dont", "thats", "youre". The phrasebank's patterns are written with the
+ * Agents in a hurry type "dont", "thats", "youre", "u". The phrasebank's patterns are written with the
  * apostrophe, so before matching, a sentence gets its missing apostrophes back, with a map from the
  * restored text to the original offsets (a Report always points into what the agent typed).
  * Only unambiguous words: "ill", "were", "well", "id", "hell", "shed" are words too, and "its" only before a word
@@ -16,26 +16,33 @@ export interface Restored {
   toSource: Int32Array | null;
 }
 
+/** Chat's "u" and "urself" are "you" and "yourself" with "yo" left out; "ur" is left alone (your or you're). */
+const CHAT_YOU = /(?<![\w.'-])(u|urself)(?![\w.'-])/gi;
+
 export function restoreApostrophes(sentence: string): Restored {
-  if (!/[a-z](nt|s|re|ve|ll|d|m)\b/i.test(sentence)) return { text: sentence, toSource: null };
-  const inserts: number[] = []; // positions in the original text where an apostrophe goes
-  sentence.replace(BARE, (whole, ...groups: Array<string | number | undefined>) => {
+  const hasBare = /[a-z](nt|s|re|ve|ll|d|m)\b/i.test(sentence);
+  const hasChatYou = /\bu(rself)?\b/i.test(sentence);
+  if (!hasBare && !hasChatYou) return { text: sentence, toSource: null };
+  const inserts: Array<{ at: number; text: string }> = []; // where in the original text, and what goes there
+  if (hasBare) sentence.replace(BARE, (whole, ...groups: Array<string | number | undefined>) => {
     const offset = groups[groups.length - 2] as number;
     if (SKIP.has(whole.toLowerCase())) return whole;
     const head = (groups[0] ?? groups[2] ?? groups[4] ?? groups[6] ?? groups[8]) as string;
     // n't goes before the t: "do|n't" → apostrophe after "don"
-    inserts.push(offset + head.length + (groups[1] ? 1 : 0));
+    inserts.push({ at: offset + head.length + (groups[1] ? 1 : 0), text: "'" });
     return whole;
   });
+  if (hasChatYou) for (const m of sentence.matchAll(CHAT_YOU)) inserts.push({ at: m.index!, text: m[1][0] === 'U' ? 'Yo' : 'yo' });
   if (!inserts.length) return { text: sentence, toSource: null };
+  inserts.sort((a, b) => a.at - b.at);
+  const added = inserts.reduce((n, i) => n + i.text.length, 0);
   let text = '';
-  const toSource = new Int32Array(sentence.length + inserts.length + 1);
+  const toSource = new Int32Array(sentence.length + added + 1);
   let from = 0;
   let j = 0;
-  for (const at of inserts) {
+  for (const { at, text: piece } of inserts) {
     for (; from < at; from++) { toSource[j++] = from; text += sentence[from]; }
-    toSource[j++] = at; // the apostrophe maps to the letter after it
-    text += "'";
+    for (const c of piece) { toSource[j++] = at; text += c; } // what was added maps to the letter after it
   }
   for (; from < sentence.length; from++) { toSource[j++] = from; text += sentence[from]; }
   toSource[j] = sentence.length;

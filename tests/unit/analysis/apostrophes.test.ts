@@ -5,7 +5,7 @@ import { fixturePhrasebank } from './fixture';
 
 const RULES = { layers: { model: false } } as const;
 
-describe('missing apostrophes', () => {
+describe('missing apostrophes and chat shorthand', () => {
   it('are restored in unambiguous words only', () => {
     expect(restoreApostrophes('dont worry, thats fine, youre set and im on it, I cant wait').text).toBe("don't worry, that's fine, you're set and i'm on it, I can't wait");
     for (const word of ['its', 'were', 'well', 'lets', 'ill', 'wed', 'shed']) expect(restoreApostrophes(`the ${word} thing`).toSource).toBeNull();
@@ -15,6 +15,15 @@ describe('missing apostrophes', () => {
     expect(restoreApostrophes('honestly its not that serious').text).toBe("honestly it's not that serious");
     expect(restoreApostrophes('its just a scratch, its been fine').text).toBe("it's just a scratch, it's been fine");
     for (const typed of ['the box and its lid', 'its battery lasts a day', 'check its settings']) expect(restoreApostrophes(typed).toSource).toBeNull();
+  });
+
+  it('read chat\'s "u" and "urself" as you and yourself, and leave letters in names alone', () => {
+    const typed = 'u need to reset it urself';
+    const r = restoreApostrophes(typed);
+    expect(r.text).toBe('you need to reset it yourself');
+    const [a, b] = spanToSource(r, 0, 'you need'.length);
+    expect(typed.slice(a, b)).toBe('u need');
+    expect(restoreApostrophes('the U-bend, the U.S. plan and Plan-u').toSource).toBeNull();
   });
 
   it('map spans of the restored text back to what was typed', () => {
