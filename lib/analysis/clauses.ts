@@ -52,9 +52,9 @@ function judge(fragment: string): boolean {
   if (ENDS_ON_FUNCTION_WORD.test(fragment)) return false;
   if (opensDependent(fragment)) return false;
   // "its arriving today" is "it's arriving today": the verb is in the missing apostrophe.
-  // "its leaving the depot today": "its" before a gerund, "only", "not", an article or "been" can only be "it's"
-  // (restoreApostrophes leaves "its" alone, a word too).
-  const restored = restoreApostrophes(fragment).text.replace(/^(\s*)its(?=\s+(?:\w+ing|only|not|just|a|an|the|been|going|gone|here|there)\b)/i, "$1it's");
+  // restoreApostrophes does "its" before "only", "not", an article or "been"; a fragment's first "its" before a
+  // gerund is "it's" too ("its leaving the depot today"), though mid-sentence it can be a noun ("its packaging").
+  const restored = restoreApostrophes(fragment).text.replace(/^(\s*)its(?=\s+(?:\w+ing|gone|here|there)\b)/i, "$1it's");
   const terms = parse(restored).sentences.flat();
   if (terms.length && terms[0].tags.has('Gerund')) return false;
   const verb = terms.findIndex((t) => t.tags.has('Verb') && !t.tags.has('Gerund'));
