@@ -138,3 +138,34 @@ describe.each(PAGES)('%s: quick applies are separate undo steps', (kind) => {
     expect(await modelSettles(page, typed), 'one Ctrl+Z: the typed draft').toBe(typed);
   });
 });
+
+/**
+ * The editors with a time-based merge handle Enter in their keydown (a transaction or delta of their own, no
+ * `input` event): a merge window that only counted `input` events saw no edit there, so an apply just after an
+ * Enter joined its undo step and one Ctrl+Z also took the new line away.
+ */
+describe.each(['prosemirror', 'tiptap', 'quill'])('%s: an apply right after Enter is its own undo step', (kind) => {
+  test('typing, a pause, Enter, apply at once: one Ctrl+Z undoes the apply and keeps the new line', async () => {
+    const page = await openFixture(browser.context, editorPageUrl(kind));
+    await injectEditorsBundle(page);
+    // The bridge exists before the typing (as when the content script made it on focus), so the typing is seen.
+    await page.evaluate(() => { const w = window as any; w.__attuneEditors.bridgeFor(w.__fixture.editors[0].element); });
+    await page.evaluate(async () => {
+      (window as any).__fixture.editors[0].setText('Thanks for waiting, calm down');
+      await new Promise((r) => setTimeout(r, 30));
+    });
+    await caretAtTextEnd(page);
+    await typeLikeUser(page, ' please');
+    expect(await modelSettles(page, 'Thanks for waiting, calm down please')).toBe('Thanks for waiting, calm down please');
+    // Longer than either editor's window: the typing is an undo step of its own, the Enter starts a new one.
+    await page.waitForTimeout(1200);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(20);
+    const entered = norm(await modelText(page));
+    expect(entered).toMatch(/^Thanks for waiting, calm down please\n/);
+    await applyFound(page, 'calm down please', 'I hear you');
+    await pressUndo(page);
+    expect(await modelSettles(page, entered), 'one Ctrl+Z: the draft with its new line').toBe(entered);
+    await page.close();
+  });
+});
