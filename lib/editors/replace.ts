@@ -5,7 +5,7 @@
  */
 import type { ApplyResult, DraftSnapshot } from './types';
 import { askPageWorld, dispatchPaste } from './page-world';
-import { pressUndoKeys } from './synthetic-keys';
+import { pressBackspace, pressUndoKeys } from './synthetic-keys';
 import { noteEdit, waitOutMergeWindow } from './merge-window';
 
 /** How text is inserted once the span is selected. */
@@ -166,6 +166,11 @@ function insertText(target: ReplaceTarget, path: InsertTechnique, text: string, 
     return ev.defaultPrevented; // the editor handled it
   }
   if (path === 'textInput') {
+    // Draft.js ignores an empty textInput (editOnBeforeInput: no data, no change), and the execCommand below
+    // then deletes behind its model: over a whole line, Draft cannot map the emptied block back (its text leaf
+    // is gone), so the DOM showed the line empty while the model kept it (measured, seed 66963 op 13). A
+    // Backspace keydown over the selection is Draft's own deletion (keyCommandPlainBackspace, 'remove-range').
+    if (!text) return pressBackspace(el) || doc.execCommand('insertText', false, text);
     type LegacyTextEvent = Event & { initTextEvent?: (...args: unknown[]) => void };
     let ev: LegacyTextEvent | null = null;
     try { ev = doc.createEvent('TextEvent') as unknown as LegacyTextEvent; } catch { ev = null; } // not every browser has TextEvent

@@ -64,10 +64,7 @@ export const EDITOR_FIXTURES: readonly EditorFixture[] = [
   { page: 'tiptap', family: 'prosemirror', editable: CONTENTEDITABLE, declaredUndo: 'keydown', firefox: 'editors-a-firefox' },
   { page: 'quill', family: 'quill', editable: CONTENTEDITABLE, declaredUndo: 'keydown', firefox: 'editors-a-firefox' },
   { page: 'lexical', family: 'lexical', editable: CONTENTEDITABLE, declaredUndo: 'keydown', firefox: 'editors-a-firefox' },
-  { page: 'draftjs', family: 'draftjs', editable: CONTENTEDITABLE, declaredUndo: 'keydown', firefox: 'editors-a-firefox',
-    skip: { 'random-page-drafts': 'measured 2 Dec 2026 (Chromium 156, seed 66963 op 13): replacing a whole line ("Hi Sam," → "") '
-      + 'returns ok and the DOM read shows the line empty, but Draft.js\'s model still holds "Hi Sam," (a corrupted draft). '
-      + 'A bridge bug to fix (lib/editors/draftjs.ts), not a test limit' } },
+  { page: 'draftjs', family: 'draftjs', editable: CONTENTEDITABLE, declaredUndo: 'keydown', firefox: 'editors-a-firefox' },
   { page: 'ckeditor5', family: 'ckeditor5', editable: `document.querySelector('.ck-editor__editable')`, declaredUndo: 'keydown', pageDraftSeed: 7, firefox: 'editors-special' },
   { page: 'ckeditor4', family: 'ckeditor4', editable: `document.querySelector('iframe.cke_wysiwyg_frame').contentDocument.body`, declaredUndo: 'keydown', pageDraftSeed: 1007, firefox: 'editors-special' },
   { page: 'tinymce', family: 'tinymce', editable: `document.querySelector('iframe.tox-edit-area__iframe').contentDocument.body`, declaredUndo: 'keydown', pageDraftSeed: 2007, firefox: 'editors-special' },
