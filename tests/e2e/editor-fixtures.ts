@@ -39,8 +39,11 @@ export interface EditorFixture {
    */
   keepsCaret?: string;
   /**
-   * The seed of the page-draft random run when it differs from the one derived from the page name: the six pages
-   * of the former editors-b suite keep the seed their 200-step run was measured with (7 + 1000 × position).
+   * The seed of the page-draft random run when it differs from the one derived from the page name: five pages
+   * of the former editors-b suite keep the seed their 200-step run was measured with (7 + 1000 × position);
+   * slate047 runs its name-derived seed (measured 2 Dec 2026: 98 applied, 41 Ctrl+Z, 0 corrupted). Slate keeps 3007:
+   * on its name-derived seed one Ctrl+Z undoes two applies (seed 84303 op 35, docs/design.md "Slate: two applies
+   * in one undo step"), a known editor rule not yet worked around.
    */
   pageDraftSeed?: number;
   /** Checks this page skips, each with the reason (measured, not assumed). */
@@ -71,7 +74,7 @@ export const EDITOR_FIXTURES: readonly EditorFixture[] = [
   { page: 'slate', family: 'slate', editable: `document.querySelector('[data-slate-editor]')`, declaredUndo: 'keydown', pageDraftSeed: 3007, firefox: 'editors-special' },
   { page: 'trix', family: 'trix', editable: `document.querySelector('trix-editor')`, declaredUndo: 'beforeinput', pageDraftSeed: 4007, firefox: 'editors-special' },
   // Help Scout's Slate 0.47, driven by the same Slate bridge; its Chromium-era code is left to Chromium.
-  { page: 'slate047', family: 'slate', editable: `document.querySelector('[data-slate-editor]')`, declaredUndo: 'keydown', pageDraftSeed: 5007, firefox: false,
+  { page: 'slate047', family: 'slate', editable: `document.querySelector('[data-slate-editor]')`, declaredUndo: 'keydown', firefox: false,
     oneKeyTyping: SLATE_TYPING,
     keepsCaret: 'Slate 0.47 saves every selection change as an undo step of its own, so its bridge sends the span as a target range '
       + 'only (lib/editors/slate.ts); with the caret at the span\'s end, as after typing it, Slate moves it past the replacement itself',
