@@ -58,23 +58,21 @@ function hasFocus(el: HTMLElement): boolean {
   return !!active && (active === el || el.contains(active)) && el.ownerDocument.hasFocus();
 }
 
-/** Keys that only move, select, copy or are modifiers on their own: never an edit. */
-const NON_EDIT_KEYS = new Set([
-  'Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock', 'NumLock', 'ScrollLock', 'Escape', 'ContextMenu',
-  'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Dead', 'Unidentified',
-]);
-/** Shortcuts (with Ctrl/Cmd) that do not change the draft: select all, copy, find, print, save. */
+/** Keys an editor turns into an edit in its own keydown handler (split a block, a hard break, delete, indent). */
+const EDIT_KEYS = new Set(['Enter', 'Backspace', 'Delete', 'Tab']);
+/** Ctrl/Cmd shortcuts that do not change the draft: select all, copy, find, find next, print, save. */
 const NON_EDIT_SHORTCUTS = new Set(['a', 'c', 'f', 'g', 'p', 's']);
 
 /**
- * Could this keydown change the draft (as far as a merge window cares)? Deliberately broad: a key counted
- * wrongly only makes the next apply wait, a key missed can merge the agent's typing into the apply's undo step.
+ * Could this keydown change the draft without an `input` event? Enter, Backspace, Delete, Tab, and Ctrl/Cmd
+ * shortcuts (Ctrl+B, Ctrl+Shift+8, a paste by key) other than the few that only read. A key that types text
+ * fires `input` anyway, and Alt+Shift+A (Attune's own shortcut) is no edit. Broad on purpose: a key counted
+ * wrongly only makes the next apply wait, a key missed can merge the agent's edit into the apply's undo step.
  */
 function mayEdit(e: KeyboardEvent): boolean {
   const key = e.key ?? '';
-  if (!key || NON_EDIT_KEYS.has(key) || /^F\d+$/.test(key)) return false;
-  if ((e.ctrlKey || e.metaKey) && NON_EDIT_SHORTCUTS.has(key.toLowerCase())) return false;
-  return true;
+  if (EDIT_KEYS.has(key)) return true;
+  return (e.ctrlKey || e.metaKey) && !e.altKey && key.length === 1 && !NON_EDIT_SHORTCUTS.has(key.toLowerCase());
 }
 
 /** Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl/Cmd+Y: the undo and redo shortcuts. */
