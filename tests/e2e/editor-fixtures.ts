@@ -39,11 +39,10 @@ export interface EditorFixture {
    */
   keepsCaret?: string;
   /**
-   * The seed of the page-draft random run when it differs from the one derived from the page name: five pages
+   * The seed of the page-draft random run when it differs from the one derived from the page name: four pages
    * of the former editors-b suite keep the seed their 200-step run was measured with (7 + 1000 × position);
-   * slate047 runs its name-derived seed (measured 2 Dec 2026: 98 applied, 41 Ctrl+Z, 0 corrupted). Slate keeps 3007:
-   * on its name-derived seed one Ctrl+Z undoes two applies (seed 84303 op 35, docs/design.md "Slate: two applies
-   * in one undo step"), a known editor rule not yet worked around.
+   * slate and slate047 run their name-derived seeds again (issue 7: Slate's seed 84303 op 35 fixed, docs/design.md
+   * "Slate: two applies in one undo step").
    */
   pageDraftSeed?: number;
   /** Checks this page skips, each with the reason (measured, not assumed). */
@@ -71,7 +70,7 @@ export const EDITOR_FIXTURES: readonly EditorFixture[] = [
   { page: 'ckeditor5', family: 'ckeditor5', editable: `document.querySelector('.ck-editor__editable')`, declaredUndo: 'keydown', pageDraftSeed: 7, firefox: 'editors-special' },
   { page: 'ckeditor4', family: 'ckeditor4', editable: `document.querySelector('iframe.cke_wysiwyg_frame').contentDocument.body`, declaredUndo: 'keydown', pageDraftSeed: 1007, firefox: 'editors-special' },
   { page: 'tinymce', family: 'tinymce', editable: `document.querySelector('iframe.tox-edit-area__iframe').contentDocument.body`, declaredUndo: 'keydown', pageDraftSeed: 2007, firefox: 'editors-special' },
-  { page: 'slate', family: 'slate', editable: `document.querySelector('[data-slate-editor]')`, declaredUndo: 'keydown', pageDraftSeed: 3007, firefox: 'editors-special' },
+  { page: 'slate', family: 'slate', editable: `document.querySelector('[data-slate-editor]')`, declaredUndo: 'keydown', firefox: 'editors-special' },
   { page: 'trix', family: 'trix', editable: `document.querySelector('trix-editor')`, declaredUndo: 'beforeinput', pageDraftSeed: 4007, firefox: 'editors-special' },
   // Help Scout's Slate 0.47, driven by the same Slate bridge; its Chromium-era code is left to Chromium.
   { page: 'slate047', family: 'slate', editable: `document.querySelector('[data-slate-editor]')`, declaredUndo: 'keydown', firefox: false,
