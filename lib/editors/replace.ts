@@ -213,9 +213,10 @@ function caretAt(doc: Document, node: Node, offset: number): boolean {
 /**
  * See InsertTechnique 'insertBeforeSpan'. False (nothing sent) when the path does not suit this apply: a pure
  * deletion, the caret already at the span's start, or a one-letter replacement (Slate leaves a single a-z or space
- * typed at a collapsed selection to the browser, which does nothing for a synthetic event).
+ * typed at a collapsed selection to the browser, which does nothing for a synthetic event). 'stale' (nothing sent)
+ * when the draft changed while the caret was being moved.
  */
-async function insertBeforeSpan(el: HTMLElement, text: string, span?: Range): Promise<boolean> {
+async function insertBeforeSpan(el: HTMLElement, text: string, span: Range | undefined, unchanged: () => boolean): Promise<boolean | 'stale'> {
   const doc = el.ownerDocument;
   const view = doc.defaultView ?? window;
   const StaticRangeCtor = (view as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
@@ -229,6 +230,8 @@ async function insertBeforeSpan(el: HTMLElement, text: string, span?: Range): Pr
   caret.setStart(at.startContainer, at.startOffset);
   selectRange(el, caret);
   await selectionSettled(doc);
+  // The agent may have typed meanwhile: the span's DOM points no longer mean the same text.
+  if (!unchanged()) return 'stale';
   if (!caretAt(doc, at.startContainer, at.startOffset)) return false;
   const insert = new view.InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true, composed: true, targetRanges: [new StaticRangeCtor(at)] });
   el.dispatchEvent(insert);
@@ -360,7 +363,10 @@ async function replaceNow(target: ReplaceTarget, start: number, end: number, exp
     }
     unsupported = false;
 
-    const taken = path === 'insertBeforeSpan' ? await insertBeforeSpan(el, replacement, span) : insertText(target, path, replacement, span);
+    const taken = path === 'insertBeforeSpan'
+      ? await insertBeforeSpan(el, replacement, span, () => target.read().text === before.text)
+      : insertText(target, path, replacement, span);
+    if (taken === 'stale') return { ok: false, reason: 'stale' };
     if (!taken && EVENT_PATHS.has(path)) {
       // Nobody handled the event, and a synthetic event has no default action: unless something changed, next.
       await nextFrame(el.ownerDocument.defaultView ?? window);
