@@ -76,12 +76,16 @@ export class CardActions {
     return list.find((f) => f.finding.end >= caret) ?? list[0];
   }
 
-  /** Makes a finding's fix through the editor bridge; copies the text instead when the editor refuses. */
-  async applyFix(session: ComposerSession, fix: Fix, finding: Finding): Promise<ApplyResponse> {
+  /**
+   * Makes a finding's fix through the editor bridge; copies the text instead when the editor refuses. `landed` is
+   * called as soon as the bridge answers (before the notice and the re-analysis).
+   */
+  async applyFix(session: ComposerSession, fix: Fix, finding: Finding, landed?: () => void): Promise<ApplyResponse> {
     const replacement = fix.text;
-    // The card had focus and is gone: put focus back in the editor (its frame first) so the edit and a later Ctrl+Z land there.
+    // The card had focus: put focus back in the editor (its frame first) so the edit and a later Ctrl+Z land there.
     focusComposer(session.element);
     const result = await session.bridge.replace(fix.start, fix.end, session.analysedText.slice(fix.start, fix.end), replacement);
+    landed?.();
     if (result.ok) focusComposer(session.element);
     let copied = false;
     if (result.ok) {
@@ -128,17 +132,27 @@ export class CardActions {
       } else this.caret = undefined;
     },
     apply: (composerId, key, index) => {
+      // One apply at a time from the card: a second click (or Enter held) while it is busy does nothing.
+      if (this.state.card?.applying !== undefined) return;
       const found = this.findShown(composerId, key);
       this.caret = undefined;
-      this.actions.closeCard(false);
-      if (!found) {
+      const fix = found?.shown.finding.fixes[index];
+      if (!found || !fix) {
+        this.actions.closeCard(false);
+        if (found) return;
         this.notify('Your draft changed, so the suggestions were refreshed.');
         this.host.tracker.get(composerId)?.schedule(0);
         return;
       }
-      const { finding } = found.shown;
-      const fix = finding.fixes[index];
-      if (fix) void this.applyFix(found.session, fix, finding);
+      // The card stays open and says it is applying until the bridge answers: it may first wait out the editor's
+      // merge window (up to 1 s), and a card that vanished with nothing changed yet looked like a lost click.
+      const busy = { composerId, key, via: this.state.card?.via ?? 'click', applying: index } as const;
+      this.state.card = busy;
+      this.state.list = undefined;
+      this.host.overlay.now();
+      void this.applyFix(found.session, fix, found.shown.finding, () => {
+        if (this.state.card === busy) this.actions.closeCard(false);
+      });
     },
     ignoreOnce: (composerId, key, reason) => {
       const found = this.findShown(composerId, key);

@@ -6,7 +6,11 @@
  * until the last edit is older than the window (plus a margin) before it inserts, so the apply starts its
  * own undo group. Waiting is the generic fallback: it needs no page object, so it works from the isolated world.
  *
- * "Last edit" is an apply of ours or the agent's own input (`input` events). Changes made through the
+ * "Last edit" is an apply of ours or the agent's own input: `input` events, and the keys an editor handles in
+ * its keydown without any `input` event (ProseMirror's and Quill's Enter and Shift+Enter, Backspace at a block
+ * edge, Ctrl+B: measured, the typed run " Thanks", Shift+Enter, "Sam", Enter, Enter, bold "PS" then merged with
+ * the next apply). A watch that starts late (the bridge is made after the agent typed) has seen none of the
+ * edits before it: when the editor has the focus at that moment, one edit is assumed there and then. Changes made through the
  * editor's API (a loaded draft) are not counted: a helpdesk usually keeps them out of the history. An undo or
  * redo (Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z, or a historyUndo/historyRedo beforeinput) forgets the last edit: it
  * resets the editors' own clocks (prosemirror-history's undo/redo transaction sets prevTime to 0, Quill's
@@ -40,8 +44,35 @@ export function watchMergeWindow(bridge: Pick<EditorBridge, 'element'>, ms: numb
   // A native undo's own `input` event is not an edit to wait for.
   const note = (e: Event) => { if (!isHistoryInput(e)) noteEdit(el); };
   for (const type of USER_EDIT_EVENTS) el.addEventListener(type, note, true);
-  el.addEventListener('keydown', (e) => { if (isHistoryKey(e)) forget(); }, true);
+  el.addEventListener('keydown', (e) => {
+    if (isHistoryKey(e)) forget();
+    else if (mayEdit(e)) noteEdit(el);
+  }, true);
   el.addEventListener('beforeinput', (e) => { if (isHistoryInput(e)) forget(); }, true);
+  // The agent may have typed just before this bridge was made (its edits are already in the editor's group).
+  if (hasFocus(el)) noteEdit(el);
+}
+
+function hasFocus(el: HTMLElement): boolean {
+  const active = el.ownerDocument.activeElement;
+  return !!active && (active === el || el.contains(active)) && el.ownerDocument.hasFocus();
+}
+
+/** Keys an editor turns into an edit in its own keydown handler (split a block, a hard break, delete, indent). */
+const EDIT_KEYS = new Set(['Enter', 'Backspace', 'Delete', 'Tab']);
+/** Ctrl/Cmd shortcuts that do not change the draft: select all, copy, find, find next, print, save. */
+const NON_EDIT_SHORTCUTS = new Set(['a', 'c', 'f', 'g', 'p', 's']);
+
+/**
+ * Could this keydown change the draft without an `input` event? Enter, Backspace, Delete, Tab, and Ctrl/Cmd
+ * shortcuts (Ctrl+B, Ctrl+Shift+8, a paste by key) other than the few that only read. A key that types text
+ * fires `input` anyway, and Alt+Shift+A (Attune's own shortcut) is no edit. Broad on purpose: a key counted
+ * wrongly only makes the next apply wait, a key missed can merge the agent's edit into the apply's undo step.
+ */
+function mayEdit(e: KeyboardEvent): boolean {
+  const key = e.key ?? '';
+  if (EDIT_KEYS.has(key)) return true;
+  return (e.ctrlKey || e.metaKey) && !e.altKey && key.length === 1 && !NON_EDIT_SHORTCUTS.has(key.toLowerCase());
 }
 
 /** Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl/Cmd+Y: the undo and redo shortcuts. */

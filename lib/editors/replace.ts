@@ -5,7 +5,7 @@
  */
 import type { ApplyResult, DraftSnapshot } from './types';
 import { askPageWorld, dispatchPaste } from './page-world';
-import { pressUndoKeys } from './synthetic-keys';
+import { pressBackspace, pressUndoKeys } from './synthetic-keys';
 import { noteEdit, waitOutMergeWindow } from './merge-window';
 
 /** How text is inserted once the span is selected. */
@@ -35,10 +35,20 @@ export type InsertTechnique =
    */
   | 'paste'
   /** CKEditor 5's model API (`model.change`), reachable only from the page world (pixiebrix). */
-  | 'ckeditor5-model';
+  | 'ckeditor5-model'
+  /**
+   * Newer Slate: the replacement goes in before the span (a beforeinput insertText with a collapsed target range
+   * at its start), then one deleteContentForward per grapheme of the span, all in one task (one Slate flush: one
+   * undo step). Its first operation is then an `insert_text` at the span's start, which slate-history joins only to
+   * typing that ended there; so it is used only when the caret is not at the span's start (there, the plain path,
+   * whose first operation is a `remove_text` ending at the span's end, is the safe one). See slate.ts. Not for a
+   * pure deletion (nothing to insert). The span travels as the target range (spanAsTargetRangeOnly): the selection
+   * is still the agent's caret when this path looks at it.
+   */
+  | 'insertBeforeSpan';
 
 /** Paths whose only effect is an event the editor may handle or ignore: "ignored and unchanged" needs no long wait. */
-const EVENT_PATHS: ReadonlySet<InsertTechnique> = new Set(['beforeinput', 'replacementText', 'paste', 'ckeditor5-model']);
+const EVENT_PATHS: ReadonlySet<InsertTechnique> = new Set(['beforeinput', 'replacementText', 'paste', 'ckeditor5-model', 'insertBeforeSpan']);
 
 /** How to undo one step if the result was wrong. */
 export type UndoTechnique =
@@ -166,6 +176,11 @@ function insertText(target: ReplaceTarget, path: InsertTechnique, text: string, 
     return ev.defaultPrevented; // the editor handled it
   }
   if (path === 'textInput') {
+    // Draft.js ignores an empty textInput (editOnBeforeInput: no data, no change), and the execCommand below
+    // then deletes behind its model: over a whole line, Draft cannot map the emptied block back (its text leaf
+    // is gone), so the DOM showed the line empty while the model kept it (measured, seed 66963 op 13). A
+    // Backspace keydown over the selection is Draft's own deletion (keyCommandPlainBackspace, 'remove-range').
+    if (!text) return pressBackspace(el) || doc.execCommand('insertText', false, text);
     type LegacyTextEvent = Event & { initTextEvent?: (...args: unknown[]) => void };
     let ev: LegacyTextEvent | null = null;
     try { ev = doc.createEvent('TextEvent') as unknown as LegacyTextEvent; } catch { ev = null; } // not every browser has TextEvent
@@ -180,6 +195,53 @@ function insertText(target: ReplaceTarget, path: InsertTechnique, text: string, 
     el.dispatchEvent(new view.InputEvent('input', { inputType: 'insertReplacementText', bubbles: true }));
   }
   return ok;
+}
+
+const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+
+/** Is the document's selection a caret at the same place as `point` (no text between them)? */
+function caretAt(doc: Document, node: Node, offset: number): boolean {
+  const sel = doc.getSelection();
+  if (!sel || !sel.rangeCount || !sel.isCollapsed) return false;
+  const caret = sel.getRangeAt(0);
+  const between = doc.createRange();
+  const order = caret.comparePoint(node, offset); // -1: point before the caret
+  if (order <= 0) { between.setStart(node, offset); between.setEnd(caret.startContainer, caret.startOffset); } else { between.setStart(caret.startContainer, caret.startOffset); between.setEnd(node, offset); }
+  return between.toString().replace(/[\u200b\u2060\ufeff]/g, '') === '';
+}
+
+/**
+ * See InsertTechnique 'insertBeforeSpan'. False (nothing sent) when the path does not suit this apply: a pure
+ * deletion, the caret already at the span's start, or a one-letter replacement (Slate leaves a single a-z or space
+ * typed at a collapsed selection to the browser, which does nothing for a synthetic event). 'stale' (nothing sent)
+ * when the draft changed while the caret was being moved.
+ */
+async function insertBeforeSpan(el: HTMLElement, text: string, span: Range | undefined, unchanged: () => boolean): Promise<boolean | 'stale'> {
+  const doc = el.ownerDocument;
+  const view = doc.defaultView ?? window;
+  const StaticRangeCtor = (view as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
+  if (!text || /^[a-z ]$/i.test(text) || !span || span.collapsed || !graphemes || !StaticRangeCtor) return false;
+  if (caretAt(doc, span.startContainer, span.startOffset)) return false;
+  const count = Array.from(graphemes.segment(span.toString())).length;
+  const at = { startContainer: span.startContainer, startOffset: span.startOffset, endContainer: span.startContainer, endOffset: span.startOffset };
+  // The caret goes to the span's start first, and Slate reads it: after an insert at a target range elsewhere,
+  // Slate puts its selection back where the caret was, and the deletes below would start there.
+  const caret = doc.createRange();
+  caret.setStart(at.startContainer, at.startOffset);
+  selectRange(el, caret);
+  await selectionSettled(doc);
+  // The agent may have typed meanwhile: the span's DOM points no longer mean the same text.
+  if (!unchanged()) return 'stale';
+  if (!caretAt(doc, at.startContainer, at.startOffset)) return false;
+  const insert = new view.InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true, composed: true, targetRanges: [new StaticRangeCtor(at)] });
+  el.dispatchEvent(insert);
+  if (!insert.defaultPrevented) return false;
+  // In the same task (one Slate flush, so one undo step): Slate's selection is right after the inserted text,
+  // before the old span; these carry no target range (Slate's DOM is not rendered yet): one grapheme each.
+  for (let i = 0; i < count; i++) {
+    el.dispatchEvent(new view.InputEvent('beforeinput', { inputType: 'deleteContentForward', bubbles: true, cancelable: true, composed: true }));
+  }
+  return true;
 }
 
 /** Undo one step with the technique the bridge declares. */
@@ -301,7 +363,10 @@ async function replaceNow(target: ReplaceTarget, start: number, end: number, exp
     }
     unsupported = false;
 
-    const taken = insertText(target, path, replacement, span);
+    const taken = path === 'insertBeforeSpan'
+      ? await insertBeforeSpan(el, replacement, span, () => target.read().text === before.text)
+      : insertText(target, path, replacement, span);
+    if (taken === 'stale') return { ok: false, reason: 'stale' };
     if (!taken && EVENT_PATHS.has(path)) {
       // Nobody handled the event, and a synthetic event has no default action: unless something changed, next.
       await nextFrame(el.ownerDocument.defaultView ?? window);

@@ -28,12 +28,17 @@ export function isSlate047(root: HTMLElement): boolean {
 }
 
 /**
- * Paths, in order. Both start with the beforeinput insertText with its target range. Then Slate 0.47: a paste
+ * Paths, in order. Newer Slate first tries `insertBeforeSpan` (replace.ts): a plain Apply starts with a
+ * `remove_text` of the span, which slate-history joins to a previous deletion that began at the span's end (a
+ * Backspace run, or the last Apply's deletion: one Ctrl+Z undid both, seed 84303 op 35); inserting before the span
+ * first, then deleting it forward in the same flush, starts the batch with an `insert_text` instead. It declines
+ * (caret at the span's start, a pure deletion, a one-letter replacement) and the plain paths follow. Then both
+ * families use the beforeinput insertText with its target range. Then Slate 0.47: a paste
  * (its onPaste inserts at its selection; measured to work as well, with the caret after the text). Newer Slate:
  * insertReplacementText with a target range (its onPaste defers to beforeinput in Chrome, so no paste).
  */
 export function slatePaths(root: HTMLElement): InsertTechnique[] {
-  return isSlate047(root) ? ['beforeinput', 'paste'] : ['beforeinput', 'replacementText'];
+  return isSlate047(root) ? ['beforeinput', 'paste'] : ['insertBeforeSpan', 'beforeinput', 'replacementText'];
 }
 
 /** Registry entry for Slate. */
@@ -56,6 +61,6 @@ export const slate: BridgeFactory = {
     // whatever the selection is, so the span travels as the target range alone (the caret stays the agent's).
     // The paste fallback still selects (onPaste inserts at the selection). Newer Slate: slate-history never
     // saves set_selection.
-    spanAsTargetRangeOnly: isSlate047(root) ? ['beforeinput'] : undefined,
+    spanAsTargetRangeOnly: isSlate047(root) ? ['beforeinput'] : ['insertBeforeSpan'],
   })),
 };

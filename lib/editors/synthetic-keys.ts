@@ -7,11 +7,25 @@
 /** PageUp's key code: a navigation key, which TinyMCE and CKEditor 4 take as "the typing run ended". */
 export const PAGE_UP = 33;
 
-/** Dispatch one synthetic key event on `target` (bubbling, cancelable). `keyCode` 0: no key at all. */
-export function dispatchKey(target: HTMLElement, type: 'keydown' | 'keyup', init: KeyboardEventInit & { keyCode?: number } = {}): void {
+/**
+ * Dispatch one synthetic key event on `target` (bubbling, cancelable). `keyCode` 0: no key at all. True when a
+ * handler called preventDefault (the editor took the key).
+ */
+export function dispatchKey(target: HTMLElement, type: 'keydown' | 'keyup', init: KeyboardEventInit & { keyCode?: number } = {}): boolean {
   const view = target.ownerDocument.defaultView ?? window;
   const keyCode = init.keyCode ?? 0;
-  target.dispatchEvent(new view.KeyboardEvent(type, { ...init, keyCode, which: keyCode, bubbles: true, cancelable: true } as KeyboardEventInit));
+  const ev = new view.KeyboardEvent(type, { ...init, keyCode, which: keyCode, bubbles: true, cancelable: true } as KeyboardEventInit);
+  target.dispatchEvent(ev);
+  return ev.defaultPrevented;
+}
+
+/**
+ * A Backspace keydown (no keyup needed): an editor that deletes in its own key handler (Draft.js's
+ * keyCommandPlainBackspace removes a selected range from its model) does so; nothing else happens, since a
+ * synthetic key has no default action. True when the editor took it.
+ */
+export function pressBackspace(target: HTMLElement): boolean {
+  return dispatchKey(target, 'keydown', { key: 'Backspace', code: 'Backspace', keyCode: 8, composed: true });
 }
 
 /** A PageUp keydown and keyup: closes the editor's open typing run (its undo step) without moving anything. */

@@ -138,3 +138,84 @@ describe.each(PAGES)('%s: quick applies are separate undo steps', (kind) => {
     expect(await modelSettles(page, typed), 'one Ctrl+Z: the typed draft').toBe(typed);
   });
 });
+
+/**
+ * The editors with a time-based merge handle Enter in their keydown (a transaction or delta of their own, no
+ * `input` event): a merge window that only counted `input` events saw no edit there, so an apply just after an
+ * Enter joined its undo step and one Ctrl+Z also took the new line away.
+ */
+describe.each(['prosemirror', 'tiptap', 'quill'])('%s: an apply right after Enter is its own undo step', (kind) => {
+  test('typing, a pause, Enter, apply at once: one Ctrl+Z undoes the apply and keeps the new line', async () => {
+    const page = await openFixture(browser.context, editorPageUrl(kind));
+    await injectEditorsBundle(page);
+    // The bridge exists before the typing (as when the content script made it on focus), so the typing is seen.
+    await page.evaluate(() => { const w = window as any; w.__attuneEditors.bridgeFor(w.__fixture.editors[0].element); });
+    await page.evaluate(async () => {
+      (window as any).__fixture.editors[0].setText('Thanks for waiting, calm down');
+      await new Promise((r) => setTimeout(r, 30));
+    });
+    await caretAtTextEnd(page);
+    await typeLikeUser(page, ' please');
+    expect(await modelSettles(page, 'Thanks for waiting, calm down please')).toBe('Thanks for waiting, calm down please');
+    // Longer than either editor's window: the typing is an undo step of its own, the Enter starts a new one.
+    await page.waitForTimeout(1200);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(20);
+    const entered = norm(await modelText(page));
+    expect(entered).toMatch(/^Thanks for waiting, calm down please\n/);
+    await applyFound(page, 'calm down please', 'I hear you');
+    await pressUndo(page);
+    expect(await modelSettles(page, entered), 'one Ctrl+Z: the draft with its new line').toBe(entered);
+    await page.close();
+  });
+});
+
+/**
+ * slate-history joins a `remove_text` that ends where the previous batch's last `remove_text` began (a Backspace
+ * run), and a plain Apply starts with `remove_text` of its span: an Apply whose span ended where the last deletion
+ * happened was undone together with it (seed 84303 op 35). The Slate bridge now inserts before the span first
+ * unless the caret is at the span's start (lib/editors/replace.ts 'insertBeforeSpan').
+ */
+describe('slate: an apply whose span ends where the last deletion was is its own undo step', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openFixture(browser.context, editorPageUrl('slate'));
+    await injectEditorsBundle(page);
+  });
+  afterAll(async () => { await page?.close(); });
+
+  async function draft(text: string): Promise<void> {
+    await page.evaluate(async (t) => {
+      (window as any).__fixture.editors[0].setText(t);
+      await new Promise((r) => setTimeout(r, 30));
+    }, text);
+    expect(await modelSettles(page, text)).toBe(text);
+  }
+
+  test('after an Apply that deleted (the measured case: "I hear ‘soon’", delete "hear ‘soon’", then " " → "I hear you")', async () => {
+    await draft('Thanks for waiting\nI hear ‘soon’');
+    const deleted = await applyFound(page, 'hear ‘soon’', '');
+    expect(deleted).toBe('Thanks for waiting\nI ');
+    // The span " " ends exactly where the deletion was.
+    const text = norm(await modelText(page));
+    const at = text.lastIndexOf(' ');
+    expect(await apply(page, at, at + 1, ' ', 'I hear you')).toEqual({ ok: true });
+    expect(await modelSettles(page, 'Thanks for waiting\nII hear you')).toBe('Thanks for waiting\nII hear you');
+    await pressUndo(page);
+    expect(await modelSettles(page, deleted), 'one Ctrl+Z: only the second apply').toBe(deleted);
+    await pressUndo(page);
+    expect(await modelSettles(page, 'Thanks for waiting\nI hear ‘soon’'), 'a second Ctrl+Z: the deletion').toBe('Thanks for waiting\nI hear ‘soon’');
+  });
+
+  test('after the agent’s own Backspaces: the Apply is undone alone, the Backspaces stay', async () => {
+    await draft('Please calm down now');
+    await caretAtTextEnd(page);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+    const typed = await modelSettles(page, 'Please calm down');
+    expect(typed).toBe('Please calm down');
+    // "calm down" ends at the caret, where the Backspace run ended.
+    await applyFound(page, 'calm down', 'bear with me');
+    await pressUndo(page);
+    expect(await modelSettles(page, typed), 'one Ctrl+Z: the draft after the Backspaces').toBe(typed);
+  });
+});

@@ -73,6 +73,9 @@ export function Card({ shown, title, card, actions, fallback, firstLine, custome
   const titleId = `attune-card-title-${card.key.length}-${finding.start}`;
   const why = finding.message;
   const severity = SEVERITY_META[finding.severity].label;
+  // Busy while a suggestion is being applied (CardState.applying): the buttons do nothing, the status says why.
+  const busy = card.applying !== undefined;
+  const unlessBusy = (fn: () => void) => () => { if (!busy) fn(); };
   return (
     <div
       ref={root}
@@ -80,6 +83,7 @@ export function Card({ shown, title, card, actions, fallback, firstLine, custome
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}
+      aria-busy={busy ? 'true' : undefined}
       data-attune-card={finding.ruleId}
       style={{ left: `${pos.left}px`, top: `${pos.top}px`, ...(pos.maxHeight !== undefined && { maxHeight: `${pos.maxHeight}px` }) }}
       onKeyDown={onKeyDown}
@@ -98,22 +102,35 @@ export function Card({ shown, title, card, actions, fallback, firstLine, custome
       {finding.suggestions.length > 0 && (
         <div class="attune-card__alts" role="group" aria-label="Try instead">
           <p class="attune-card__label">Try instead</p>
+          {/* Always there (a live region added with its text is often not announced), empty unless busy; above
+              the suggestions, where the agent is looking. */}
+          <p class="attune-card__status" role="status" aria-live="polite">
+            {busy ? `Applying “${finding.suggestions[card.applying!] ?? ''}”…` : ''}
+          </p>
           {finding.suggestions.map((s, i) => (
-            <button type="button" class="attune-alt" data-action="apply" data-index={i} onClick={() => actions.apply(shown.composerId, shown.key, i)}>
+            <button
+              type="button"
+              class="attune-alt"
+              data-action="apply"
+              data-index={i}
+              data-applying={card.applying === i ? '' : undefined}
+              aria-disabled={busy ? 'true' : undefined}
+              onClick={unlessBusy(() => actions.apply(shown.composerId, shown.key, i))}
+            >
               {s}
             </button>
           ))}
         </div>
       )}
-      <DismissReasons shown={shown} actions={actions} />
+      <DismissReasons shown={shown} actions={actions} busy={busy} />
       <div class="attune-card__foot">
-        <button type="button" class="attune-link" data-action="ignore-once" onClick={() => actions.ignoreOnce(shown.composerId, shown.key)}>
+        <button type="button" class="attune-link" data-action="ignore-once" aria-disabled={busy ? 'true' : undefined} onClick={unlessBusy(() => actions.ignoreOnce(shown.composerId, shown.key))}>
           Ignore once
         </button>
-        <button type="button" class="attune-link" data-action="ignore-phrase" onClick={() => actions.ignorePhrase(shown.composerId, shown.key)}>
+        <button type="button" class="attune-link" data-action="ignore-phrase" aria-disabled={busy ? 'true' : undefined} onClick={unlessBusy(() => actions.ignorePhrase(shown.composerId, shown.key))}>
           Ignore this phrase on this site
         </button>
-        <button type="button" class="attune-link" data-action="disable-rule" onClick={() => actions.disableRule(shown.composerId, shown.key)}>
+        <button type="button" class="attune-link" data-action="disable-rule" aria-disabled={busy ? 'true' : undefined} onClick={unlessBusy(() => actions.disableRule(shown.composerId, shown.key))}>
           Turn off this rule
         </button>
         <button type="button" class="attune-card__close" data-action="close" onClick={() => actions.closeCard(true)}>

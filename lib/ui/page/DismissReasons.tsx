@@ -7,7 +7,8 @@ import type { PageActions, ShownFinding } from './model';
 
 const CHOICES: DismissReason[] = ['not-dismissive', 'not-now', 'not-our-tone'];
 
-export function DismissReasons({ shown, actions }: { shown: ShownFinding; actions: PageActions }) {
+/** `busy`: the card is applying a suggestion; the choices do nothing meanwhile. */
+export function DismissReasons({ shown, actions, busy = false }: { shown: ShownFinding; actions: PageActions; busy?: boolean }) {
   const labelId = `attune-dismiss-${shown.composerId}-${shown.finding.start}`;
   return (
     <div class="attune-card__dismiss" role="group" aria-labelledby={labelId}>
@@ -19,7 +20,8 @@ export function DismissReasons({ shown, actions }: { shown: ShownFinding; action
           class="attune-reason"
           data-action="dismiss"
           data-reason={reason}
-          onClick={() => actions.ignoreOnce(shown.composerId, shown.key, reason)}
+          aria-disabled={busy ? 'true' : undefined}
+          onClick={() => { if (!busy) actions.ignoreOnce(shown.composerId, shown.key, reason); }}
         >
           {REASON_LABELS[reason]}
         </button>

@@ -41,6 +41,11 @@ export interface CardState {
   key: string;
   /** How it was opened: keyboard focus goes to the first alternative. */
   via: 'click' | 'keyboard' | 'list';
+  /**
+   * The suggestion (its index) being applied: the card stays, busy, until the edit has landed or been refused.
+   * The bridge may first wait out the editor's undo merge window (up to 0.5 s ProseMirror, 1 s Quill).
+   */
+  applying?: number;
 }
 
 export interface PageState {

@@ -92,6 +92,32 @@ describe('merge window: the wait', () => {
     expect(600 + ms).toBe(600 + 1000 + MERGE_MARGIN_MS);
   });
 
+  test('keys an editor handles without an input event (Enter, Shift+Enter, Backspace, Ctrl+B) count as edits; moving, copying and Alt+Shift+A do not', async () => {
+    const el = editable('x');
+    watchMergeWindow({ element: el }, 500);
+    for (const init of [{ key: 'ArrowLeft' }, { key: 'Shift' }, { key: 'End', shiftKey: true }, { key: 'c', ctrlKey: true }, { key: 'F5' }, { key: 'A', altKey: true, shiftKey: true }, { key: 'Control', ctrlKey: true }]) {
+      el.dispatchEvent(new KeyboardEvent('keydown', { ...init, bubbles: true }));
+      expect(mergeWaitMs(el), JSON.stringify(init)).toBe(0);
+    }
+    for (const init of [{ key: 'Enter' }, { key: 'Enter', shiftKey: true }, { key: 'Backspace' }, { key: 'Delete' }, { key: 'b', ctrlKey: true }, { key: 'i', metaKey: true }, { key: '*', ctrlKey: true, shiftKey: true }]) {
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(mergeWaitMs(el)).toBe(0);
+      el.dispatchEvent(new KeyboardEvent('keydown', { ...init, bubbles: true }));
+      expect(mergeWaitMs(el), JSON.stringify(init)).toBe(500 + MERGE_MARGIN_MS);
+    }
+  });
+
+  test('a watch that starts on the focused editor assumes the agent just typed (its earlier edits went unseen)', () => {
+    const focused = editable('typed before the bridge existed');
+    focused.focus();
+    expect(document.activeElement).toBe(focused);
+    watchMergeWindow({ element: focused }, 500);
+    expect(mergeWaitMs(focused)).toBe(500 + MERGE_MARGIN_MS);
+    const other = editable('never focused');
+    watchMergeWindow({ element: other }, 500);
+    expect(mergeWaitMs(other)).toBe(0);
+  });
+
   test('an undo or redo forgets the last edit (the editors restart their grouping after one)', () => {
     const el = editable('x');
     watchMergeWindow({ element: el }, 1000);

@@ -26,14 +26,14 @@ function actions(): PageActions & Record<string, ReturnType<typeof vi.fn>> {
   return { openCard: vi.fn(), nextFinding: vi.fn(), closeCard: vi.fn(), apply: vi.fn(), ignoreOnce: vi.fn(), ignorePhrase: vi.fn(), disableRule: vi.fn(), toggleList: vi.fn() } as never;
 }
 
-function mount(a: PageActions, via: 'click' | 'keyboard' = 'keyboard') {
+function mount(a: PageActions, via: 'click' | 'keyboard' = 'keyboard', applying?: number) {
   const host = document.createElement('div');
   document.body.appendChild(host);
   const root = host.attachShadow({ mode: 'open' });
   const container = document.createElement('div');
   root.appendChild(container);
   act(() => {
-    render(<Card shown={shown} title="Invalidating feelings" card={{ composerId: 'c1', key: shown.key, via }} actions={a} fallback={{ left: 0, top: 0, width: 500, height: 200 }} />, container);
+    render(<Card shown={shown} title="Invalidating feelings" card={{ composerId: 'c1', key: shown.key, via, applying }} actions={a} fallback={{ left: 0, top: 0, width: 500, height: 200 }} />, container);
   });
   return { root, dialog: root.querySelector('[role="dialog"]') as HTMLElement };
 }
@@ -62,6 +62,37 @@ describe('suggestion card', () => {
     expect((root.activeElement as HTMLElement).textContent).toBe(finding.suggestions[0]);
     (dialog.querySelectorAll('[data-action="apply"]')[1] as HTMLElement).click();
     expect(a.apply).toHaveBeenCalledWith('c1', shown.key, 1);
+  });
+
+  it('while a suggestion is applied: aria-busy, a status saying which, and no button acts (Close still does)', () => {
+    const idle = mount(actions());
+    const idleStatus = idle.dialog.querySelector('[role="status"]')!;
+    // The live region is there before it has anything to say (one added with its text is often not announced).
+    expect(idleStatus).toBeTruthy();
+    expect(idleStatus.textContent).toBe('');
+    expect(idle.dialog.hasAttribute('aria-busy')).toBe(false);
+    document.body.innerHTML = '';
+
+    const a = actions();
+    const { dialog } = mount(a, 'click', 1);
+    expect(dialog.getAttribute('aria-busy')).toBe('true');
+    expect(dialog.querySelector('[role="status"]')!.textContent).toBe(`Applying “${finding.suggestions[1]}”…`);
+    const alts = Array.from(dialog.querySelectorAll<HTMLElement>('[data-action="apply"]'));
+    expect(alts.map((b) => b.hasAttribute('data-applying'))).toEqual([false, true]);
+    for (const action of ['apply', 'ignore-once', 'ignore-phrase', 'disable-rule', 'dismiss']) {
+      const buttons = Array.from(dialog.querySelectorAll<HTMLElement>(`[data-action="${action}"]`));
+      expect(buttons.length, action).toBeGreaterThan(0);
+      for (const b of buttons) {
+        expect(b.getAttribute('aria-disabled'), action).toBe('true');
+        b.click();
+      }
+    }
+    expect(a.apply).not.toHaveBeenCalled();
+    expect(a.ignoreOnce).not.toHaveBeenCalled();
+    expect(a.ignorePhrase).not.toHaveBeenCalled();
+    expect(a.disableRule).not.toHaveBeenCalled();
+    (dialog.querySelector('[data-action="close"]') as HTMLElement).click();
+    expect(a.closeCard).toHaveBeenCalledWith(true);
   });
 
   it('opened by a click, it leaves focus where it was (the caret stays in the editor)', () => {
