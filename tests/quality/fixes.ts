@@ -7,7 +7,9 @@
 import type { CompiledPhrasebank } from '../../lib/phrasebank/types';
 import { analyze } from '../../lib/analysis/index';
 import { seededRandom } from '../../lib/seeded-random';
+import { splitSentences } from '../../lib/analysis/text';
 import { applyFix, seamProblems, type SeamProblem } from './seams';
+import { dropsNegation } from './negation';
 
 export interface FixScores {
   replies: number;
@@ -19,11 +21,18 @@ export interface FixScores {
   byProblem: Record<SeamProblem, number>;
   /** Applied fixes after which the same rule still fires on the edited words. */
   stillFlagged: number;
-  examples: Array<{ before: string; after: string; problems: SeamProblem[] }>;
+  /**
+   * Applied fixes after which any finding (of any rule) fires in a sentence the edit touched: a leftover
+   * that is still dismissive beside the kind alternative, or a second harm in the same sentence.
+   */
+  leftover: number;
+  /** Applied fixes that take away the "no" a refusal or denial depended on (negation.ts). */
+  droppedNegation: number;
+  examples: Array<{ before: string; after: string; problems: SeamProblem[]; leftover: boolean; droppedNegation: boolean }>;
 }
 
 export function scoreFixes(pb: CompiledPhrasebank, replies: Array<{ text: string; customer?: string }>): FixScores {
-  const s: FixScores = { replies: replies.length, findings: 0, withoutSuggestion: 0, fixes: 0, broken: 0, stillFlagged: 0, examples: [],
+  const s: FixScores = { replies: replies.length, findings: 0, withoutSuggestion: 0, fixes: 0, broken: 0, stillFlagged: 0, leftover: 0, droppedNegation: 0, examples: [],
     byProblem: { 'doubled punctuation': 0, 'stray space': 0, 'lower-case sentence start': 0, fragment: 0 } };
   for (const r of replies) {
     const report = analyze(r.text, pb, r.customer ? { customer: r.customer } : undefined);
@@ -37,8 +46,17 @@ export function scoreFixes(pb: CompiledPhrasebank, replies: Array<{ text: string
         for (const p of problems) s.byProblem[p]++;
         const after = applyFix(r.text, fix);
         const again = analyze(after, pb, r.customer ? { customer: r.customer } : undefined);
-        if (again.findings.some((g) => g.ruleId === f.ruleId && g.start < fix.start + fix.text.length && g.end > fix.start)) s.stillFlagged++;
-        s.examples.push({ before: r.text, after, problems });
+        const editEnd = fix.start + fix.text.length;
+        if (again.findings.some((g) => g.ruleId === f.ruleId && g.start < editEnd && g.end > fix.start)) s.stillFlagged++;
+        // The sentences the edit touched, after it and before it (boundaries included, as in seams.ts).
+        const afterSentences = splitSentences(after);
+        const touched = afterSentences.filter((t) => t.start <= editEnd && t.end >= fix.start);
+        const leftover = again.findings.some((g) => touched.some((t) => g.start < t.end && g.end > t.start));
+        if (leftover) s.leftover++;
+        const touchedBefore = splitSentences(r.text).filter((t) => t.start <= fix.end && t.end >= fix.start).map((t) => t.text);
+        const dropped = dropsNegation(touchedBefore, touched.map((t) => t.text), afterSentences.map((t) => t.text));
+        if (dropped) s.droppedNegation++;
+        s.examples.push({ before: r.text, after, problems, leftover, droppedNegation: dropped });
       }
     }
   }
