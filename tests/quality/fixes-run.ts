@@ -18,7 +18,7 @@ const cases = readLabelledCases(corpusDir(repoRoot));
 const independent = cases ? scoreFixes(phrasebank, cases.filter((c) => c.expect === 'flag').map((c) => ({ text: c.text, customer: c.customer }))) : null;
 
 const line = (name: string, s: FixScores) =>
-  console.log(`${name}: ${s.fixes} fixes, ${s.broken} broken seams (${((100 * s.broken) / (s.fixes || 1)).toFixed(1)} %), ${s.stillFlagged} still flagged, ${s.leftover} leftover finding in the touched sentence, ${s.droppedNegation} dropped a needed "no", ${s.withoutSuggestion}/${s.findings} findings with no suggestion`);
+  console.log(`${name}: ${s.fixes} fixes, ${s.broken} broken seams (${((100 * s.broken) / (s.fixes || 1)).toFixed(1)} %), ${s.stillFlagged} still flagged, ${s.leftover} leftover finding in the touched sentence, ${s.droppedNegation} dropped a needed "no" (first fixes: ${s.first.leftover} leftover, ${s.first.droppedNegation} "no" dropped of ${s.first.fixes}), ${s.withoutSuggestion}/${s.findings} findings with no suggestion`);
 line('own', own);
 if (independent) line('independent', independent);
 

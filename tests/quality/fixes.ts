@@ -28,18 +28,20 @@ export interface FixScores {
   leftover: number;
   /** Applied fixes that take away the "no" a refusal or denial depended on (negation.ts). */
   droppedNegation: number;
+  /** The same two counts for each finding's first fix only: what Enter applies when the card opens. */
+  first: { fixes: number; leftover: number; droppedNegation: number };
   examples: Array<{ before: string; after: string; problems: SeamProblem[]; leftover: boolean; droppedNegation: boolean }>;
 }
 
 export function scoreFixes(pb: CompiledPhrasebank, replies: Array<{ text: string; customer?: string }>): FixScores {
-  const s: FixScores = { replies: replies.length, findings: 0, withoutSuggestion: 0, fixes: 0, broken: 0, stillFlagged: 0, leftover: 0, droppedNegation: 0, examples: [],
+  const s: FixScores = { replies: replies.length, findings: 0, withoutSuggestion: 0, fixes: 0, broken: 0, stillFlagged: 0, leftover: 0, droppedNegation: 0, first: { fixes: 0, leftover: 0, droppedNegation: 0 }, examples: [],
     byProblem: { 'doubled punctuation': 0, 'stray space': 0, 'lower-case sentence start': 0, fragment: 0 } };
   for (const r of replies) {
     const report = analyze(r.text, pb, r.customer ? { customer: r.customer } : undefined);
     for (const f of report.findings) {
       s.findings++;
       if (!f.fixes.length) s.withoutSuggestion++;
-      for (const fix of f.fixes) {
+      for (const [i, fix] of f.fixes.entries()) {
         s.fixes++;
         const problems = seamProblems(r.text, fix);
         if (problems.length) s.broken++;
@@ -56,6 +58,11 @@ export function scoreFixes(pb: CompiledPhrasebank, replies: Array<{ text: string
         const touchedBefore = splitSentences(r.text).filter((t) => t.start <= fix.end && t.end >= fix.start).map((t) => t.text);
         const dropped = dropsNegation(touchedBefore, touched.map((t) => t.text), afterSentences.map((t) => t.text));
         if (dropped) s.droppedNegation++;
+        if (i === 0) {
+          s.first.fixes++;
+          if (leftover) s.first.leftover++;
+          if (dropped) s.first.droppedNegation++;
+        }
         s.examples.push({ before: r.text, after, problems, leftover, droppedNegation: dropped });
       }
     }
