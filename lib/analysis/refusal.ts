@@ -14,8 +14,8 @@ const BARE_NO = /(?:^|[,;:]\s+|^\W*)(?:no|nope|nah|not (?:possible|allowed|avail
 // A refused outcome: what can't, won't or isn't allowed to happen, or isn't on offer.
 const REFUSED = new RegExp(
   [
-    `\\b(?:can${N}|cannot|won${N}|will not|couldn${N}|unable to|not able to|(?:is|are)${N} able to)\\s+(?!(?:read|listen|keep|spend|stay|chat|talk|be bothered|go through|repeat|see why|understand|believe|imagine|enter into|discuss|correspond|respond|reply)\\b)`,
-    `\\b(?:not|no longer|never) (?:possible|allowed|permitted|eligible|available|refundable|covered|included|supported|offered|an option)\\b`,
+    `\\b(?:can['\\u2019]?t|cannot|can not|won['\\u2019]?t|will not|couldn['\\u2019]?t|could not|unable to|not able to|(?:is|are)${N} able to)\\s+(?!(?:read|listen|keep|spend|stay|chat|talk|be bothered|go through|repeat|see why|understand|believe|imagine|enter into|discuss|correspond|respond|reply)\\b)`,
+    `\\b(?:not|no longer|never) (?:possible|happening|going to happen|allowed|permitted|eligible|available|refundable|covered|included|supported|offered|an option)\\b`,
     `\\b(?:impossible|non-refundable|unavailable|ineligible|no longer)\\b`,
     `\\b(?:does|do)${N} (?:allow|permit|cover|include|qualify|offer|accept|refund|replace|exchange|ship|deliver|support|provide|issue|collect|sell|stock|handle|do (?:that|this|refunds|exchanges|returns))\\b`,
     `\\bnot something (?:we|i) (?:can|do|offer)\\b`,
@@ -25,7 +25,11 @@ const REFUSED = new RegExp(
   'i',
 );
 
+// The answer "no" opening a sentence the splitter kept whole ("no. That's…", "No, sorry, …").
+const OPENING_NO = /(?:^|^[^,]{1,30},\s+)(?:no|nope|nah)[.!,]\s/i;
+
 /** True when `sentence` refuses or denies something the customer asked for. */
 export function refuses(sentence: string): boolean {
-  return BARE_NO.test(sentence.trim()) || REFUSED.test(sentence);
+  const s = sentence.trim();
+  return BARE_NO.test(s) || OPENING_NO.test(s) || REFUSED.test(sentence);
 }

@@ -23,8 +23,9 @@ line('own', own);
 if (independent) line('independent', independent);
 
 const show = (e: FixScores['examples'][number]) =>
-  console.log(`---${e.problems.length ? ` [${e.problems.join(', ')}]` : ''}${e.leftover ? ' [leftover]' : ''}${e.droppedNegation ? ' [no dropped]' : ''}\n  ${e.before.replace(/\n/g, ' / ')}\n→ ${e.after.replace(/\n/g, ' / ')}`);
+  console.log(`---${e.problems.length ? ` [${e.problems.join(', ')}]` : ''}${e.leftover ? ' [leftover]' : ''}${e.droppedNegation ? ' [no dropped]' : ''}${e.first ? ' [first]' : ''}\n  ${e.before.replace(/\n/g, ' / ')}\n→ ${e.after.replace(/\n/g, ' / ')}`);
 if (argv.includes('--own-list')) for (const e of own.examples) if (e.leftover || e.droppedNegation) show(e);
+if (argv.includes('--own-all')) for (const e of own.examples) show(e);
 if (argv.includes('--independent-list') && independent) for (const e of independent.examples) if (e.leftover || e.droppedNegation) show(e);
 const n = argv.indexOf('--fix-sample');
 const seedAt = argv.indexOf('--seed');

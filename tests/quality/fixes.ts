@@ -30,7 +30,7 @@ export interface FixScores {
   droppedNegation: number;
   /** The same two counts for each finding's first fix only: what Enter applies when the card opens. */
   first: { fixes: number; leftover: number; droppedNegation: number };
-  examples: Array<{ before: string; after: string; problems: SeamProblem[]; leftover: boolean; droppedNegation: boolean }>;
+  examples: Array<{ before: string; after: string; problems: SeamProblem[]; leftover: boolean; droppedNegation: boolean; first: boolean }>;
 }
 
 export function scoreFixes(pb: CompiledPhrasebank, replies: Array<{ text: string; customer?: string }>): FixScores {
@@ -63,7 +63,7 @@ export function scoreFixes(pb: CompiledPhrasebank, replies: Array<{ text: string
           if (leftover) s.first.leftover++;
           if (dropped) s.first.droppedNegation++;
         }
-        s.examples.push({ before: r.text, after, problems, leftover, droppedNegation: dropped });
+        s.examples.push({ before: r.text, after, problems, leftover, droppedNegation: dropped, first: i === 0 });
       }
     }
   }
