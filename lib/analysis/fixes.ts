@@ -25,7 +25,9 @@ import { HANDLES, TERMINAL, capitalise, minimalEdit, startsSentence, uncapitalis
 // Where one clause ends and the next begins: punctuation, a dash, or a conjunction (which opens the next clause).
 const CLAUSE_BREAK =
   /\s*[,;:]\s+|\s+[-\u2013\u2014]\s+|\s+(?=(?:but|so|because|since|though|although|while|unless|until|yet|if|when|before|after|which|otherwise)\b)/gi;
-const LEADING_COORDINATOR = /^(?:(?:and|but|so|or|yet|then|plus|also)\s+)+/i;
+// "…, however we can still swap it": a contrast word pointed at the replaced clause, and beside the kind
+// alternative it would take the kindness back; the kept words stand without it.
+const LEADING_COORDINATOR = /^(?:(?:and|but|so|or|yet|then|plus|also|however|that said|nevertheless|nonetheless|even so)(?:,\s*|\s+))+/i;
 
 /** True when a suggestion is written as a whole sentence (and so replaces a clause). */
 function isSentenceSuggestion(suggestion: string): boolean {
@@ -49,6 +51,10 @@ export interface PlannedFix {
 export type KeepMode = 'keep' | 'plain' | 'sentence';
 
 // Words that make a kept fact belittle the problem or the customer; the fact reads the same without them.
+// Always: "only"/"just" before an amount ("it's only £3", "just a day late"): beside the kind alternative
+// it says the opposite of it, and the amount reads the same without it.
+const MINIMISED_AMOUNT = /\b(?:only|just|merely|barely|simply)\s+(?=(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple|a little|a small|a tiny|a minor)\b|[\p{Sc}\p{N}])|\ba mere\s+(?=\S)/giu;
+// In `plain` mode (the kept part is still dismissive after Apply), any of these words goes too.
 const BELITTLING = /\b(?:only|just|merely|simply|barely|honestly|frankly|quite frankly|literally|obviously|clearly)\s+|\ba mere\s+/gi;
 
 /** The edit that puts `suggestion` in place of the finding [start, end) inside `sentence`; null when it can't fit here. */
@@ -119,8 +125,8 @@ function clauseFix(
   }
   // "Only £3 is left" → "£3 is left": a capital the dropped word carried goes to the next one.
   const plain = (words: string) => {
-    if (mode !== 'plain') return words;
-    const out = words.replace(BELITTLING, '');
+    let out = words.replace(MINIMISED_AMOUNT, '');
+    if (mode === 'plain') out = out.replace(BELITTLING, '');
     return /^[A-Z]/.test(words) ? capitalise(out) : out;
   };
   const kept = after.filter((a) => !suggestion.toLowerCase().includes(a.toLowerCase())).map(plain);
