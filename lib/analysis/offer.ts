@@ -121,7 +121,8 @@ export function offerFixes(
 }
 
 /** "Let me put it another way", "let me explain", "I'll walk you through it": words that promise what comes next. */
-const ANNOUNCES = /(?:let me (?:explain|put (?:it|that) another way|go over|go through|sum (?:it |this |that )?up|show you|walk you through|try (?:that )?again)|i'll (?:explain|walk you through|go through|sum (?:it |this )?up)|here (?:it is|are the details|is everything|is a summary) again|here's (?:it|everything) again|(?:this|here) is where things stand|to put it another way|in other words)[^.!?]*[.!?:…]?\s*$/i;
+const ANNOUNCES = /(?:let me (?:explain|put (?:it|that) another way|go over|go through|sum (?:it |this |that )?up|show you|walk you through|try (?:that )?again)|i'll (?:explain|walk you through|go through|sum (?:it |this )?up)|(?:let me|i'll) try (?:explaining|to explain|putting)|i'd like to explain|let me share (?:it|that|this|them) again|i'll point you to it again|here (?:it is|are the details|is everything|is a summary) again|here's (?:it|everything) again|(?:this|here) is where things stand|to put it another way|in other words)[^.!?]*[.!?:…]?\s*$/i;
+// ("I'm happy to explain…" is an offer the customer can take up, not a promise of what comes next.)
 /** Fewer words than this after the edit (a sign-off, a name) deliver nothing. */
 const DELIVERS = 5;
 
@@ -130,7 +131,10 @@ const DELIVERS = 5;
  * promise a restatement that never comes (a stricter reading of applied drafts counted 8 in 50).
  */
 function promisesMore(fix: Finding['fixes'][number], text: string): boolean {
-  if (!ANNOUNCES.test(fix.text)) return false;
+  // The edit is trimmed to what changes ("I'll try…" over "I'm not…" starts at "ll try"): read it with the
+  // words before it on its line, as it will stand.
+  const lineStart = Math.max(text.lastIndexOf('\n', fix.start - 1) + 1, fix.start - 120);
+  if (!ANNOUNCES.test(text.slice(lineStart, fix.start) + fix.text)) return false;
   const words = text.slice(fix.end).match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.length < DELIVERS;
 }

@@ -96,3 +96,11 @@ describe('an alternative keeps the "no" a refusal carried', () => {
     expect(appliedAll("Hi Noel, the system won't let me do that.")[0]).toMatch(/can['\u2019]t|cannot|isn['\u2019]t|not/);
   });
 });
+
+describe('what Enter applies promises nothing the draft then never gives', () => {
+  it('an announcement is recognised even when the edit is trimmed to the letters that change ("I\'m not…" → "I\'ll try…")', () => {
+    const first = appliedAll("Hi Ivo, I'm not sure how you missed it. Thanks, Bo")[0];
+    expect(first).not.toMatch(/another way|try explaining|explain/i);
+    expect(first).toMatch(/^Hi Ivo, /);
+  });
+});
