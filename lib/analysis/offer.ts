@@ -104,7 +104,9 @@ export function offerFixes(
     const checked = checkedPlan(text, within, finding, filled, others, recheck);
     if (!checked || suggestions.includes(checked.planned.shown)) continue;
     const { planned, leftover } = checked;
-    const dropsNo = refusalHere && !ANY_NEGATION.test(fixedSentence(text, within, planned.fix));
+    const fixed = fixedSentence(text, within, planned.fix);
+    // A kept "that fabric has been discontinued" still says no, with or without a "not".
+    const dropsNo = refusalHere && !ANY_NEGATION.test(fixed) && !refuses(fixed);
     suggestions.push(planned.shown);
     fixes.push(planned.fix);
     dropping.push(dropsNo);

@@ -16,7 +16,7 @@ const REFUSED = new RegExp(
   [
     `\\b(?:can['\\u2019]?t|cannot|can not|won['\\u2019]?t|will not|couldn['\\u2019]?t|could not|unable to|not able to|(?:is|are)${N} able to)\\s+(?!(?:read|listen|keep|spend|stay|chat|talk|be bothered|go through|repeat|see why|understand|believe|imagine|enter into|discuss|correspond|respond|reply)\\b)`,
     `\\b(?:not|no longer|never) (?:possible|happening|going to happen|allowed|permitted|eligible|available|refundable|covered|included|supported|offered|an option)\\b`,
-    `\\b(?:impossible|non-refundable|unavailable|ineligible|no longer)\\b`,
+    `\\b(?:impossible|non-refundable|unavailable|ineligible|no longer|discontinued|sold out|out of stock)\\b`,
     `\\b(?:does|do)${N} (?:allow|permit|cover|include|qualify|offer|accept|refund|replace|exchange|ship|deliver|support|provide|issue|collect|sell|stock|handle|do (?:that|this|refunds|exchanges|returns))\\b`,
     `\\bnot something (?:we|i) (?:can|do|offer)\\b`,
     `\\bno (?:refunds?|exceptions?|returns?|exchanges?|way to)\\b`,

@@ -6,7 +6,6 @@
  */
 import type { CompiledPhrasebank } from '../../lib/phrasebank/types';
 import { analyze } from '../../lib/analysis/index';
-import { seededRandom } from '../../lib/seeded-random';
 import { splitSentences } from '../../lib/analysis/text';
 import { applyFix, seamProblems, type SeamProblem } from './seams';
 import { dropsNegation } from './negation';
@@ -72,16 +71,19 @@ export function scoreFixes(pb: CompiledPhrasebank, replies: Array<{ text: string
 
 /**
  * A seeded sample of applied drafts to read by hand: per reply, its first finding's first suggestion
- * (what Enter applies when the card opens from the keyboard).
+ * (what Enter applies when the card opens from the keyboard). Replies are ranked by a seeded hash of their
+ * text, not shuffled by position, so the same seed draws the same replies before and after a change to the
+ * planner (a shuffle of the replies that have a fix drew a different sample whenever one reply gained or lost
+ * its last suggestion), and a before/after reading compares like with like.
  */
 export function sampleApplied(scores: FixScores, n: number, seed = 7): FixScores['examples'] {
-  const random = seededRandom(seed);
   const first = new Map<string, FixScores['examples'][number]>();
-  for (const e of scores.examples) if (!first.has(e.before)) first.set(e.before, e);
-  const pool = [...first.values()];
-  for (let i = pool.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [pool[i], pool[j]] = [pool[j], pool[i]];
-  }
-  return pool.slice(0, n);
+  for (const e of scores.examples) if (e.first && !first.has(e.before)) first.set(e.before, e);
+  const rank = (text: string) => {
+    // FNV-1a over the seed and the text.
+    let h = 0x811c9dc5 ^ seed;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return h;
+  };
+  return [...first.values()].sort((a, b) => rank(a.before) - rank(b.before)).slice(0, n);
 }
