@@ -96,7 +96,16 @@ export function offerFixes(
   const dropping: boolean[] = [];
   const within = sentence ?? { start: finding.start, end: finding.end, text: text.slice(finding.start, finding.end) };
   // The reply says no (a refusal in this sentence) and nowhere else: an edit that removes it changes the answer.
-  const refusalHere = refuses(within.text) && !refuses(text.slice(0, within.start) + '\n' + text.slice(within.end));
+  // A refusal another finding flags is that finding's to reword ("…nothing more I can do, read the manual":
+  // the manual's alternative need not say no), so its words are blanked out first.
+  let own = within.text;
+  for (const o of others) {
+    // Findings on the same words (one shown, others hidden by overlap) are this refusal, not another's.
+    if ((o.start < finding.end && o.end > finding.start) || o.end <= within.start || o.start >= within.end) continue;
+    const a = Math.max(o.start, within.start) - within.start, b = Math.min(o.end, within.end) - within.start;
+    own = own.slice(0, a) + ' '.repeat(b - a) + own.slice(b);
+  }
+  const refusalHere = refuses(own) && !refuses(text.slice(0, within.start) + '\n' + text.slice(within.end));
   for (const raw of finding.suggestions) {
     if (!grounded(raw, conversation)) continue;
     const filled = fillSlots(raw, conversation.particulars);

@@ -92,6 +92,18 @@ describe('an alternative keeps the "no" a refusal carried', () => {
     const text = 'Hi Ros, we cannot swap the colour. Thanks, Mel';
     expect(offer(text, finding(text, 'we cannot swap', [MAYBE, 'I hear you, and I will see what is possible.']))).toEqual([]);
   });
+  it('a refusal another finding flags is left to that finding: this one\'s alternatives are still offered', () => {
+    const text = 'Hi Ros, there is nothing more we can do, so read the help page. Thanks, Mel';
+    const f = finding(text, 'read the help page', [MAYBE]);
+    const refusal = { start: text.indexOf('nothing more'), end: text.indexOf('nothing more') + 'nothing more we can do'.length };
+    const sentence = splitSentences(text).find((s) => s.start <= f.start && f.start < s.end);
+    offerFixes(f, text, sentence, conversationOf(text, undefined, []), [refusal, { start: f.start, end: f.end }]);
+    expect(f.suggestions).toEqual([MAYBE]);
+    // …while on its own words the same refusal withdraws an alternative that drops it.
+    const g = finding(text, 'nothing more we can do', [MAYBE]);
+    offerFixes(g, text, sentence, conversationOf(text, undefined, []), [{ start: g.start, end: g.end }]);
+    expect(g.suggestions).toEqual([]);
+  });
   it('a refusal through a system keeps a "no" in what Enter applies (bundled phrasebank)', () => {
     expect(appliedAll("Hi Noel, the system won't let me do that.")[0]).toMatch(/can['\u2019]t|cannot|isn['\u2019]t|not/);
   });
