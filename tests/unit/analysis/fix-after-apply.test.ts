@@ -116,3 +116,11 @@ describe('what Enter applies promises nothing the draft then never gives', () =>
     expect(first).toMatch(/^Hi Ivo, /);
   });
 });
+
+describe('a kept part that only announces a fact is not a sentence', () => {
+  it('"Please note that under section 4" lost the verb of its "that" clause, so it goes with the replaced clause', () => {
+    expect(planned('Please note that under section 4 of the lease, the deposit stays with us and that is final.', 'that is final')).not.toMatch(/Please note/);
+    // A "that" clause that keeps its verb is still kept.
+    expect(planned('Please note that the gate opens at 7, so stop worrying.', 'stop worrying')).toBe(`Please note that the gate opens at 7. ${S}`);
+  });
+});
