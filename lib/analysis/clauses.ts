@@ -63,6 +63,10 @@ function judge(fragment: string): boolean {
   // ("Glad to see you're back online" has one later, and stays.)
   const finiteLater = terms.slice(verb + 1).some((t, i) => t.tags.has('Copula') || t.tags.has('Modal') || t.tags.has('Auxiliary') || (t.tags.has('Verb') && terms[verb + i].tags.has('Pronoun')));
   if (verb > 0 && terms[verb].tags.has('Infinitive') && /^to$/i.test(terms[verb - 1].text) && !finiteLater) return false;
+  // "Please note that under section 4 of the lease": the verb is the "note", and the clause "that" opened
+  // lost its own verb to the replaced clause; what is left announces a fact it no longer states.
+  const that = terms.findIndex((t, i) => i > 0 && /^that$/i.test(t.text) && terms[i - 1].tags.has('Verb'));
+  if (that > 0 && !terms.slice(that + 1).some((t) => t.tags.has('Verb') && !t.tags.has('Gerund'))) return false;
   if (verb >= 0) return true;
   // "the fee stands", "the charge stays": compromise reads the -s verb after a singular noun as a plural
   // noun, and the fact the customer needs (the fee is not waived) went with the dismissive clause.

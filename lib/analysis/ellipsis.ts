@@ -14,9 +14,12 @@ const CLOSED = /\b(?:what|whatever|when|whenever|if|as|all|anything|everything|t
 // The refused verb phrase: after the negation, to the clause's end.
 const REFUSED_VP = /(?:n['\u2019]t|\bcannot|\bnot|\bunable to|\bnever)\s+(?:(?:be\s+)?able\s+to\s+)?([\p{L}][^,;:]*)$/iu;
 
+// "…closed on 3 May": a capital "May" after other words is the month, not the modal.
+const MONTH_MAY = /\S\s+May\s*$/;
+
 /** True when the remainder stops on a modal or "able to" (its verb phrase is in another clause). */
 export function isElliptical(remainder: string): boolean {
-  return ELLIPTICAL.test(remainder) && !CLOSED.test(remainder);
+  return ELLIPTICAL.test(remainder) && !CLOSED.test(remainder) && !MONTH_MAY.test(remainder);
 }
 
 /** The remainder with the flagged clause's refused verb phrase put back, or null when it has no gap of that kind. */

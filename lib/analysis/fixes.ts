@@ -25,7 +25,9 @@ import { HANDLES, TERMINAL, capitalise, minimalEdit, startsSentence, uncapitalis
 // Where one clause ends and the next begins: punctuation, a dash, or a conjunction (which opens the next clause).
 const CLAUSE_BREAK =
   /\s*[,;:]\s+|\s+[-\u2013\u2014]\s+|\s+(?=(?:but|so|because|since|though|although|while|unless|until|yet|if|when|before|after|which|otherwise)\b)/gi;
-const LEADING_COORDINATOR = /^(?:(?:and|but|so|or|yet|then|plus|also)\s+)+/i;
+// "…, however we can still swap it": a contrast word pointed at the replaced clause, and beside the kind
+// alternative it would take the kindness back; the kept words stand without it.
+const LEADING_COORDINATOR = /^(?:(?:and|but|so|or|yet|then|plus|also|however|that said|nevertheless|nonetheless|even so)(?:,\s*|\s+))+/i;
 
 /** True when a suggestion is written as a whole sentence (and so replaces a clause). */
 function isSentenceSuggestion(suggestion: string): boolean {
@@ -36,7 +38,24 @@ function isSentenceSuggestion(suggestion: string): boolean {
 export interface PlannedFix {
   fix: Fix;
   shown: string;
+  /** The agent's words a sentence suggestion keeps beside it (remainders, facts), as they end up. */
+  kept?: string[];
 }
+
+/**
+ * How much of the agent's sentence a sentence suggestion keeps (offer.ts chooses, after re-analysing the
+ * result): `keep` every remainder that stands alone and every fact; `plain` the same without the words that
+ * minimise or talk down ("it's only £3" → "It's £3."); `sentence` nothing: the suggestion replaces the
+ * whole sentence, for a remainder that is still dismissive however it is kept.
+ */
+export type KeepMode = 'keep' | 'plain' | 'sentence';
+
+// Words that make a kept fact belittle the problem or the customer; the fact reads the same without them.
+// Always: "only"/"just" before an amount ("it's only £3", "just a day late"): beside the kind alternative
+// it says the opposite of it, and the amount reads the same without it.
+const MINIMISED_AMOUNT = /\b(?:only|just|merely|barely|simply)\s+(?=(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple|a little|a small|a tiny|a minor)\b|[\p{Sc}\p{N}])|\ba mere\s+(?=\S)/giu;
+// In `plain` mode (the kept part is still dismissive after Apply), any of these words goes too.
+const BELITTLING = /\b(?:only|just|merely|simply|barely|honestly|frankly|quite frankly|literally|obviously|clearly)\s+|\ba mere\s+/gi;
 
 /** The edit that puts `suggestion` in place of the finding [start, end) inside `sentence`; null when it can't fit here. */
 export function planFix(
@@ -45,10 +64,11 @@ export function planFix(
   finding: { start: number; end: number },
   suggestion: string,
   others: ReadonlyArray<{ start: number; end: number }> = [],
+  mode: KeepMode = 'keep',
 ): PlannedFix | null {
   const s = suggestion.trim();
   if (s.includes(CONTINUE)) return continuationFix(text, sentence, finding, s);
-  if (isSentenceSuggestion(s)) return { fix: clauseFix(text, sentence, finding, s, others), shown: s };
+  if (isSentenceSuggestion(s)) return { ...clauseFix(text, sentence, finding, s, others, mode), shown: s };
   // A phrase stands in for words that end a clause ("As I said, …" → "To recap, …"); with more words after
   // them ("as I said yesterday, …") it would leave "To recap yesterday", so the sentence suggestions remain.
   const after = text.slice(finding.end, sentence.end);
@@ -66,7 +86,8 @@ function clauseFix(
   finding: { start: number; end: number },
   suggestion: string,
   others: ReadonlyArray<{ start: number; end: number }>,
-): Fix {
+  mode: KeepMode,
+): { fix: Fix; kept: string[] } {
   const s = sentence.text;
   const base = sentence.start;
   const terminal = TERMINAL.exec(s);
@@ -80,17 +101,20 @@ function clauseFix(
   // A remainder that is itself flagged ("…, so there's no need to panic") would sit beside the kind
   // alternative and contradict it: it goes with the flagged clause instead of being kept.
   const flaggedIn = (a: number, b: number) => others.some((o) => o.start - base < b && o.end - base > a);
-  const keepLeft = left !== '' && standsAlone(left) && !flaggedIn(lead, cs);
-  let keepRight = right !== '' && standsAlone(right) && !flaggedIn(ce, coreEnd);
+  const whole = mode === 'sentence';
+  const keepLeft = !whole && left !== '' && standsAlone(left) && !flaggedIn(lead, cs);
+  let keepRight = !whole && right !== '' && standsAlone(right) && !flaggedIn(ce, coreEnd);
   // "Please calm down and restart the router": the "please" belonged to the instruction too.
   if (keepRight && /^please\b/i.test(s.slice(cs, ce)) && !/^please\b/i.test(right) && isVerbAt(s, s.indexOf(right, ce))) right = 'please ' + right;
 
   // What the customer needs that the replaced words carried (facts.ts): what was told or would be known,
   // and a fact-bearing dependent clause the flagged one would otherwise take with it. Never a flagged part.
   const after: string[] = [];
-  const told = reportedContent(s, cs, finding.end - base, ce);
+  const told = whole ? null : reportedContent(s, cs, finding.end - base, ce);
   if (told && !flaggedIn(told[0], told[1])) after.push(s.slice(told[0], told[1]));
-  if (right !== '' && !flaggedIn(ce, coreEnd) && isElliptical(right)) {
+  if (whole) {
+    // Nothing of the sentence is kept.
+  } else if (right !== '' && !flaggedIn(ce, coreEnd) && isElliptical(right)) {
     // "…, but the billing team can": without the replaced clause it says nothing unless its verb comes back.
     const completed = completeEllipsis(right, s.slice(cs, ce));
     if (completed) after.push(completed);
@@ -99,16 +123,22 @@ function clauseFix(
     const restated = restatedDependent(right);
     if (restated) after.push(restated);
   }
-  const kept = after.filter((a) => !suggestion.toLowerCase().includes(a.toLowerCase()));
+  // "Only £3 is left" → "£3 is left": a capital the dropped word carried goes to the next one.
+  const plain = (words: string) => {
+    let out = words.replace(MINIMISED_AMOUNT, '');
+    if (mode === 'plain') out = out.replace(BELITTLING, '');
+    return /^[A-Z]/.test(words) ? capitalise(out) : out;
+  };
+  const kept = after.filter((a) => !suggestion.toLowerCase().includes(a.toLowerCase())).map(plain);
 
   let out = s.slice(0, lead);
-  if (keepLeft) out += withFullStop(left) + ' ';
+  if (keepLeft) out += withFullStop(plain(left)) + ' ';
   const opensSentence = keepLeft || lead > 0 || startsSentence(text, base);
   let middle = opensSentence ? capitalise(suggestion) : uncapitalise(suggestion);
   for (const k of kept) middle = withFullStop(middle) + ' ' + capitalise(k);
   if (kept.length) middle += terminal?.[0] ?? '';
   out += middle;
-  return minimalEdit(base, s, out);
+  return { fix: minimalEdit(base, s, out), kept: keepLeft ? [plain(left), ...kept] : kept };
 }
 
 /** "the fare covers one bag, which you'd know if…": the "which" clause leans on the one after it. */

@@ -90,6 +90,7 @@ function analyzeWith(
   options: AnalysisOptions | undefined,
   cache: SentenceCache | null,
   emotion: Emotion | null,
+  offer = true,
 ): Report {
   const matcher = matcherFor(pb);
   const normalised = normaliseForMatching(text);
@@ -167,7 +168,7 @@ function analyzeWith(
   const shown = options?.keepOverlapping ? standing.sort(byPosition) : oneFindingPerPhrase(standing).sort(byPosition);
   // The customer's message is heard once per message (hearCustomer memoises by text), not per keystroke.
   const heard = context?.customer?.trim() ? hearCustomer(context.customer) : null;
-  if (shown.length) {
+  if (shown.length && offer) {
     // Slots in suggestions ({order}, {option}…) are filled from what the customer wrote.
     const conversation = conversationOf(text, context?.customer, heard?.particulars ?? []);
     // Findings and sentences are both in text order: walk them together. Every finding's span, so a fix
@@ -176,11 +177,36 @@ function analyzeWith(
     let i = 0;
     for (const f of shown) {
       while (i < sentences.length && sentences[i].end <= f.start) i++;
-      offerFixes(f, text, sentences[i] && sentences[i].start <= f.start ? sentences[i] : undefined, conversation, others);
+      offerFixes(f, text, sentences[i] && sentences[i].start <= f.start ? sentences[i] : undefined, conversation, others, recheckFor(pb, options));
     }
   }
   const agentText = sentences.map((s) => s.text).join('\n');
   return { findings: shown, signals, coaching: coachingFor(agentText, shown, signals, emotion, categoriesNeedingNextStep(pb), acknowledged, heard) };
+}
+
+const rechecked = new WeakMap<CompiledPhrasebank, Map<string, boolean>>();
+/**
+ * The check after Apply (offer.ts): a fixed sentence analysed on its own, with the same rules, model and
+ * settings, offering nothing (so it cannot recurse). Remembered per phrasebank and settings, since each
+ * keystroke re-plans only the sentence that changed but the same fixed sentences come up again.
+ */
+function recheckFor(pb: CompiledPhrasebank, options: AnalysisOptions | undefined): (piece: string) => boolean {
+  let memo = rechecked.get(pb);
+  if (!memo) rechecked.set(pb, (memo = new Map()));
+  const known = memo;
+  // A model passed in the options is not part of the key: its results are not remembered.
+  const settings = options?.model === undefined ? JSON.stringify([options?.disabledRules, options?.lockedRules, options?.ignoredPhrases, options?.layers]) : null;
+  return (piece) => {
+    const key = settings === null ? null : `${settings}\u0001${piece}`;
+    const hit = key === null ? undefined : known.get(key);
+    if (hit !== undefined) return hit;
+    const found = analyzeWith(piece, pb, undefined, options, null, null, false).findings.length > 0;
+    if (key !== null) {
+      if (known.size > 5000) known.clear();
+      known.set(key, found);
+    }
+    return found;
+  };
 }
 
 const needsNextStepCache = new WeakMap<CompiledPhrasebank, Set<string>>();

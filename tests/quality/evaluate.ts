@@ -85,10 +85,11 @@ const fixes = {
   independent: independent ? scoreFixes(phrasebank, independent.filter((c) => c.expect === 'flag').map((c) => ({ text: c.text, customer: c.customer }))) : null,
   sample: existsSync(fixSamplePath) ? JSON.parse(readFileSync(fixSamplePath, 'utf8')) : null,
 };
-for (const [name, s] of [['own', fixes.own], ['independent', fixes.independent]] as const) if (s) console.log(`fixes ${name}: ${s.broken}/${s.fixes} broken seams, ${s.withoutSuggestion}/${s.findings} findings with no suggestion, ${s.stillFlagged} still flagged`);
-// `--fix-sample N`: print N applied drafts of the independent set to read (terminal only: third-party text).
+for (const [name, s] of [['own', fixes.own], ['independent', fixes.independent]] as const) if (s) console.log(`fixes ${name}: ${s.broken}/${s.fixes} broken seams, ${s.withoutSuggestion}/${s.findings} findings with no suggestion, ${s.stillFlagged} still flagged, ${s.leftover} leftover, ${s.droppedNegation} dropped a needed "no"`);
+// `--fix-sample N [--seed S]`: print N applied drafts of the independent set to read (terminal only: third-party text).
 const sampleArg = process.argv.indexOf('--fix-sample');
-if (sampleArg > 0 && fixes.independent) for (const e of sampleApplied(fixes.independent, Number(process.argv[sampleArg + 1] ?? 50))) console.log(`---${e.problems.length ? ` [${e.problems.join(', ')}]` : ''}\n  ${e.before.replace(/\n/g, ' / ')}\n→ ${e.after.replace(/\n/g, ' / ')}`);
+const seedArg = process.argv.indexOf('--seed');
+if (sampleArg > 0 && fixes.independent) for (const e of sampleApplied(fixes.independent, Number(process.argv[sampleArg + 1] ?? 50), seedArg > 0 ? Number(process.argv[seedArg + 1]) : 7)) console.log(`---${e.problems.length ? ` [${e.problems.join(', ')}]` : ''}\n  ${e.before.replace(/\n/g, ' / ')}\n→ ${e.after.replace(/\n/g, ' / ')}`);
 
 const out = resolve(repoRoot, 'docs/quality.md');
 // The Listening section is written by tests/quality/listening.ts --write; keep it when regenerating the rest.

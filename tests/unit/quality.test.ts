@@ -158,11 +158,15 @@ describe('the shipped judgement: rules and model together', () => {
 // seam in ≥ 98 % of cases, and each finding offers at least one suggestion that invents nothing.
 describe('applying suggestions leaves a draft an agent could send', () => {
   const own = loadDevset(resolve(repoRoot, 'tests/quality'), [...DEVSET_FILES, ...HOLDOUT_FILES]).filter((c) => c.kind === 'dismissive');
-  it('own dismissive replies: ≤ 2 % of applied fixes break a seam; ≤ 5 % of findings offer nothing', { timeout: 120_000 }, () => {
+  it('own dismissive replies: ≤ 2 % of applied fixes break a seam; ≤ 5 % of findings offer nothing; first fixes leave ≤ 2 % leftovers, ≤ 1 % dropped refusals', { timeout: 120_000 }, () => {
     const s = scoreFixes(phrasebank, own.map((c) => ({ text: c.text })));
     expect(s.fixes).toBeGreaterThan(300);
     expect(s.broken / s.fixes, JSON.stringify(s.byProblem)).toBeLessThanOrEqual(0.02);
     expect(s.withoutSuggestion / s.findings).toBeLessThanOrEqual(0.05);
+    // What Enter applies leaves no finding in the sentence it rewrote, and keeps the "no" a refusal needed
+    // (1 of 236 and 0 when the check after Apply came in; 15 of 237 and 4 before it).
+    expect(s.first.leftover / s.first.fixes).toBeLessThanOrEqual(0.02);
+    expect(s.first.droppedNegation / s.first.fixes).toBeLessThanOrEqual(0.01);
   });
   const independent = readLabelledCases(corpusDir(repoRoot));
   it.skipIf(!independent)('independent-dev.jsonl flag cases: ≤ 2 % of applied fixes break a seam', { timeout: 120_000 }, () => {
