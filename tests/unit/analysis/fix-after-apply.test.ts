@@ -95,13 +95,13 @@ describe('an alternative keeps the "no" a refusal carried', () => {
   it('a refusal another finding flags is left to that finding: this one\'s alternatives are still offered', () => {
     const text = 'Hi Ros, there is nothing more we can do, so read the help page. Thanks, Mel';
     const f = finding(text, 'read the help page', [MAYBE]);
-    const refusal = { start: text.indexOf('nothing more'), end: text.indexOf('nothing more') + 'nothing more we can do'.length };
+    const refusal = { start: text.indexOf('nothing more'), end: text.indexOf('nothing more') + 'nothing more we can do'.length, text: 'nothing more we can do' };
     const sentence = splitSentences(text).find((s) => s.start <= f.start && f.start < s.end);
-    offerFixes(f, text, sentence, conversationOf(text, undefined, []), [refusal, { start: f.start, end: f.end }]);
+    offerFixes(f, text, sentence, conversationOf(text, undefined, []), [refusal, { start: f.start, end: f.end, text: f.text }]);
     expect(f.suggestions).toEqual([MAYBE]);
     // …while on its own words the same refusal withdraws an alternative that drops it.
     const g = finding(text, 'nothing more we can do', [MAYBE]);
-    offerFixes(g, text, sentence, conversationOf(text, undefined, []), [{ start: g.start, end: g.end }]);
+    offerFixes(g, text, sentence, conversationOf(text, undefined, []), [{ start: g.start, end: g.end, text: g.text }]);
     expect(g.suggestions).toEqual([]);
   });
   it('a refusal through a system keeps a "no" in what Enter applies (bundled phrasebank)', () => {
