@@ -28,6 +28,9 @@ export interface PackedModel {
   meta: Record<string, unknown>;
 }
 
+/** A packed model, or one whose two blobs are already bytes (the extension's background fetches them: bin/packaged-model.mjs). */
+export type ModelSource = Omit<PackedModel, 'features' | 'weights'> & { features: string | Uint8Array; weights: string | Uint8Array };
+
 export interface SentenceScores {
   /** Probability that the sentence is dismissive. */
   dismissive: number;
@@ -61,7 +64,7 @@ export class SentenceModel {
   private readonly bias: Float64Array;
   private readonly heads: number;
 
-  constructor(packed: PackedModel) {
+  constructor(packed: ModelSource) {
     this.categories = packed.categories;
     this.mechanisms = packed.mechanisms;
     this.thresholds = packed.thresholds;
@@ -69,8 +72,8 @@ export class SentenceModel {
     // Decoding is paid at every CLI and service-worker start, so the weights stay packed (no
     // features × heads array to fill) and each weight × scale product is made once per value, not per look-up:
     // the same doubles as multiplying each time, so scores are bit-identical (tests/unit/analysis/model-decode.test.ts).
-    this.index = new FeatureIndex(decodeFeatureHashes(packed.features));
-    this.nibbles = fromBase64(packed.weights);
+    this.index = new FeatureIndex(decodeFeatureHashes(bytesOf(packed.features)));
+    this.nibbles = bytesOf(packed.weights);
     const H = this.heads;
     this.scaled = new Float64Array(16 * H);
     for (let v = 0; v < 16; v++) for (let k = 0; k < H; k++) this.scaled[v * H + k] = (v - 8) * packed.scales[k];
@@ -220,8 +223,11 @@ export function encodeFeatures(sorted: number[]): string {
 }
 
 export function decodeFeatures(b64: string): number[] {
-  return Array.from(decodeFeatureHashes(b64));
+  return Array.from(decodeFeatureHashes(fromBase64(b64)));
 }
+
+/** A blob as shipped: base64 in the generated module, or already its bytes. */
+const bytesOf = (blob: string | Uint8Array): Uint8Array => (typeof blob === 'string' ? fromBase64(blob) : blob);
 
 /**
  * decodeFeatures into a typed array (hashes are 32-bit), without growing an array one push at a time.
@@ -231,8 +237,7 @@ export function decodeFeatures(b64: string): number[] {
  * a Uint16Array view of the output (little-endian, as every platform that runs the extension is; the plain
  * loop otherwise). The same hashes either way (tests/unit/analysis/model-decode.test.ts).
  */
-function decodeFeatureHashes(b64: string): Uint32Array {
-  const bytes = fromBase64(b64);
+function decodeFeatureHashes(bytes: Uint8Array): Uint32Array {
   const out = new Uint32Array(bytes.length); // at most one hash per byte
   let n = 0;
   if (LITTLE_ENDIAN) {
