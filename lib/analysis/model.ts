@@ -28,7 +28,7 @@ export interface PackedModel {
   meta: Record<string, unknown>;
 }
 
-/** A packed model, or one whose two blobs are already bytes (the extension's background fetches them: bin/packaged-model.mjs). */
+/** A packed model, or one whose two blobs are already bytes (the extension's background fetches them: bin/packaged-data.mjs). */
 export type ModelSource = Omit<PackedModel, 'features' | 'weights'> & { features: string | Uint8Array; weights: string | Uint8Array };
 
 export interface SentenceScores {

@@ -9,6 +9,7 @@ import type { CompiledPhrasebank } from '../phrasebank/types';
 import { packsItem, type ImportedPack } from './settings';
 import { ruleChoicesItem } from './rule-choices';
 import { getLocks, pinnedPackSources, readOrgPolicy } from './org-policy';
+import { packagedDataReady } from './packaged-data';
 
 import type { MergeConflict, MergeResult, PackInput, PackLayer } from '../phrasebank/merge';
 
@@ -24,7 +25,8 @@ export type Conflict = MergeConflict;
 type Tools = typeof import('../phrasebank/merge') & typeof import('../analysis/examples');
 let tools: Promise<Tools> | undefined;
 function loadTools(): Promise<Tools> {
-  tools ??= Promise.all([import('../phrasebank/merge'), import('../analysis/examples')]).then(([m, e]) => ({ ...m, ...e }));
+  // packagedDataReady: in the background the compiled patterns the examples run on are fetched (bin/packaged-data.mjs).
+  tools ??= Promise.all([import('../phrasebank/merge'), import('../analysis/examples'), packagedDataReady()]).then(([m, e]) => ({ ...m, ...e }));
   return tools;
 }
 
