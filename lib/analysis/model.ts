@@ -89,36 +89,62 @@ export class SentenceModel {
   /** Raw head outputs (logits) for a featurised sentence. */
   logits(f: SentenceFeatures): Float64Array {
     const z = Float64Array.from(this.bias);
-    const norm = f.hashes.length ? 1 / Math.sqrt(f.hashes.length) : 0;
-    const H = this.heads;
-    const nibbles = this.nibbles, scaled = this.scaled;
-    // All the look-ups first (independent loads, so their cache misses overlap), then the sums in the
-    // sentence's feature order as before, so every logit is the same double.
-    const hashes = f.hashes, n = hashes.length;
-    const rows = n <= ROWS.length ? ROWS : new Int32Array(n);
-    for (let j = 0; j < n; j++) rows[j] = this.index.get(hashes[j]);
-    for (let j = 0; j < n; j++) {
-      const row = rows[j];
-      if (row < 0) continue;
-      for (let k = 0, i = row * H; k < H; k++, i++) z[k] += scaled[((nibbles[i >> 1] >> ((i & 1) << 2)) & 15) * H + k] * norm;
-    }
+    this.sum(z, f, this.rowsOf(f), 0, this.heads);
     return z;
   }
 
-  /** Scores one sentence. */
-  score(sentence: string): SentenceScores & { features: SentenceFeatures } {
+  /** Each feature's row (-1: not in the model). All the look-ups first: independent loads, so their cache misses overlap. */
+  private rowsOf(f: SentenceFeatures): Int32Array {
+    const hashes = f.hashes, n = hashes.length;
+    const rows = n <= ROWS.length ? ROWS : new Int32Array(n);
+    for (let j = 0; j < n; j++) rows[j] = this.index.get(hashes[j]);
+    return rows;
+  }
+
+  /**
+   * Adds heads [from, to) of every feature to `z`, in the sentence's feature order. Each head's sum is its
+   * own, so summing some heads now and others later gives every logit as the same double as summing all at once.
+   */
+  private sum(z: Float64Array, f: SentenceFeatures, rows: Int32Array, from: number, to: number): void {
+    const n = f.hashes.length;
+    const norm = n ? 1 / Math.sqrt(n) : 0;
+    const H = this.heads;
+    const nibbles = this.nibbles, scaled = this.scaled;
+    for (let j = 0; j < n; j++) {
+      const row = rows[j];
+      if (row < 0) continue;
+      for (let k = from, i = row * H + from; k < to; k++, i++) z[k] += scaled[((nibbles[i >> 1] >> ((i & 1) << 2)) & 15) * H + k] * norm;
+    }
+  }
+
+  /**
+   * Scores one sentence. With `needsCategory`, the category heads (13 of the 22, most of the work) are summed
+   * only when it says so, given the other heads: the judgement reads the category of a dismissive sentence
+   * only (`category` is then '' and `categoryConfidence` NaN). Every head that is summed has the same value.
+   */
+  score(sentence: string, needsCategory?: (s: { dismissive: number; coverage: number; features: SentenceFeatures }) => boolean): SentenceScores & { features: SentenceFeatures } {
     const features = featurize(sentence);
-    const z = this.logits(features);
     const C = this.categories.length;
-    let best = 0;
-    for (let c = 1; c < C; c++) if (z[1 + c] > z[1 + best]) best = c;
-    let sum = 0;
-    for (let c = 0; c < C; c++) sum += Math.exp(z[1 + c] - z[1 + best]);
-    const mechanisms: Record<string, number> = {};
-    this.mechanisms.forEach((m, i) => (mechanisms[m] = sigmoid(z[1 + C + i])));
+    const z = Float64Array.from(this.bias);
+    const rows = this.rowsOf(features);
+    this.sum(z, features, rows, 0, 1);
+    this.sum(z, features, rows, 1 + C, this.heads);
     const known = features.unigrams.filter((h) => this.index.get(h) >= 0).length;
     const coverage = features.unigrams.length ? known / features.unigrams.length : 0;
-    return { coverage, dismissive: sigmoid(z[0]), category: this.categories[best], categoryConfidence: 1 / sum, mechanisms, customerFeeling: sigmoid(z[this.heads - 1]), features };
+    const dismissive = sigmoid(z[0]);
+    let category = '', categoryConfidence = NaN;
+    if (!needsCategory || needsCategory({ dismissive, coverage, features })) {
+      this.sum(z, features, rows, 1, 1 + C);
+      let best = 0;
+      for (let c = 1; c < C; c++) if (z[1 + c] > z[1 + best]) best = c;
+      let sum = 0;
+      for (let c = 0; c < C; c++) sum += Math.exp(z[1 + c] - z[1 + best]);
+      category = this.categories[best];
+      categoryConfidence = 1 / sum;
+    }
+    const mechanisms: Record<string, number> = {};
+    this.mechanisms.forEach((m, i) => (mechanisms[m] = sigmoid(z[1 + C + i])));
+    return { coverage, dismissive, category, categoryConfidence, mechanisms, customerFeeling: sigmoid(z[this.heads - 1]), features };
   }
 
   /**

@@ -61,4 +61,23 @@ describe('model decoding', () => {
     }
     expect(seen).toBeGreaterThan(10_000);
   });
+
+  it('sums the category heads later, or not at all, without changing any score', () => {
+    const texts = [...bundledPhrasebank.rules, ...bundledPhrasebank.signals].flatMap((e) => [...e.examples.flag, ...e.examples.pass]);
+    let withCategory = 0;
+    for (const text of texts) {
+      const all = model.score(text);
+      const asked: number[] = [];
+      const later = model.score(text, (s) => (asked.push(s.dismissive, s.coverage), s.dismissive >= 0.5));
+      // The verdict's inputs are the full scores' own values.
+      expect(asked).toEqual([all.dismissive, all.coverage]);
+      expect([later.dismissive, later.coverage, later.customerFeeling, later.mechanisms]).toEqual([all.dismissive, all.coverage, all.customerFeeling, all.mechanisms]);
+      if (all.dismissive >= 0.5) {
+        withCategory++;
+        expect([later.category, later.categoryConfidence]).toEqual([all.category, all.categoryConfidence]);
+      } else expect(later.category).toBe('');
+    }
+    expect(withCategory).toBeGreaterThan(50);
+    expect(withCategory).toBeLessThan(texts.length);
+  });
 });
