@@ -280,7 +280,7 @@ export function matchSentencesWithNlp(m: CompiledMatcher, sentences: string[]): 
     starts.push(offset);
     offset += s.length + 1;
   }
-  const doc = parse(sentences.join('\n'));
+  const doc = parse(sentences.join('\n'), { chunks: usesChunks(m) });
   // which of our sentences each compromise sentence belongs to
   const owner = doc.sentences.map((terms) => ownerOf(starts, terms.find((t) => t.offset)?.offset?.start ?? 0));
   const seen = new Set<string>();
@@ -307,6 +307,17 @@ export function matchSentencesWithNlp(m: CompiledMatcher, sentences: string[]): 
     results[n].push({ kind, index, start: span[0], end: span[1] });
   }
   return results;
+}
+
+const chunkUse = new WeakMap<CompiledMatcher, boolean>();
+/** Whether a pattern or `unless` of the matcher's phrasebank can name a chunk (`<Noun>`): only then does its parse need the chunker. */
+function usesChunks(m: CompiledMatcher): boolean {
+  let uses = chunkUse.get(m);
+  if (uses === undefined) {
+    uses = [...m.phrasebank.rules, ...m.phrasebank.signals].some((e) => [...e.match, ...(e.unless ?? [])].some((p) => p.includes('<')));
+    chunkUse.set(m, uses);
+  }
+  return uses;
 }
 
 function ownerOf(starts: number[], offset: number): number {
