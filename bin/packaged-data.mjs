@@ -1,13 +1,12 @@
-// The background build's generated data modules, shipped as files beside background.js and fetched when the
-// worker starts, instead of as string literals that Chrome loads and scans at every wake (the worker sleeps
-// between tickets):
-// - lib/analysis/model.generated.ts: the model's two blobs (1.4 MB of base64, half of background.js) as one
-//   binary file, model.bin; the numbers (scales, bias, thresholds, meta) stay in the script. The bytes are the
-//   base64's bytes, so the decoded model, and every score, is the same (SentenceModel takes either form);
-// - lib/analysis/patterns.generated.ts: the compiled patterns and their word groups (0.64 MB of JSON text),
-//   patterns.txt, the same two strings (read lazily, as before).
-// Only the background: the popup and options pages load the analysis on demand anyway and keep the plain
-// modules. The worker waits for them through lib/extension/packaged-data.ts before it analyses.
+// The background build's lib/analysis/model.generated.ts: the model's two blobs (1.4 MB of base64, half of
+// background.js) shipped as one binary file beside it, model.bin, fetched when the worker starts, instead of
+// as string literals that Chrome loads and decodes at every wake (the worker sleeps between tickets). The
+// numbers (scales, bias, thresholds, meta) stay in the script. The bytes are the base64's bytes, so the
+// decoded model, and every score, is the same (SentenceModel takes either form). Only the background: the
+// popup and options pages load the analysis on demand anyway and keep the plain module. The worker waits
+// for it through lib/extension/packaged-data.ts before it analyses. (The compiled patterns, 0.64 MB of one
+// JSON string, were shipped the same way for a while: no difference measured in the woken worker, so they
+// stay in the script.)
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,41 +54,6 @@ export function packagedModelSource(packed) {
   ].join('\n');
 }
 
-export const PATTERNS_MODULE = /lib[\\/]analysis[\\/]patterns\.generated\.ts$/;
-export const PATTERNS_FILE = 'patterns.txt';
-
-/** The two strings of patterns.generated.ts (`const patterns = "…"` and `export const groups = "…"`). */
-export function readPatterns(file = join(root, 'lib/analysis/patterns.generated.ts')) {
-  const text = readFileSync(file, 'utf8');
-  const literal = (name) => {
-    const m = new RegExp(`^(?:export )?const ${name} = (".*");$`, 'm').exec(text);
-    if (!m) throw new Error(`packaged-data: cannot find ${name} in ${file}`);
-    return JSON.parse(m[1]);
-  };
-  return { patterns: literal('patterns'), groups: literal('groups') };
-}
-
-/** patterns.txt: the patterns' JSON, a newline, the groups' JSON (JSON text has no raw newline). */
-export function packPatternsFile({ patterns, groups }) {
-  if (patterns.includes('\n') || groups.includes('\n')) throw new Error('packaged-data: a newline in the patterns JSON');
-  return `${patterns}\n${groups}`;
-}
-
-/** The replacement of patterns.generated.ts: the same exports, filled in when the file has come. */
-export function packagedPatternsSource() {
-  return [
-    '// The compiled patterns, fetched from the package (bin/packaged-data.mjs).',
-    'let patterns;',
-    'let groups;',
-    `const loading = fetch(${JSON.stringify('/' + PATTERNS_FILE)})`,
-    '  .then((r) => { if (!r.ok) throw new Error(`attune: ' + PATTERNS_FILE + ': HTTP ${r.status}`); return r.text(); })',
-    "  .then((text) => { const cut = text.indexOf('\\n'); patterns = text.slice(0, cut); groups = text.slice(cut + 1); });",
-    '(globalThis.attunePackagedData ??= []).push(loading);',
-    'export { patterns as default, groups };',
-    '',
-  ].join('\n');
-}
-
 /** For Vite (wxt.config.ts): only in the background's build. */
 export function packagedDataVite() {
   let background = false;
@@ -107,10 +71,6 @@ export function packagedDataVite() {
         const packed = readPackedModel(file);
         files.set(MODEL_FILE, packModelFile(packed));
         return packagedModelSource(packed);
-      }
-      if (PATTERNS_MODULE.test(file)) {
-        files.set(PATTERNS_FILE, packPatternsFile(readPatterns(file)));
-        return packagedPatternsSource();
       }
       return null;
     },

@@ -17,7 +17,7 @@ export default defineBackground(() => {
   startGenericSites(); // content script on sites the agent turned on (settings.enabledOrigins + permission)
   // Analysis for every composer in every tab (the content script never loads the NLP engine).
   const service = createAnalysisService({
-    // The model's weights and the compiled patterns are fetched from the package (bin/packaged-data.mjs); no analysis before they are in.
+    // The model's weights are fetched from the package (bin/packaged-data.mjs); no analysis before they are in.
     getPhrasebank: () => Promise.all([getEffectivePhrasebank(), packagedDataReady()]).then(([pb]) => pb),
     getSettings,
     getLockedRules: getLockedRuleIds,

@@ -9,7 +9,6 @@ import type { CompiledPhrasebank } from '../phrasebank/types';
 import { packsItem, type ImportedPack } from './settings';
 import { ruleChoicesItem } from './rule-choices';
 import { getLocks, pinnedPackSources, readOrgPolicy } from './org-policy';
-import { packagedDataReady } from './packaged-data';
 
 import type { MergeConflict, MergeResult, PackInput, PackLayer } from '../phrasebank/merge';
 
@@ -25,8 +24,7 @@ export type Conflict = MergeConflict;
 type Tools = typeof import('../phrasebank/merge') & typeof import('../analysis/examples');
 let tools: Promise<Tools> | undefined;
 function loadTools(): Promise<Tools> {
-  // packagedDataReady: in the background the compiled patterns the examples run on are fetched (bin/packaged-data.mjs).
-  tools ??= Promise.all([import('../phrasebank/merge'), import('../analysis/examples'), packagedDataReady()]).then(([m, e]) => ({ ...m, ...e }));
+  tools ??= Promise.all([import('../phrasebank/merge'), import('../analysis/examples')]).then(([m, e]) => ({ ...m, ...e }));
   return tools;
 }
 
