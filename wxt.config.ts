@@ -2,8 +2,6 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 // @ts-expect-error a plain .mjs build helper, without type declarations
 import { deferCompromiseVite } from './bin/defer-compromise.mjs';
-// @ts-expect-error a plain .mjs build helper, without type declarations
-import { packagedDataVite } from './bin/packaged-data.mjs';
 
 // WXT builds the Chrome (MV3) and Firefox extensions from entrypoints/.
 
@@ -40,11 +38,10 @@ export default defineConfig({
       },
     }),
   }),
-  // compromise is evaluated when a draft first needs its tagger, not when the service worker wakes; the
-  // model's weights are a file the background fetches, not 1.4 MB of script to load at every wake.
+  // compromise is evaluated when a draft first needs its tagger, not when the service worker wakes.
   // `import.meta.env.ATTUNE_E2E`: the test-only DOM attributes (entrypoints/content/test-attributes.ts) exist
   // only in the e2e build; elsewhere the constant is false and the code is dropped.
-  vite: () => ({ plugins: [preact(), deferCompromiseVite(), packagedDataVite()], define: { 'import.meta.env.ATTUNE_E2E': JSON.stringify(E2E) } }),
+  vite: () => ({ plugins: [preact(), deferCompromiseVite()], define: { 'import.meta.env.ATTUNE_E2E': JSON.stringify(E2E) } }),
   // `npm run zip`: the store packages, and for AMO the sources to rebuild them from (not the test bundles and
   // results a local run leaves behind: they are built by the tests and are not the extension's source).
   zip: { excludeSources: ['tests/fixtures/dist/**', 'test-results/**', 'coverage/**', '.cache/**', '.output/**'] },

@@ -8,7 +8,6 @@ import { isStatEvent } from '@/lib/extension/stats';
 import { recordStats } from '@/lib/extension/stats-store';
 import { recordSendCheckStat } from '@/lib/extension/send-check-stats';
 import { startGenericSites } from '@/lib/extension/generic-sites';
-import { packagedDataReady } from '@/lib/extension/packaged-data';
 
 /** After waking, how long to wait before warming compromise (a first request usually comes sooner, if at all). */
 const COMPROMISE_WARM_UP_DELAY_MS = 2_000;
@@ -17,8 +16,7 @@ export default defineBackground(() => {
   startGenericSites(); // content script on sites the agent turned on (settings.enabledOrigins + permission)
   // Analysis for every composer in every tab (the content script never loads the NLP engine).
   const service = createAnalysisService({
-    // The model's weights are fetched from the package (bin/packaged-data.mjs); no analysis before they are in.
-    getPhrasebank: () => Promise.all([getEffectivePhrasebank(), packagedDataReady()]).then(([pb]) => pb),
+    getPhrasebank: getEffectivePhrasebank,
     getSettings,
     getLockedRules: getLockedRuleIds,
     createAnalyzer: (pb, options) => new IncrementalAnalyzer(pb, options),
@@ -43,9 +41,8 @@ export default defineBackground(() => {
     // The analysis first waits for the settings, packs and organisation policy from storage (10–60 ms after a
     // wake; seconds right after a browser start, when Chrome's managed storage answers late). The model is
     // decoded meanwhile (≈80 ms of a woken worker's first analysis): every analysis needs it, and it depends
-    // on none of those. The same model object either way, so nothing in a result changes. Its weights are
-    // a file in the package, fetched meanwhile too (packagedDataReady).
-    void packagedDataReady().then(() => bundledModel());
+    // on none of those. The same model object either way, so nothing in a result changes.
+    bundledModel();
     await first;
     const ms = performance.now() - t0;
     // When it was ready, counted from the worker's start (script evaluation, phrasebank, matcher, model, analysis).

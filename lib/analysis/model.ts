@@ -28,9 +28,6 @@ export interface PackedModel {
   meta: Record<string, unknown>;
 }
 
-/** A packed model, or one whose two blobs are already bytes (the extension's background fetches them: bin/packaged-data.mjs). */
-export type ModelSource = Omit<PackedModel, 'features' | 'weights'> & { features: string | Uint8Array; weights: string | Uint8Array };
-
 export interface SentenceScores {
   /** Probability that the sentence is dismissive. */
   dismissive: number;
@@ -64,7 +61,7 @@ export class SentenceModel {
   private readonly bias: Float64Array;
   private readonly heads: number;
 
-  constructor(packed: ModelSource) {
+  constructor(packed: PackedModel) {
     this.categories = packed.categories;
     this.mechanisms = packed.mechanisms;
     this.thresholds = packed.thresholds;
@@ -72,8 +69,8 @@ export class SentenceModel {
     // Decoding is paid at every CLI and service-worker start, so the weights stay packed (no
     // features × heads array to fill) and each weight × scale product is made once per value, not per look-up:
     // the same doubles as multiplying each time, so scores are bit-identical (tests/unit/analysis/model-decode.test.ts).
-    this.index = new FeatureIndex(decodeFeatureHashes(bytesOf(packed.features)));
-    this.nibbles = bytesOf(packed.weights);
+    this.index = new FeatureIndex(decodeFeatureHashes(fromBase64(packed.features)));
+    this.nibbles = fromBase64(packed.weights);
     const H = this.heads;
     this.scaled = new Float64Array(16 * H);
     for (let v = 0; v < 16; v++) for (let k = 0; k < H; k++) this.scaled[v * H + k] = (v - 8) * packed.scales[k];
@@ -191,9 +188,8 @@ const ROWS = new Int32Array(4096);
  * Feature hash → row. The model's hashes are sorted and spread evenly over 32 bits, and a feature's row is
  * its position among them, so the index is the sorted hashes themselves plus a directory of where each value
  * of the top 16 bits starts (about one hash per bucket): a look-up reads the directory and one or two hashes.
- * It replaced an open-addressing table (a Map before that): the directory is built in one pass at every
- * start (the table took ≈20 ms of a woken service worker), and the 0.6 MB it reads stays in cache where the
- * 2 MB table did not. Rows are the same (the first of equal hashes, as the table gave); hashes that are not
+ * It replaced an open-addressing table (a Map before that): built in one pass, and the 0.6 MB a look-up
+ * reads stays in cache where the 2 MB table did not (about as fast to build; faster to score in a batch). Rows are the same (the first of equal hashes, as the table gave); hashes that are not
  * sorted (never shipped), or a big-endian machine, get the table.
  */
 export class FeatureIndex {
@@ -309,9 +305,6 @@ export function encodeFeatures(sorted: number[]): string {
 export function decodeFeatures(b64: string): number[] {
   return Array.from(decodeFeatureHashes(fromBase64(b64)));
 }
-
-/** A blob as shipped: base64 in the generated module, or already its bytes. */
-const bytesOf = (blob: string | Uint8Array): Uint8Array => (typeof blob === 'string' ? fromBase64(blob) : blob);
 
 /**
  * decodeFeatures into a typed array (hashes are 32-bit), without growing an array one push at a time.
