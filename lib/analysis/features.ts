@@ -50,7 +50,11 @@ const CLITIC: Record<string, string> = { re: 'are', m: 'am', ve: 'have', ll: 'wi
 const S_IS = new Set(['that', 'it', 'there', 'what', 'here', 'he', 'she', 'who', 'where', 'how', 'everything', 'nothing', 'this']);
 
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
-const hasOwn = (table: object, key: string) => Object.prototype.hasOwnProperty.call(table, key);
+// As Maps for the look-ups: own keys only ("constructor" is a word, not Object.prototype's), and a Map's
+// `get` is cheaper per word than `hasOwnProperty.call` on an object literal of this size.
+const BARE_WORDS = new Map(Object.entries(BARE));
+const NOT_STEMS = new Map(Object.entries(NOT_STEM));
+const CLITICS = new Map(Object.entries(CLITIC));
 
 /**
  * Splits a sentence into normalised tokens with source offsets.
@@ -67,8 +71,8 @@ export function tokenize(sentence: string): Token[] {
     if (raw.includes('\u2019')) raw = raw.replace(/\u2019/g, "'");
     const apos = raw.indexOf("'");
     if (apos < 0) {
-      // Own keys only: "constructor" is a word, not Object.prototype's.
-      if (hasOwn(BARE, raw)) for (const word of BARE[raw]) out.push({ word, start, end });
+      const bare = BARE_WORDS.get(raw);
+      if (bare) for (const word of bare) out.push({ word, start, end });
       else out.push({ word: hasDigit(raw) ? (allDigits(raw) ? '<n>' : '<id>') : raw, start, end });
       continue;
     }
@@ -76,9 +80,9 @@ export function tokenize(sentence: string): Token[] {
     const tail = raw.slice(apos + 1);
     if (tail === 't' && head.endsWith('n')) {
       const stem = head.slice(0, -1);
-      out.push({ word: hasOwn(NOT_STEM, stem) ? NOT_STEM[stem] : stem, start, end }, { word: 'not', start, end });
-    } else if (hasOwn(CLITIC, tail)) {
-      out.push({ word: head, start, end }, { word: CLITIC[tail], start, end });
+      out.push({ word: NOT_STEMS.get(stem) ?? stem, start, end }, { word: 'not', start, end });
+    } else if (CLITICS.has(tail)) {
+      out.push({ word: head, start, end }, { word: CLITICS.get(tail)!, start, end });
     } else if (tail === 's') {
       if (head === 'let') out.push({ word: 'let', start, end }, { word: 'us', start, end });
       else {
@@ -108,10 +112,18 @@ function allDigits(s: string): boolean {
   return s.length > 0;
 }
 
+/**
+ * The suffixes `stem` strips, longest first. It removed the first match of
+ * /(?:ingly|edly|ing|ed|ies|es|ly|s|ise|ize|ised|ized|isation|ization)$/, i.e. the one starting leftmost,
+ * i.e. the longest suffix the word ends with; without a regex per word (featurising runs on every sentence).
+ */
+const SUFFIXES = ['ingly', 'edly', 'ing', 'ed', 'ies', 'es', 'ly', 's', 'ise', 'ize', 'ised', 'ized', 'isation', 'ization'].sort((a, b) => b.length - a.length);
+
 /** A crude suffix stripper: enough for "refunded/refunding/refunds" to share a feature. */
 export function stem(word: string): string {
   if (word.length <= 4) return word;
-  return word.replace(/(?:ingly|edly|ing|ed|ies|es|ly|s|ise|ize|ised|ized|isation|ization)$/, '') || word;
+  for (const suffix of SUFFIXES) if (word.endsWith(suffix)) return word.slice(0, word.length - suffix.length) || word;
+  return word;
 }
 
 // 32-bit FNV-1a, and a mixer for combining token hashes into n-gram hashes.
@@ -136,6 +148,17 @@ const K_UNI = 1, K_BI = 2, K_SKIP = 3, K_TRI = 4, K_STEM = 5, K_MARK = 6;
 // Word-class features (word-classes.ts): the class alone, and beside the next or previous word.
 const K_CLASS = 7, K_CLASS_WORD = 8, K_WORD_CLASS = 9, K_CLASS_CLASS = 10;
 const QUESTION = hashString('<?>');
+
+/** The hashes of a word's classes' names (`classesOf`, each name hashed once, not per word). */
+const classHashes = new Map<string, readonly number[]>();
+function classHashesOf(word: string): readonly number[] {
+  const names = classesOf(word);
+  if (!names.length) return NO_CLASSES;
+  let hashes = classHashes.get(word);
+  if (!hashes) classHashes.set(word, (hashes = names.map((c) => hashString(c))));
+  return hashes;
+}
+const NO_CLASSES: readonly number[] = [];
 const EXCLAIM = hashString('<!>');
 
 /** The features of one sentence. */
@@ -145,17 +168,17 @@ export function featurize(sentence: string): SentenceFeatures {
   const n = tokens.length;
   const th = new Array<number>(n);
   for (let i = 0; i < n; i++) th[i] = hashString(tokens[i].word);
+  const cls = new Array<readonly number[]>(n);
   for (let i = 0; i < n; i++) {
     const uni = mix(th[i], 0, K_UNI);
     f.unigrams.push(uni);
     add(f, uni, i, 1);
-    const st = stem(tokens[i].word);
-    if (st !== tokens[i].word) add(f, mix(hashString(st), 0, K_STEM), i, 1);
+    const word = tokens[i].word;
+    const st = stem(word);
+    if (st !== word) add(f, mix(hashString(st), 0, K_STEM), i, 1);
+    const own = classHashesOf(word);
+    cls[i] = own.length ? own : classHashesOf(st);
   }
-  const cls = tokens.map((t) => {
-    const own = classesOf(t.word);
-    return (own.length ? own : classesOf(stem(t.word))).map((c) => hashString(c));
-  });
   for (let i = 0; i < n; i++) {
     for (const c of cls[i]) {
       add(f, mix(c, 0, K_CLASS), i, 1);

@@ -44,12 +44,15 @@ export function bundledModel(): SentenceModel {
 
 /** Judges one sentence. Text inside quotation marks should already be blanked out by the caller. */
 export function judgeSentence(model: SentenceModel, sentence: string): SentenceJudgement {
-  const scores = model.score(sentence);
+  const passes = (s: { dismissive: number; coverage: number; features: { tokens: unknown[] } }) =>
+    s.dismissive >= model.thresholds.dismissive && s.features.tokens.length >= MIN_WORDS_TO_JUDGE && s.coverage >= MIN_COVERAGE;
+  // The category is read only for a dismissive verdict: its heads are summed only then.
+  const scores = model.score(sentence, passes);
   const span = (e: { start: number; end: number } | null): { start: number; end: number } => {
     const [start, end] = trimSpan(sentence, e?.start ?? 0, e?.end ?? sentence.length);
     return { start, end };
   };
-  const dismissive = scores.dismissive >= model.thresholds.dismissive && scores.features.tokens.length >= MIN_WORDS_TO_JUDGE && scores.coverage >= MIN_COVERAGE
+  const dismissive = passes(scores)
     ? { confidence: round(scores.dismissive), category: scores.category, ...span(model.explain(scores.features, { kind: 'dismissive' }, 6, sentence)) }
     : null;
   const mechanisms: SentenceJudgement['mechanisms'] = [];

@@ -32,6 +32,8 @@ interface PatternInfo {
   /** The required groups besides the anchor's: a sentence lacking any of them cannot match, so the
    *  pattern is not tried (the same reasoning as the anchor; ~31 candidates a sentence → ~0.5 tried). */
   otherGroups: RequiredGroups;
+  /** The same groups as word ids (`CompiledMatcher.wordIds`), flat: each group's length, then its ids. */
+  otherIds: Int32Array;
   /** Compiled the first time the pattern is a candidate (fastOf): most never are in a session. */
   compiled?: { fast: FastPattern; direct: boolean };
 }
@@ -52,6 +54,9 @@ export interface CompiledMatcher {
   /** scratch space to de-duplicate candidates without allocating a Set per sentence */
   mark: Uint32Array;
   generation: number;
+  /** Every word of a required group → a small id; `wordMark[id]` is the generation of the last sentence that has it. */
+  wordIds: Map<string, number>;
+  wordMark: Uint32Array;
   /** per entry: word-only `unless` patterns, or null when one needs compromise (filled on first use: unlessFastOf) */
   unlessFast: { rule: Array<FastPattern[] | null | undefined>; signal: Array<FastPattern[] | null | undefined> };
   /** per entry: its `unless` patterns' parses (filled on first use: unlessParsedOf) */
@@ -85,7 +90,7 @@ function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
       for (const pattern of entry.match) {
         patternGroups(pattern).forEach((groups, alternative) => {
           if (!groups) return; // parsed to nothing
-          patterns.push({ kind, index, pattern, alternative, groups, otherGroups: [] });
+          patterns.push({ kind, index, pattern, alternative, groups, otherGroups: [], otherIds: NO_IDS });
           netInput.push({ pattern, alternative, meta: { kind, index } });
         });
       }
@@ -94,6 +99,7 @@ function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
   add('signal', pb.signals);
   const byWord = new Map<string, number[]>();
   const unanchored: number[] = [];
+  const wordIds = new Map<string, number>();
   patterns.forEach((p, i) => {
     const anchor = pickAnchor(p.groups);
     if (anchor < 0) unanchored.push(i);
@@ -103,6 +109,12 @@ function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
       else byWord.set(w, [i]);
     }
     p.otherGroups = p.groups.filter((_, k) => k !== anchor);
+    const flat: number[] = [];
+    for (const g of p.otherGroups) {
+      flat.push(g.length);
+      for (const w of g) flat.push(wordIds.get(w) ?? wordIds.set(w, wordIds.size).get(w)!);
+    }
+    p.otherIds = flat.length ? Int32Array.from(flat) : NO_IDS;
   });
   return {
     phrasebank: pb,
@@ -113,6 +125,8 @@ function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
     unanchored,
     mark: new Uint32Array(patterns.length),
     generation: 0,
+    wordIds,
+    wordMark: new Uint32Array(wordIds.size),
     unlessFast: { rule: new Array(pb.rules.length), signal: new Array(pb.signals.length) },
     unlessParsed: { rule: new Array(pb.rules.length), signal: new Array(pb.signals.length) },
   };
@@ -232,9 +246,12 @@ export function matchSentenceFast(m: CompiledMatcher, sentence: string): Sentenc
 function candidatesOf(m: CompiledMatcher, toks: Token[]): number[] {
   const found: number[] = [...m.unanchored];
   const stamp = ++m.generation;
-  const words = new Set<string>();
+  // The sentence's words as marks on word ids, not a Set of strings: ~40 candidates a sentence are tested
+  // against it, mostly failing, and in a batch these look-ups ran with the matcher's data out of cache.
+  const wordMark = m.wordMark;
   const add = (w: string) => {
-    words.add(w);
+    const id = m.wordIds.get(w);
+    if (id !== undefined) wordMark[id] = stamp;
     const list = m.byWord.get(w);
     if (list) for (const i of list) if (m.mark[i] !== stamp) {
       m.mark[i] = stamp;
@@ -245,18 +262,23 @@ function candidatesOf(m: CompiledMatcher, toks: Token[]): number[] {
     for (const w of tok.words) add(w);
     if (tok.whole) for (const w of tok.whole) add(w);
   }
-  return found.filter((i) => hasEveryGroup(m.patterns[i].otherGroups, words));
+  return found.filter((i) => hasEveryGroup(m.patterns[i].otherIds, wordMark, stamp));
 }
 
-/** Whether `words` has a word of every group. */
-function hasEveryGroup(groups: RequiredGroups, words: Set<string>): boolean {
-  for (const g of groups) {
+const NO_IDS = new Int32Array(0);
+
+/** Whether the sentence (words marked `stamp`) has a word of every group (flat: length, then ids). */
+function hasEveryGroup(ids: Int32Array, wordMark: Uint32Array, stamp: number): boolean {
+  let i = 0;
+  while (i < ids.length) {
+    const end = i + 1 + ids[i];
     let any = false;
-    for (const w of g) if (words.has(w)) {
+    for (i++; i < end; i++) if (wordMark[ids[i]] === stamp) {
       any = true;
       break;
     }
     if (!any) return false;
+    i = end;
   }
   return true;
 }
@@ -280,7 +302,7 @@ export function matchSentencesWithNlp(m: CompiledMatcher, sentences: string[]): 
     starts.push(offset);
     offset += s.length + 1;
   }
-  const doc = parse(sentences.join('\n'));
+  const doc = parse(sentences.join('\n'), { chunks: usesChunks(m) });
   // which of our sentences each compromise sentence belongs to
   const owner = doc.sentences.map((terms) => ownerOf(starts, terms.find((t) => t.offset)?.offset?.start ?? 0));
   const seen = new Set<string>();
@@ -307,6 +329,17 @@ export function matchSentencesWithNlp(m: CompiledMatcher, sentences: string[]): 
     results[n].push({ kind, index, start: span[0], end: span[1] });
   }
   return results;
+}
+
+const chunkUse = new WeakMap<CompiledMatcher, boolean>();
+/** Whether a pattern or `unless` of the matcher's phrasebank can name a chunk (`<Noun>`): only then does its parse need the chunker. */
+function usesChunks(m: CompiledMatcher): boolean {
+  let uses = chunkUse.get(m);
+  if (uses === undefined) {
+    uses = [...m.phrasebank.rules, ...m.phrasebank.signals].some((e) => [...e.match, ...(e.unless ?? [])].some((p) => p.includes('<')));
+    chunkUse.set(m, uses);
+  }
+  return uses;
 }
 
 function ownerOf(starts: number[], offset: number): number {

@@ -76,9 +76,24 @@ export function baseForm(participle: string): string | null {
   return out && /^[a-z]+$/i.test(out) ? out.toLowerCase() : null;
 }
 
-/** Tags a sentence and computes term offsets. */
-export function parse(text: string): NlpDoc {
-  const view = api()(text);
+/**
+ * Tags a sentence and computes term offsets. `chunks: false` leaves out compromise's last step, the chunker
+ * (noun and verb phrases, ≈10 % of tagging), for a caller that matches no `<Chunk>` pattern: it sets only
+ * each term's `chunk`, after every tag is final.
+ */
+export function parse(text: string, opts?: { chunks?: boolean }): NlpDoc {
+  const nlp = api();
+  let view;
+  if (opts?.chunks === false) {
+    const world = nlp.world();
+    const hooks: string[] = world.hooks;
+    world.hooks = hooks.filter((h) => h !== 'chunks');
+    try {
+      view = nlp(text);
+    } finally {
+      world.hooks = hooks;
+    }
+  } else view = nlp(text);
   view.compute('offset');
   return { view, sentences: view.document as NlpTerm[][] };
 }

@@ -56,7 +56,9 @@ it('a woken service worker analyses its first draft without loading compromise, 
   await expect.poll(() => worker.evaluate(() => (globalThis as { attuneCompromiseLoaded?: boolean }).attuneCompromiseLoaded === true), { timeout: 10_000 }).toBe(true);
 
   const afterWake: Array<Awaited<ReturnType<typeof firstAnalysis>>> = [];
-  for (let i = 0; i < 3; i++) {
+  // ATTUNE_WAKES: more wakes for a steadier median when measuring a change on a busy machine.
+  const wakes = Math.max(1, Number(process.env.ATTUNE_WAKES) || 3);
+  for (let i = 0; i < wakes; i++) {
     const woken = await wake();
     const figures = await firstAnalysis(woken);
     // A new worker: its compromise is not evaluated yet at its first analysis either.
@@ -64,7 +66,7 @@ it('a woken service worker analyses its first draft without loading compromise, 
     afterWake.push(figures);
   }
   const sorted = afterWake.map((f) => f.sinceStartMs).sort((a, b) => a - b);
-  const result = { afterBrowserStart, afterWake, afterWakeMedianSinceStartMs: sorted[1] };
+  const result = { afterBrowserStart, afterWake, afterWakeMedianSinceStartMs: sorted[Math.floor(sorted.length / 2)] };
   console.log('[perf] service worker wake:', JSON.stringify(result));
   const dir = join(harnessConfig().root, 'test-results');
   mkdirSync(dir, { recursive: true });

@@ -2,7 +2,7 @@
 // left packed, weight × scale products made once). This checks that against the plain decode it replaced
 // (written out here with Node's own base64), over the shipped model: the same rows, and bit-identical logits.
 import { describe, expect, it } from 'vitest';
-import { SentenceModel, unpackNibbles, decodeFeatures } from '../../../lib/analysis/model';
+import { FeatureIndex, SentenceModel, unpackNibbles, decodeFeatures } from '../../../lib/analysis/model';
 import { featurize, type SentenceFeatures } from '../../../lib/analysis/features';
 import packed from '../../../lib/analysis/model.generated';
 import { bundledPhrasebank } from '../../../lib/phrasebank/bundled';
@@ -60,5 +60,51 @@ describe('model decoding', () => {
       seen += f.hashes.length;
     }
     expect(seen).toBeGreaterThan(10_000);
+  });
+
+  it('sums the category heads later, or not at all, without changing any score', () => {
+    const texts = [...bundledPhrasebank.rules, ...bundledPhrasebank.signals].flatMap((e) => [...e.examples.flag, ...e.examples.pass]);
+    let withCategory = 0;
+    for (const text of texts) {
+      const all = model.score(text);
+      const asked: number[] = [];
+      const later = model.score(text, (s) => (asked.push(s.dismissive, s.coverage), s.dismissive >= 0.5));
+      // The verdict's inputs are the full scores' own values.
+      expect(asked).toEqual([all.dismissive, all.coverage]);
+      expect([later.dismissive, later.coverage, later.customerFeeling, later.mechanisms]).toEqual([all.dismissive, all.coverage, all.customerFeeling, all.mechanisms]);
+      if (all.dismissive >= 0.5) {
+        withCategory++;
+        expect([later.category, later.categoryConfidence]).toEqual([all.category, all.categoryConfidence]);
+      } else expect(later.category).toBe('');
+    }
+    expect(withCategory).toBeGreaterThan(50);
+    expect(withCategory).toBeLessThan(texts.length);
+  });
+
+  it('finds every feature at its row, and nothing else (the sorted directory, and the table for unsorted hashes)', () => {
+    const hashes = Uint32Array.from(plain.hashes);
+    const index = new FeatureIndex(hashes);
+    const rowOf = new Map<number, number>();
+    plain.hashes.forEach((h, i) => { if (!rowOf.has(h)) rowOf.set(h, i); });
+    for (const [h, row] of rowOf) if (index.get(h) !== row) expect(index.get(h), `hash ${h}`).toBe(row);
+    // Values around each hash and spread over 32 bits (seeded), most of them absent.
+    let x = 12345;
+    const probes: number[] = [0, 0xffffffff];
+    for (let i = 0; i < 20_000; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      probes.push(x, (plain.hashes[x % plain.hashes.length] + 1) >>> 0, (plain.hashes[x % plain.hashes.length] - 1) >>> 0);
+    }
+    let absent = 0;
+    for (const p of probes) {
+      const want = rowOf.get(p) ?? -1;
+      if (want < 0) absent++;
+      if (index.get(p) !== want) expect(index.get(p), `probe ${p}`).toBe(want);
+    }
+    expect(absent).toBeGreaterThan(40_000);
+    // Shuffled, the hashes get the hash table: each still finds its own (new) row.
+    const shuffled = Uint32Array.from(hashes).reverse();
+    const table = new FeatureIndex(shuffled);
+    for (let i = 0; i < shuffled.length; i += 97) expect(table.get(shuffled[i])).toBe(shuffled.indexOf(shuffled[i]));
+    expect(table.get(probes.find((p) => !rowOf.has(p))!)).toBe(-1);
   });
 });
