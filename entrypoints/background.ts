@@ -9,8 +9,13 @@ import { recordStats } from '@/lib/extension/stats-store';
 import { recordSendCheckStat } from '@/lib/extension/send-check-stats';
 import { startGenericSites } from '@/lib/extension/generic-sites';
 
-/** After waking, how long to wait before warming compromise (a first request usually comes sooner, if at all). */
-const COMPROMISE_WARM_UP_DELAY_MS = 2_000;
+/**
+ * After the first warm-up, how long to wait before warming compromise. A page wakes this worker when a ticket
+ * opens (attune:warm), and agents read for longer than this before typing: at 2 s, a draft typed a second after
+ * opening met a cold tagger (first underline +250 ms after a wake, perf.test.ts). A request that comes sooner
+ * warms it itself, so a shorter wait costs nothing.
+ */
+const COMPROMISE_WARM_UP_DELAY_MS = 300;
 
 export default defineBackground(() => {
   startGenericSites(); // content script on sites the agent turned on (settings.enabledOrigins + permission)
@@ -46,7 +51,10 @@ export default defineBackground(() => {
     await first;
     const ms = performance.now() - t0;
     // When it was ready, counted from the worker's start (script evaluation, phrasebank, matcher, model, analysis).
-    (globalThis as { attuneWarmUpDoneAt?: number }).attuneWarmUpDoneAt = performance.now();
+    const g = globalThis as { attuneWarmUpDoneAt?: number; attuneCompromiseLoaded?: boolean; attuneCompromiseAtWarmUp?: boolean };
+    g.attuneWarmUpDoneAt = performance.now();
+    // Whether that first analysis needed compromise (it should not): read by the tests before the timer below loads it.
+    g.attuneCompromiseAtWarmUp = g.attuneCompromiseLoaded === true;
     setTimeout(() => void warm('Please calm down, I will send the refund by Friday.', 'I am really upset, where is my refund?'), COMPROMISE_WARM_UP_DELAY_MS);
     return ms;
   })();

@@ -26,9 +26,9 @@ afterAll(async () => {
 /** The worker's warm-up: its first analysis, counted from the worker's start (script evaluation, storage, phrasebank, matcher, model). */
 const firstAnalysis = (worker: Worker) =>
   worker.evaluate(async () => {
-    const g = globalThis as unknown as { attuneWarmUp: Promise<number>; attuneWarmUpDoneAt: number; attuneCompromiseLoaded?: boolean };
+    const g = globalThis as unknown as { attuneWarmUp: Promise<number>; attuneWarmUpDoneAt: number; attuneCompromiseAtWarmUp?: boolean };
     const analysisMs = await g.attuneWarmUp;
-    return { analysisMs: Math.round(analysisMs), sinceStartMs: Math.round(g.attuneWarmUpDoneAt), compromise: g.attuneCompromiseLoaded === true };
+    return { analysisMs: Math.round(analysisMs), sinceStartMs: Math.round(g.attuneWarmUpDoneAt), compromise: g.attuneCompromiseAtWarmUp === true };
   });
 
 /** Stops the worker (as DevTools does; Chrome does the same after 30 s idle) and wakes it with a message from an extension page. */
