@@ -185,8 +185,6 @@ function analyzeWith(
 }
 
 const rechecked = new WeakMap<CompiledPhrasebank, Map<string, boolean>>();
-/** Longer than any real sentence (the matcher's windows are 400 characters): see recheckFor. */
-const RECHECK_MAX_CHARS = 1_000;
 /**
  * The check after Apply (offer.ts): a fixed sentence analysed on its own, with the same rules, model and
  * settings, offering nothing (so it cannot recurse). Remembered per phrasebank and settings, since each
@@ -199,9 +197,6 @@ function recheckFor(pb: CompiledPhrasebank, options: AnalysisOptions | undefined
   // A model passed in the options is not part of the key: its results are not remembered.
   const settings = options?.model === undefined ? JSON.stringify([options?.disabledRules, options?.lockedRules, options?.ignoredPhrases, options?.layers]) : null;
   return (piece) => {
-    // A "sentence" this long is a run of text with no full stops (analysed in windows): checking it again for every
-    // fix in it made a 300,000-character run-on quadratic (0.26 → 1.9 s). Such a fix is offered unchecked.
-    if (piece.length > RECHECK_MAX_CHARS) return false;
     const key = settings === null ? null : `${settings}\u0001${piece}`;
     const hit = key === null ? undefined : known.get(key);
     if (hit !== undefined) return hit;
