@@ -323,3 +323,29 @@ describe('stats and privacy', () => {
     await assertNoStrayRequests();
   });
 });
+
+/**
+ * Salesforce's composer two same-origin frames deep (issue 7's evidence fixture): Esc on the prompt must give the
+ * keys back to the composer. Focusing the outer frame alone left the keys there (the inner frame's document still
+ * had the editor body as its active element, so nothing focused the inner frame again): typing went nowhere.
+ */
+describe('a composer two frames deep (Salesforce)', () => {
+  it('Ctrl+Enter, then Esc: the prompt closes and typing goes to the composer', async () => {
+    await setSendCheckHosts(['acme.lightning.force.com']);
+    const page = await open('acme.lightning.force.com', '/lightning/r/Case/500Nested0000001/view');
+    await typeAndWait(page, DRAFT);
+    const draft = await modelText(page);
+    // As an agent does first: the card by keyboard, closed with Escape (the caret goes back), then the send keys.
+    await page.keyboard.press('Alt+Shift+A');
+    await expect.poll(() => page.evaluate(() => !!document.querySelector('attune-ui')?.shadowRoot?.querySelector('[role="dialog"][data-attune-card]'))).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await focusInComposer(page), 'after the card’s Escape').toBe(true);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => (await prompt(page))?.focused).toBe('send-anyway');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => prompt(page)).toBeNull();
+    expect(await modelText(page)).toBe(draft);
+    expect(await focusInComposer(page)).toBe(true);
+    await page.close();
+  });
+});
