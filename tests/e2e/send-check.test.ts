@@ -349,3 +349,45 @@ describe('a composer two frames deep (Salesforce)', () => {
     await page.close();
   });
 });
+
+/**
+ * "Send anyway" on the evidence fixtures (issue 7): Help Scout's Slate 0.47 composer (the button, and Ctrl+Enter,
+ * replayed into Slate's editable) and Salesforce's composer two frames deep (the button). Each sends once, the
+ * draft as typed.
+ */
+describe('Send anyway on the evidence fixtures', () => {
+  it('Help Scout (Slate 0.47): the button and Ctrl+Enter each send once after Enter on the prompt', async () => {
+    await setSendCheckHosts(['secure.helpscout.net']);
+    const page = await open('secure.helpscout.net', '/conversation/2231/5');
+    await typeAndWait(page, DRAFT);
+    const draft = await modelText(page);
+    await clickSend(page);
+    await expect.poll(async () => (await prompt(page))?.focused).toBe('send-anyway');
+    expect(await sends(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sends(page)).toEqual([{ via: 'button', text: draft }]);
+    await focusEditorEnd(page);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => (await prompt(page))?.focused).toBe('send-anyway');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sends(page)).toHaveLength(2);
+    expect((await sends(page))[1]).toEqual({ via: 'ctrl-enter', text: draft });
+    expect(await modelText(page), 'the replayed keys changed nothing in Slate').toBe(draft);
+    await page.close();
+  });
+
+  it('Salesforce (two frames deep): the button sends once after Enter on the prompt', async () => {
+    await setSendCheckHosts(['acme.lightning.force.com']);
+    const page = await open('acme.lightning.force.com', '/lightning/r/Case/500Nested0000001/view');
+    await typeAndWait(page, DRAFT);
+    const draft = await modelText(page);
+    // The button sits below the fold of the test window on this page.
+    await page.locator('.send > button').scrollIntoViewIfNeeded();
+    await clickSend(page);
+    await expect.poll(async () => (await prompt(page))?.focused).toBe('send-anyway');
+    expect(await sends(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sends(page)).toEqual([{ via: 'button', text: draft }]);
+    await page.close();
+  });
+});
