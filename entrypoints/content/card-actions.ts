@@ -116,6 +116,8 @@ export class CardActions {
       if (!session) return;
       const next = this.nextFinding(session);
       if (next) this.actions.openCard(session.id, next.key, 'keyboard');
+      // Not analysed yet (a cold start takes seconds; or the agent typed since): "reads kindly" would be a guess.
+      else if (session.analysedText !== session.bridge.read().text) this.notify('Still checking this draft — try again in a moment.');
       else this.notify('Nothing to look at here — this draft reads kindly.');
     },
     closeCard: (restoreFocus) => {

@@ -21,6 +21,12 @@ export function isAttached(el: HTMLElement): boolean {
 
 /** Focus an editor, including one inside same-origin iframes (focus each frame first, or keys stay in the page above). */
 export function focusComposer(el: HTMLElement): void {
-  for (const frame of framesOf(el)) if (frame.ownerDocument.activeElement !== frame) frame.focus();
-  if (el.ownerDocument.activeElement !== el) el.focus({ preventScroll: true });
+  // Whether each frame's document has the focus, not only whether it is its parent's active element: with focus in
+  // Attune's card or prompt (top document), a middle frame's document still names the inner frame as its active
+  // element, so that test skipped the inner frame and the keys stayed in the outer one (Salesforce, two frames deep).
+  for (const frame of framesOf(el)) {
+    const inner = (frame as HTMLIFrameElement).contentDocument;
+    if (frame.ownerDocument.activeElement !== frame || !inner?.hasFocus()) frame.focus();
+  }
+  if (el.ownerDocument.activeElement !== el || !el.ownerDocument.hasFocus()) el.focus({ preventScroll: true });
 }

@@ -41,8 +41,8 @@ export type InsertTechnique =
    * at its start), then one deleteContentForward per grapheme of the span, all in one task (one Slate flush: one
    * undo step). Its first operation is then an `insert_text` at the span's start, which slate-history joins only to
    * typing that ended there; so it is used only when the caret is not at the span's start (there, the plain path,
-   * whose first operation is a `remove_text` ending at the span's end, is the safe one). See slate.ts. Not for a
-   * pure deletion (nothing to insert). The span travels as the target range (spanAsTargetRangeOnly): the selection
+   * whose first operation is a `remove_text` ending at the span's end, is the safe one). See slate.ts. A pure
+   * deletion inserts a placeholder character and deletes it with the span (DELETION_PLACEHOLDER). The span travels as the target range (spanAsTargetRangeOnly): the selection
    * is still the agent's caret when this path looks at it.
    */
   | 'insertBeforeSpan';
@@ -216,8 +216,16 @@ function caretAt(doc: Document, node: Node, offset: number): boolean {
 }
 
 /**
- * See InsertTechnique 'insertBeforeSpan'. False (nothing sent) when the path does not suit this apply: a pure
- * deletion, the caret already at the span's start, or a one-letter replacement (Slate leaves a single a-z or space
+ * What a pure deletion inserts before its span and deletes with it in the same flush (never seen: one render).
+ * Not a-z or a space (slate-react leaves those to the browser's native insertion, which a synthetic event does
+ * not make), and no character an editor's shortcuts key on ('@' mentions, ':' emoji, '/' commands, '#', '*', '~'
+ * markdown).
+ */
+const DELETION_PLACEHOLDER = '0';
+
+/**
+ * See InsertTechnique 'insertBeforeSpan'. False (nothing sent) when the path does not suit this apply: the caret
+ * already at the span's start, or a one-letter replacement (Slate leaves a single a-z or space
  * typed at a collapsed selection to the browser, which does nothing for a synthetic event). 'stale' (nothing sent)
  * when the draft changed while the caret was being moved.
  */
@@ -225,9 +233,12 @@ async function insertBeforeSpan(el: HTMLElement, text: string, span: Range | und
   const doc = el.ownerDocument;
   const view = doc.defaultView ?? window;
   const StaticRangeCtor = (view as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
-  const graphemes = text && span && !span.collapsed ? graphemeSegmenter() : null;
-  if (!text || /^[a-z ]$/i.test(text) || !span || span.collapsed || !graphemes || !StaticRangeCtor) return false;
+  const graphemes = span && !span.collapsed ? graphemeSegmenter() : null;
+  if (/^[a-z ]$/i.test(text) || !span || span.collapsed || !graphemes || !StaticRangeCtor) return false;
   if (caretAt(doc, span.startContainer, span.startOffset)) return false;
+  // A pure deletion inserts a placeholder and deletes it with the span: its batch then also starts with an
+  // insert_text, which no earlier deletion joins.
+  const inserted = text || DELETION_PLACEHOLDER;
   const count = Array.from(graphemes.segment(span.toString())).length;
   const at = { startContainer: span.startContainer, startOffset: span.startOffset, endContainer: span.startContainer, endOffset: span.startOffset };
   // The caret goes to the span's start first, and Slate reads it: after an insert at a target range elsewhere,
@@ -239,7 +250,7 @@ async function insertBeforeSpan(el: HTMLElement, text: string, span: Range | und
   // The agent may have typed meanwhile: the span's DOM points no longer mean the same text.
   if (!unchanged()) return 'stale';
   if (!caretAt(doc, at.startContainer, at.startOffset)) return false;
-  const insert = new view.InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true, composed: true, targetRanges: [new StaticRangeCtor(at)] });
+  const insert = new view.InputEvent('beforeinput', { inputType: 'insertText', data: inserted, bubbles: true, cancelable: true, composed: true, targetRanges: [new StaticRangeCtor(at)] });
   el.dispatchEvent(insert);
   if (!insert.defaultPrevented) return false;
   // In the same task (one Slate flush, so one undo step): Slate's selection is right after the inserted text,
@@ -247,6 +258,8 @@ async function insertBeforeSpan(el: HTMLElement, text: string, span: Range | und
   for (let i = 0; i < count; i++) {
     el.dispatchEvent(new view.InputEvent('beforeinput', { inputType: 'deleteContentForward', bubbles: true, cancelable: true, composed: true }));
   }
+  // The placeholder is just before the caret now.
+  if (!text) el.dispatchEvent(new view.InputEvent('beforeinput', { inputType: 'deleteContentBackward', bubbles: true, cancelable: true, composed: true }));
   return true;
 }
 

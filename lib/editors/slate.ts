@@ -31,8 +31,9 @@ export function isSlate047(root: HTMLElement): boolean {
  * Paths, in order. Newer Slate first tries `insertBeforeSpan` (replace.ts): a plain Apply starts with a
  * `remove_text` of the span, which slate-history joins to a previous deletion that began at the span's end (a
  * Backspace run, or the last Apply's deletion: one Ctrl+Z undid both, seed 84303 op 35); inserting before the span
- * first, then deleting it forward in the same flush, starts the batch with an `insert_text` instead. It declines
- * (caret at the span's start, a pure deletion, a one-letter replacement) and the plain paths follow. Then both
+ * first, then deleting it forward in the same flush, starts the batch with an `insert_text` instead. A pure deletion
+ * inserts a placeholder and deletes it with the span (the same batch opens with an insert_text). It declines
+ * (caret at the span's start, a one-letter replacement) and the plain paths follow. Then both
  * families use the beforeinput insertText with its target range. Then Slate 0.47: a paste
  * (its onPaste inserts at its selection; measured to work as well, with the caret after the text). Newer Slate:
  * insertReplacementText with a target range (its onPaste defers to beforeinput in Chrome, so no paste).

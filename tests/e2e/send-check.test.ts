@@ -323,3 +323,71 @@ describe('stats and privacy', () => {
     await assertNoStrayRequests();
   });
 });
+
+/**
+ * Salesforce's composer two same-origin frames deep (issue 7's evidence fixture): Esc on the prompt must give the
+ * keys back to the composer. Focusing the outer frame alone left the keys there (the inner frame's document still
+ * had the editor body as its active element, so nothing focused the inner frame again): typing went nowhere.
+ */
+describe('a composer two frames deep (Salesforce)', () => {
+  it('Ctrl+Enter, then Esc: the prompt closes and typing goes to the composer', async () => {
+    await setSendCheckHosts(['acme.lightning.force.com']);
+    const page = await open('acme.lightning.force.com', '/lightning/r/Case/500Nested0000001/view');
+    await typeAndWait(page, DRAFT);
+    const draft = await modelText(page);
+    // As an agent does first: the card by keyboard, closed with Escape (the caret goes back), then the send keys.
+    await page.keyboard.press('Alt+Shift+A');
+    await expect.poll(() => page.evaluate(() => !!document.querySelector('attune-ui')?.shadowRoot?.querySelector('[role="dialog"][data-attune-card]'))).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await focusInComposer(page), 'after the card’s Escape').toBe(true);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => (await prompt(page))?.focused).toBe('send-anyway');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => prompt(page)).toBeNull();
+    expect(await modelText(page)).toBe(draft);
+    expect(await focusInComposer(page)).toBe(true);
+    await page.close();
+  });
+});
+
+/**
+ * "Send anyway" on the evidence fixtures (issue 7): Help Scout's Slate 0.47 composer (the button, and Ctrl+Enter,
+ * replayed into Slate's editable) and Salesforce's composer two frames deep (the button). Each sends once, the
+ * draft as typed.
+ */
+describe('Send anyway on the evidence fixtures', () => {
+  it('Help Scout (Slate 0.47): the button and Ctrl+Enter each send once after Enter on the prompt', async () => {
+    await setSendCheckHosts(['secure.helpscout.net']);
+    const page = await open('secure.helpscout.net', '/conversation/2231/5');
+    await typeAndWait(page, DRAFT);
+    const draft = await modelText(page);
+    await clickSend(page);
+    await expect.poll(async () => (await prompt(page))?.focused).toBe('send-anyway');
+    expect(await sends(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sends(page)).toEqual([{ via: 'button', text: draft }]);
+    await focusEditorEnd(page);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => (await prompt(page))?.focused).toBe('send-anyway');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sends(page)).toHaveLength(2);
+    expect((await sends(page))[1]).toEqual({ via: 'ctrl-enter', text: draft });
+    expect(await modelText(page), 'the replayed keys changed nothing in Slate').toBe(draft);
+    await page.close();
+  });
+
+  it('Salesforce (two frames deep): the button sends once after Enter on the prompt', async () => {
+    await setSendCheckHosts(['acme.lightning.force.com']);
+    const page = await open('acme.lightning.force.com', '/lightning/r/Case/500Nested0000001/view');
+    await typeAndWait(page, DRAFT);
+    const draft = await modelText(page);
+    // The button sits below the fold of the test window on this page.
+    await page.locator('.send > button').scrollIntoViewIfNeeded();
+    await clickSend(page);
+    await expect.poll(async () => (await prompt(page))?.focused).toBe('send-anyway');
+    expect(await sends(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sends(page)).toEqual([{ via: 'button', text: draft }]);
+    await page.close();
+  });
+});

@@ -219,3 +219,53 @@ describe('slate: an apply whose span ends where the last deletion was is its own
     expect(await modelSettles(page, typed), 'one Ctrl+Z: the draft after the Backspaces').toBe(typed);
   });
 });
+
+/**
+ * A pure deletion (an empty replacement) whose span ends where an earlier deletion began: slate-history's
+ * shouldMerge joins a `remove_text` whose end is the last batch's `remove_text` offset, and the plain delete of
+ * [start, end) is `remove_text(start, end − start)`, so one Ctrl+Z took the earlier deletion (the agent's
+ * Backspaces or the last Apply) with it. Slate 0.47 is checked the same way (its deleteAtRange snapshots the
+ * selection, which opens a batch of its own: no merge there, the test guards that).
+ */
+describe.each(['slate', 'slate047'])('%s: a pure-deletion Apply ending where an earlier deletion began is its own undo step', (kind) => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openFixture(browser.context, editorPageUrl(kind));
+    await injectEditorsBundle(page);
+  });
+  afterAll(async () => { await page?.close(); });
+
+  async function draft(text: string): Promise<void> {
+    await page.evaluate(async (t) => {
+      (window as any).__fixture.editors[0].setText(t);
+      await new Promise((r) => setTimeout(r, 30));
+    }, text);
+    expect(await modelSettles(page, text)).toBe(text);
+  }
+
+  test('after an Apply that deleted: deleting the words before it is undone alone', async () => {
+    await draft('Please calm down now, as I said');
+    const first = await applyFound(page, ', as I said', '');
+    expect(first).toBe('Please calm down now');
+    // " now" ends exactly where ", as I said" began.
+    const second = await applyFound(page, ' now', '');
+    expect(second).toBe('Please calm down');
+    await pressUndo(page);
+    expect(await modelSettles(page, first), 'one Ctrl+Z: only the second deletion').toBe(first);
+    await pressUndo(page);
+    expect(await modelSettles(page, 'Please calm down now, as I said'), 'a second Ctrl+Z: the first deletion').toBe('Please calm down now, as I said');
+  });
+
+  test('after the agent’s own Backspaces: the deletion is undone alone, the Backspaces stay', async () => {
+    await draft('Please calm down now');
+    await caretAtTextEnd(page);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+    const typed = await modelSettles(page, 'Please calm down');
+    expect(typed).toBe('Please calm down');
+    // " down" ends at the caret, where the Backspace run ended.
+    const deleted = await applyFound(page, ' down', '');
+    expect(deleted).toBe('Please calm');
+    await pressUndo(page);
+    expect(await modelSettles(page, typed), 'one Ctrl+Z: the draft after the Backspaces').toBe(typed);
+  });
+});

@@ -69,6 +69,34 @@ describe('PageController', () => {
     expect(controller.state.card).toBeUndefined();
   });
 
+  it('Alt+Shift+A before the first analysis is back says it is still checking, not that the draft reads kindly', async () => {
+    const { el, controller, services } = await start();
+    // A cold start: the background has not answered yet (seen on a freshly started browser: about 3 s).
+    let answer: () => void = () => {};
+    const analyze = services.analyze;
+    services.analyze = (req) => new Promise((ok) => { answer = () => ok(analyze(req)); });
+    el.focus();
+    el.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    await new Promise((r) => setTimeout(r, 20));
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'A', code: 'KeyA', altKey: true, shiftKey: true, bubbles: true, composed: true }));
+    expect(controller.state.card).toBeUndefined();
+    expect(controller.state.notice).toMatch(/still checking/i);
+    answer();
+    await until(() => controller.state.composers[0]?.findings.length === 1);
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'A', code: 'KeyA', altKey: true, shiftKey: true, bubbles: true, composed: true }));
+    expect(controller.state.card?.key).toBe(controller.state.composers[0].findings[0].key);
+  });
+
+  it('Alt+Shift+A on an analysed draft with nothing flagged says so', async () => {
+    const { el, controller } = await start();
+    el.value = 'Thanks for writing in, I will look into it.';
+    el.focus();
+    el.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    await new Promise((r) => setTimeout(r, 50));
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'A', code: 'KeyA', altKey: true, shiftKey: true, bubbles: true, composed: true }));
+    expect(controller.state.notice).toMatch(/reads kindly/);
+  });
+
   it('ends the session when the composer leaves the page, and tells the background', async () => {
     const { el, controller, calls } = await start();
     el.focus();
