@@ -121,7 +121,7 @@ describe('third-party corpus, rules only (skipped when ../shared/corpus is absen
 // The judgement as shipped (rules + model), gated at the level reached so a regression fails the build
 // (docs/quality.md, section 0, has the figures and the issue's targets). Raise these as it improves.
 const SHIPPED = {
-  independent: { recall: 0.895, falsePositiveRate: 0.025, acknowledgingCoached: 0.04, unacknowledgingCaught: 0.84, meanMechanismF1: 0.78 },
+  independent: { recall: 0.905, falsePositiveRate: 0.025, acknowledgingCoached: 0.04, unacknowledgingCaught: 0.84, meanMechanismF1: 0.82 },
   realReplyShare: 0.025,
   devset: { recall: 0.98, politeFalsePositiveRate: 0.015, ordinaryFlagged: 0.01 },
 };
