@@ -11,6 +11,7 @@ import { planFix, type KeepMode, type PlannedFix } from './fixes';
 import { fillSlots, isGrounded, type Particular } from './suggestion-text';
 import { carriesFact } from './facts';
 import { ANY_NEGATION, refuses } from './refusal';
+import { needsAbsentParty, promiseTakenBack, repeatsAnnouncement } from './fit';
 
 /** True when analysing `piece` on its own (rules and model, as configured) finds anything dismissive. */
 export type Recheck = (piece: string) => boolean;
@@ -69,7 +70,10 @@ function fixedSentence(text: string, within: Span, fix: Finding['fixes'][number]
  * even so, the first plan stays, offered after the alternatives that leave nothing behind.
  */
 function checkedPlan(text: string, within: Span, finding: Finding, suggestion: string, others: readonly Span[], recheck: Recheck | undefined): { planned: PlannedFix; leftover: boolean } | null {
-  const planned = plannedFor(text, within, finding, suggestion, others);
+  let planned = plannedFor(text, within, finding, suggestion, others);
+  // "Let me explain the rest… I was about to explain.": a kept remainder that only announces what the
+  // alternative already announces goes with the flagged words (fit.ts).
+  if (planned?.kept?.some((k) => repeatsAnnouncement(suggestion, k))) planned = plannedFor(text, within, finding, suggestion, others, 'sentence') ?? planned;
   if (!planned || !recheck) return planned && { planned, leftover: false };
   if (!recheck(fixedSentence(text, within, planned.fix))) return { planned, leftover: false };
   if (planned.kept?.length) {
@@ -116,6 +120,8 @@ export function offerFixes(
   const refusalHere = weighed && refuses(own) && !refuses(text.slice(0, within.start) + '\n' + text.slice(within.end));
   for (const raw of finding.suggestions) {
     if (!grounded(raw, conversation)) continue;
+    // "let me take it up with them" where the other party is a system: nobody to take it up with (fit.ts).
+    if (needsAbsentParty(raw, conversation.lowered)) continue;
     const filled = fillSlots(raw, conversation.particulars);
     if (!filled) continue;
     const checked = checkedPlan(text, within, finding, filled, others, weighed ? recheck : undefined);
@@ -128,7 +134,10 @@ export function offerFixes(
     fixes.push(planned.fix);
     dropping.push(dropsNo);
     // Changing the answer is worse than a tone the model still hears: a dropped "no" weighs two.
-    problems.push(Number(leftover) + 2 * Number(dropsNo) + Number(promisesMore(planned.fix, text)));
+    // A promise to put it right just before the reply refuses or says all is well takes itself back (fit.ts).
+    const applied = text.slice(0, planned.fix.start) + planned.fix.text + text.slice(planned.fix.end);
+    const takenBack = weighed && promiseTakenBack(applied, planned.fix.start, planned.fix.start + planned.fix.text.length);
+    problems.push(Number(leftover) + 2 * Number(dropsNo) + Number(promisesMore(planned.fix, text)) + Number(takenBack));
   }
   // What Enter applies is the first: the one with the fewest problems after Apply (a leftover that is still
   // dismissive, a "no" the reply needed taken away, an announced explanation the draft never gives).

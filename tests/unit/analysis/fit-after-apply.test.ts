@@ -1,0 +1,72 @@
+/**
+ * Issue 8 §1: an applied alternative fits what stands around it (lib/analysis/fit.ts). The sentences here
+ * are written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../lib/analysis/index';
+import { bundledPhrasebank } from '../../../lib/phrasebank/bundled';
+import { needsAbsentParty, promiseTakenBack, repeatsAnnouncement } from '../../../lib/analysis/fit';
+
+/** Every suggestion of the first finding, applied in order (bundled phrasebank and model). */
+function appliedAll(text: string): string[] {
+  const f = analyze(text, bundledPhrasebank).findings[0];
+  expect(f).toBeDefined();
+  return f.fixes.map((x) => text.slice(0, x.start) + x.text + text.slice(x.end));
+}
+
+describe('a promise to put it right is not followed by a refusal or "all is well"', () => {
+  const at = (applied: string, edit: string) => [applied.indexOf(edit), applied.indexOf(edit) + edit.length] as const;
+  it('recognises a promise taken back by the next sentence', () => {
+    const a = "I'll get it sorted for you. The scratch isn't covered.";
+    expect(promiseTakenBack(a, ...at(a, "I'll get it sorted for you."))).toBe(true);
+    const b = 'Let me put it right. The heater is working as it should.';
+    expect(promiseTakenBack(b, ...at(b, 'Let me put it right.'))).toBe(true);
+    // A promise followed by what was done, or a sympathy line with no promise, is fine.
+    const c = "I'll get it sorted for you. A new cable went out this morning.";
+    expect(promiseTakenBack(c, ...at(c, "I'll get it sorted for you."))).toBe(false);
+    const d = "I'm sorry about this. The scratch isn't covered.";
+    expect(promiseTakenBack(d, ...at(d, "I'm sorry about this."))).toBe(false);
+  });
+  it('the promise may run past an edit trimmed to the letters that change', () => {
+    const a = 'Let me put it right. The heater is working as it should.';
+    expect(promiseTakenBack(a, 0, 'Let me put it rig'.length)).toBe(true);
+  });
+  it('what Enter applies promises nothing right before "it works as it should" (bundled phrasebank)', () => {
+    const first = appliedAll("Honestly, it's a storm in a teacup. The heater is working as it should.")[0];
+    expect(first).toMatch(/working as it should/);
+    expect(first).not.toMatch(/put it right|sort|fix/i);
+  });
+  it('…nor right before a refusal', () => {
+    const first = appliedAll('The hinge snapped because you skipped a step, so it isn\'t covered.')[0];
+    expect(first).toMatch(/isn't covered/);
+    expect(first).not.toMatch(/put it right|get it sorted|sort it/i);
+  });
+});
+
+describe('an offer to take it up "with them" needs someone to take it up with', () => {
+  it('a system, an app or a rule is nobody; a courier or a team is somebody', () => {
+    expect(needsAbsentParty("I'm sorry; let me take it up with them for you.", 'the app closed my account, not me.')).toBe(true);
+    expect(needsAbsentParty("I'm sorry; let me take it up with them for you.", 'the courier lost it, not me.')).toBe(false);
+    expect(needsAbsentParty("I'm sorry this happened, and I'll look into it.", 'the app closed my account, not me.')).toBe(false);
+  });
+  it('not offered where the other party is a system (bundled phrasebank)', () => {
+    for (const a of appliedAll('The portal deleted the booking, not me.')) expect(a).not.toMatch(/with them|chase them/);
+  });
+});
+
+describe("a kept remainder does not repeat the alternative's announcement", () => {
+  it('recognises a remainder that only announces', () => {
+    expect(repeatsAnnouncement('Let me explain the rest, and then tell me what you think.', 'I was about to explain')).toBe(true);
+    expect(repeatsAnnouncement('Let me explain the rest, and then tell me what you think.', 'The fee is £5')).toBe(false);
+    expect(repeatsAnnouncement("I'm sorry about that.", 'I was about to explain')).toBe(false);
+  });
+  it('applied, the announcement is said once (bundled phrasebank)', () => {
+    for (const a of appliedAll("If you'd let me finish, I was going to explain.")) expect(a).not.toMatch(/going to explain/);
+  });
+});
+
+describe('an alternative that drops the reply\'s only "no" is not offered when another keeps it', () => {
+  it('every alternative offered for a lone refusal still refuses (bundled phrasebank)', () => {
+    for (const a of appliedAll("Hi Pat, the bakery can't take back opened cakes, that's out of my hands. Thanks, Lou")) expect(a).toMatch(/can['\u2019]t|cannot|not|isn['\u2019]t/);
+  });
+});
