@@ -8,6 +8,7 @@
  * offer.ts weighs the first and the third, and does not offer the second. Pure text tests, no browser API.
  */
 import { refuses } from './refusal';
+import { startsSentence } from './fix-text';
 
 /** "let's sort it", "put it right", "get it fixed": the alternative promises the problem goes away. */
 const PROMISES_FIX = /\b(?:sort (?:it|this|that)(?: out)?|get (?:it|this|that) (?:sorted|fixed|put right)|put (?:it|this|that) right|(?:get|make) (?:it|this|that) right|make sure it gets fixed|fix (?:it|this|that)|get this fixed|get it sorted)\b/i;
@@ -52,4 +53,31 @@ const SUGGESTION_ANNOUNCES = /\b(?:explain|here's the rest|here is the rest|walk
 /** True when a kept remainder only repeats the announcement the alternative already makes. */
 export function repeatsAnnouncement(suggestion: string, kept: string): boolean {
   return SUGGESTION_ANNOUNCES.test(suggestion) && ANNOUNCEMENT_ONLY.test(kept.trim());
+}
+
+/** "…but here it is again", "…, and I've resent it": the agent's own words go on to deliver what was asked. */
+const DELIVERS_AGAIN = /(?:^|[\s,;.…])(?:but|and|so),?\s+(?=here (?:it|they) (?:is|are)\b|here['\u2019]s\b|i['\u2019]ve (?:re)?sent\b|i['\u2019]m (?:re)?sending\b|i(?:['\u2019]ll| will) (?:re)?send\b)/i;
+/** The rule's alternatives announce a resend ("Here it is again…", "I'm resending it now…"). */
+export const RESEND_LINE = /\b(?:here it is again|resend(?:ing)?|sending it again)\b/i;
+
+/**
+ * "I did send it yesterday... but here it is again: 4471": the reproach comes first and the agent's own
+ * delivery after it, in the same sentence or the next. A resend alternative in its place would say "here it
+ * is again" twice; the edit that fits removes the reproach and lets the agent's delivery open the sentence
+ * ("Here it is again: 4471"). Returns that edit, or null when the draft delivers nothing after the reproach
+ * or the words between them refuse something (a refusal is never dropped for tone).
+ */
+export function reproachBeforeDelivery(text: string, findingStart: number, findingEnd: number, suggestions: readonly string[]): { start: number; end: number; text: string } | null {
+  if (!suggestions.some((s) => RESEND_LINE.test(s))) return null;
+  const window = text.slice(findingEnd, findingEnd + 160);
+  const m = DELIVERS_AGAIN.exec(window);
+  if (!m) return null;
+  const deliveryAt = findingEnd + m.index + m[0].length;
+  // Only the reproach goes: no line break (a new paragraph is not this thought) and no refusal in between.
+  const between = text.slice(findingStart, deliveryAt);
+  if (between.includes('\n') || refuses(between)) return null;
+  // From the flagged words on: a greeting or @handle before them stays ("Hi Sam, here it is again…").
+  const opens = startsSentence(text, findingStart);
+  const letter = text[deliveryAt];
+  return { start: findingStart, end: deliveryAt + 1, text: opens ? letter.toUpperCase() : letter };
 }

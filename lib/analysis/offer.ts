@@ -11,7 +11,7 @@ import { planFix, type KeepMode, type PlannedFix } from './fixes';
 import { fillSlots, isGrounded, type Particular } from './suggestion-text';
 import { carriesFact } from './facts';
 import { ANY_NEGATION, refuses } from './refusal';
-import { needsAbsentParty, promiseTakenBack, repeatsAnnouncement } from './fit';
+import { RESEND_LINE, needsAbsentParty, promiseTakenBack, reproachBeforeDelivery, repeatsAnnouncement } from './fit';
 
 /** True when analysing `piece` on its own (rules and model, as configured) finds anything dismissive. */
 export type Recheck = (piece: string) => boolean;
@@ -118,8 +118,21 @@ export function offerFixes(
     own = own.slice(0, a) + ' '.repeat(b - a) + own.slice(b);
   }
   const refusalHere = weighed && refuses(own) && !refuses(text.slice(0, within.start) + '\n' + text.slice(within.end));
+  // The agent's own words deliver after the reproach ("…but here it is again: 4471"): the edit that fits
+  // removes the reproach, offered first, with the sentence it leaves as what the card shows (fit.ts).
+  const delivered = reproachBeforeDelivery(text, finding.start, finding.end, finding.suggestions);
+  if (delivered) {
+    const after = text.slice(delivered.end - 1, delivered.end + 300);
+    const stop = after.search(/[.!?](?=\s|$)|\n/);
+    suggestions.push(delivered.text + after.slice(1, stop < 0 ? undefined : stop + 1));
+    fixes.push(delivered);
+    dropping.push(false);
+    problems.push(-1);
+  }
   for (const raw of finding.suggestions) {
     if (!grounded(raw, conversation)) continue;
+    // Beside the agent's own "here it is again", a resend line would say it twice.
+    if (delivered && RESEND_LINE.test(raw)) continue;
     // "let me take it up with them" where the other party is a system: nobody to take it up with (fit.ts).
     if (needsAbsentParty(raw, conversation.lowered)) continue;
     const filled = fillSlots(raw, conversation.particulars);

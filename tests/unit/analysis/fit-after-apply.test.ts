@@ -70,3 +70,17 @@ describe('an alternative that drops the reply\'s only "no" is not offered when a
     for (const a of appliedAll("Hi Pat, the bakery can't take back opened cakes, that's out of my hands. Thanks, Lou")) expect(a).toMatch(/can['\u2019]t|cannot|not|isn['\u2019]t/);
   });
 });
+
+describe('a reproach before the agent\'s own delivery is removed, not answered with a second resend line', () => {
+  it('the delivery opens the sentence, once (bundled phrasebank)', () => {
+    const all = appliedAll('I did send the link on Tuesday... but here it is again: go.example.com/r7');
+    expect(all[0]).toBe('Here it is again: go.example.com/r7');
+    for (const a of all) expect(a.match(/here it is again/gi)?.length ?? 0).toBeLessThanOrEqual(1);
+  });
+  it('a greeting before the reproach stays, and the delivery fits after it', () => {
+    expect(appliedAll('Hi Sam, we did send the form on Tuesday, but here it is again: go.example.com/f2')[0]).toBe('Hi Sam, here it is again: go.example.com/f2');
+  });
+  it('with nothing delivered after it, the resend line is still what is offered', () => {
+    expect(appliedAll('I did send the link on Tuesday. Please check your spam folder.')[0]).toMatch(/here it is again|resending/i);
+  });
+});
