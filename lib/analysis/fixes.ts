@@ -72,11 +72,17 @@ export function planFix(
   // A phrase stands in for words that end a clause ("As I said, …" → "To recap, …"); with more words after
   // them ("as I said yesterday, …") it would leave "To recap yesterday", so the sentence suggestions remain.
   const after = text.slice(finding.end, sentence.end);
-  return /^\s*(?:[,;:.!?\u2026\u2013\u2014)]|-\s|$)/.test(after) ? { fix: phraseFix(text, finding, s), shown: s } : null;
+  // …and only beside words of the agent's that stay: where the flagged words are the whole sentence, the
+  // phrase would stand alone ("To recap.") and announce an answer that is not there.
+  const rest = text.slice(sentence.start, finding.start).replace(HANDLES, '') + after;
+  if (!/[\p{L}\p{N}]/u.test(rest)) return null;
+  return /^\s*(?:[,;:.!?\u2026\u2013\u2014)]|-\s|$)/.test(after) ? { fix: phraseFix(text, sentence, finding, s), shown: s } : null;
 }
 
-function phraseFix(text: string, finding: { start: number; end: number }, phrase: string): Fix {
-  const atStart = startsSentence(text, finding.start);
+function phraseFix(text: string, sentence: Span, finding: { start: number; end: number }, phrase: string): Fix {
+  // After leading @handles the words still open the sentence ("@jo To recap, …").
+  const lead = text.slice(sentence.start, finding.start);
+  const atStart = startsSentence(text, finding.start) || (lead !== '' && HANDLES.exec(lead)?.[0] === lead && startsSentence(text, sentence.start));
   return { start: finding.start, end: finding.end, text: atStart ? capitalise(phrase) : uncapitalise(phrase) };
 }
 

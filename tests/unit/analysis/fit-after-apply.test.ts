@@ -84,3 +84,16 @@ describe('a reproach before the agent\'s own delivery is removed, not answered w
     expect(appliedAll('I did send the link on Tuesday. Please check your spam folder.')[0]).toMatch(/here it is again|resending/i);
   });
 });
+
+describe('pointing back to an earlier message is replaced by a phrase that opens the agent\'s own answer', () => {
+  it('the answer stays, with nothing announced before it (bundled phrasebank)', () => {
+    expect(appliedAll('As mentioned in my last email, the spare part ships on Monday.')[0]).toBe('To recap, the spare part ships on Monday.');
+    expect(appliedAll('As previously stated, the deposit cannot be returned.')[0]).toBe('To recap, the deposit cannot be returned.');
+  });
+  it('after an @handle the phrase still opens the sentence', () => {
+    expect(appliedAll('@lin As mentioned in my last email, the spare part ships on Monday.')[0]).toBe('@lin To recap, the spare part ships on Monday.');
+  });
+  it('a phrase never stands as a sentence of its own', () => {
+    for (const a of appliedAll('The answer is all in my previous message.')) expect(a).not.toMatch(/^To recap[.!]?$/);
+  });
+});
