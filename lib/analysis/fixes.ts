@@ -102,6 +102,16 @@ function clauseFix(
   let [cs, ce] = flaggedClause(s, lead, coreEnd, finding.start - base, finding.end - base);
   // "Send the form today or the ticket will be closed": the threat opens at "or", and the step before it stays.
   if (cs < finding.start - base && /^or\s/i.test(s.slice(finding.start - base))) cs = finding.start - base;
+  // "…, late fees apply and cannot be waived": flagged from the "and" on, what applies is the rule's content,
+  // and it stays as a sentence of its own when it stands alone (the fee went with the clause otherwise).
+  let statedBefore = '';
+  // The "and" opens the flagged words ("and cannot be") or comes just before them ("kept and | cannot be").
+  const andBefore = /\s+and\s+$/i.exec(s.slice(cs, finding.start - base));
+  const andAt = /^and\s/i.test(s.slice(finding.start - base)) ? finding.start - base : andBefore ? cs + andBefore.index : -1;
+  if (cs < finding.start - base && andAt > cs) {
+    const stated = s.slice(cs, andAt).trim();
+    if (standsAlone(stated) && !others.some((o) => o.start < finding.start && o.end > base + cs)) statedBefore = stated;
+  }
   const left = withoutTrailingDependents(s.slice(lead, cs)).replace(/[\s,;:\u2013\u2014-]+$/, '');
   let right = s.slice(ce, coreEnd).replace(/^[\s,;:\u2013\u2014-]+/, '').replace(LEADING_COORDINATOR, '');
   // A remainder that is itself flagged ("…, so there's no need to panic") would sit beside the kind
@@ -115,7 +125,7 @@ function clauseFix(
 
   // What the customer needs that the replaced words carried (facts.ts): what was told or would be known,
   // and a fact-bearing dependent clause the flagged one would otherwise take with it. Never a flagged part.
-  const after: string[] = [];
+  const after: string[] = statedBefore && !whole ? [statedBefore] : [];
   const told = whole ? null : reportedContent(s, cs, finding.end - base, ce);
   if (told && !flaggedIn(told[0], told[1])) after.push(s.slice(told[0], told[1]));
   if (whole) {

@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../lib/analysis/index';
 import { bundledPhrasebank } from '../../../lib/phrasebank/bundled';
 import { needsAbsentParty, promiseTakenBack, repeatsAnnouncement } from '../../../lib/analysis/fit';
+import { planFix } from '../../../lib/analysis/fixes';
+import { splitSentences } from '../../../lib/analysis/text';
+import { seamProblems } from '../../quality/seams';
 
 /** Every suggestion of the first finding, applied in order (bundled phrasebank and model). */
 function appliedAll(text: string): string[] {
@@ -95,5 +98,24 @@ describe('pointing back to an earlier message is replaced by a phrase that opens
   });
   it('a phrase never stands as a sentence of its own', () => {
     for (const a of appliedAll('The answer is all in my previous message.')) expect(a).not.toMatch(/^To recap[.!]?$/);
+  });
+});
+
+describe('what a rule imposes stays when the refusal joined to it by "and" is replaced', () => {
+  const S = "I can't change this rule, but I'll look into what I can do for you instead.";
+  const planned = (draft: string, flagged: string) => {
+    const start = draft.indexOf(flagged);
+    const sentence = splitSentences(draft).find((x) => x.start <= start && start < x.end)!;
+    const fix = planFix(draft, sentence, { start, end: start + flagged.length }, S)!.fix;
+    expect(seamProblems(draft, fix)).toEqual([]);
+    return draft.slice(0, fix.start) + fix.text + draft.slice(fix.end);
+  };
+  it('flagged from the "and" on, or just after it', () => {
+    expect(planned('Under clause 9 of our terms, a restocking charge applies and cannot be waived.', 'and cannot be')).toBe(`${S} A restocking charge applies.`);
+    expect(planned('Hi, the deposit is kept and cannot be returned.', 'cannot be')).toBe(`Hi, ${S} The deposit is kept.`);
+  });
+  it('an "and" that joins two dismissive points does not keep the first', () => {
+    // The flagged words are the whole first half: nothing before the "and" is the rule's content.
+    expect(planned('Our decision is final and that is the end of it.', 'Our decision is final and that is the end of it')).toBe(S);
   });
 });
