@@ -43,6 +43,9 @@ describe('a promise to put it right is not followed by a refusal or "all is well
     const first = appliedAll('The hinge snapped because you skipped a step, so it isn\'t covered.')[0];
     expect(first).toMatch(/isn't covered/);
     expect(first).not.toMatch(/put it right|get it sorted|sort it/i);
+    const second = appliedAll('The panel split because this step was skipped, so it isn\'t covered.')[0];
+    expect(second).toMatch(/isn't covered/);
+    expect(second).not.toMatch(/sort it|get this fixed/i);
   });
 });
 
