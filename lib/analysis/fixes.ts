@@ -72,11 +72,17 @@ export function planFix(
   // A phrase stands in for words that end a clause ("As I said, …" → "To recap, …"); with more words after
   // them ("as I said yesterday, …") it would leave "To recap yesterday", so the sentence suggestions remain.
   const after = text.slice(finding.end, sentence.end);
-  return /^\s*(?:[,;:.!?\u2026\u2013\u2014)]|-\s|$)/.test(after) ? { fix: phraseFix(text, finding, s), shown: s } : null;
+  // …and only beside words of the agent's that stay: where the flagged words are the whole sentence, the
+  // phrase would stand alone ("To recap.") and announce an answer that is not there.
+  const rest = text.slice(sentence.start, finding.start).replace(HANDLES, '') + after;
+  if (!/[\p{L}\p{N}]/u.test(rest)) return null;
+  return /^\s*(?:[,;:.!?\u2026\u2013\u2014)]|-\s|$)/.test(after) ? { fix: phraseFix(text, sentence, finding, s), shown: s } : null;
 }
 
-function phraseFix(text: string, finding: { start: number; end: number }, phrase: string): Fix {
-  const atStart = startsSentence(text, finding.start);
+function phraseFix(text: string, sentence: Span, finding: { start: number; end: number }, phrase: string): Fix {
+  // After leading @handles the words still open the sentence ("@jo To recap, …").
+  const lead = text.slice(sentence.start, finding.start);
+  const atStart = startsSentence(text, finding.start) || (lead !== '' && HANDLES.exec(lead)?.[0] === lead && startsSentence(text, sentence.start));
   return { start: finding.start, end: finding.end, text: atStart ? capitalise(phrase) : uncapitalise(phrase) };
 }
 
@@ -96,6 +102,16 @@ function clauseFix(
   let [cs, ce] = flaggedClause(s, lead, coreEnd, finding.start - base, finding.end - base);
   // "Send the form today or the ticket will be closed": the threat opens at "or", and the step before it stays.
   if (cs < finding.start - base && /^or\s/i.test(s.slice(finding.start - base))) cs = finding.start - base;
+  // "…, late fees apply and cannot be waived": flagged from the "and" on, what applies is the rule's content,
+  // and it stays as a sentence of its own when it stands alone (the fee went with the clause otherwise).
+  let statedBefore = '';
+  // The "and" opens the flagged words ("and cannot be") or comes just before them ("kept and | cannot be").
+  const andBefore = /\s+and\s+$/i.exec(s.slice(cs, finding.start - base));
+  const andAt = /^and\s/i.test(s.slice(finding.start - base)) ? finding.start - base : andBefore ? cs + andBefore.index : -1;
+  if (cs < finding.start - base && andAt > cs) {
+    const stated = s.slice(cs, andAt).trim();
+    if (standsAlone(stated) && !others.some((o) => o.start < finding.start && o.end > base + cs)) statedBefore = stated;
+  }
   const left = withoutTrailingDependents(s.slice(lead, cs)).replace(/[\s,;:\u2013\u2014-]+$/, '');
   let right = s.slice(ce, coreEnd).replace(/^[\s,;:\u2013\u2014-]+/, '').replace(LEADING_COORDINATOR, '');
   // A remainder that is itself flagged ("…, so there's no need to panic") would sit beside the kind
@@ -109,7 +125,7 @@ function clauseFix(
 
   // What the customer needs that the replaced words carried (facts.ts): what was told or would be known,
   // and a fact-bearing dependent clause the flagged one would otherwise take with it. Never a flagged part.
-  const after: string[] = [];
+  const after: string[] = statedBefore && !whole ? [statedBefore] : [];
   const told = whole ? null : reportedContent(s, cs, finding.end - base, ce);
   if (told && !flaggedIn(told[0], told[1])) after.push(s.slice(told[0], told[1]));
   if (whole) {

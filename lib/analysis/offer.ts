@@ -11,6 +11,7 @@ import { planFix, type KeepMode, type PlannedFix } from './fixes';
 import { fillSlots, isGrounded, type Particular } from './suggestion-text';
 import { carriesFact } from './facts';
 import { ANY_NEGATION, refuses } from './refusal';
+import { RESEND_LINE, needsAbsentParty, promiseTakenBack, reproachBeforeDelivery, repeatsAnnouncement } from './fit';
 
 /** True when analysing `piece` on its own (rules and model, as configured) finds anything dismissive. */
 export type Recheck = (piece: string) => boolean;
@@ -69,7 +70,10 @@ function fixedSentence(text: string, within: Span, fix: Finding['fixes'][number]
  * even so, the first plan stays, offered after the alternatives that leave nothing behind.
  */
 function checkedPlan(text: string, within: Span, finding: Finding, suggestion: string, others: readonly Span[], recheck: Recheck | undefined): { planned: PlannedFix; leftover: boolean } | null {
-  const planned = plannedFor(text, within, finding, suggestion, others);
+  let planned = plannedFor(text, within, finding, suggestion, others);
+  // "Let me explain the rest… I was about to explain.": a kept remainder that only announces what the
+  // alternative already announces goes with the flagged words (fit.ts).
+  if (planned?.kept?.some((k) => repeatsAnnouncement(suggestion, k))) planned = plannedFor(text, within, finding, suggestion, others, 'sentence') ?? planned;
   if (!planned || !recheck) return planned && { planned, leftover: false };
   if (!recheck(fixedSentence(text, within, planned.fix))) return { planned, leftover: false };
   if (planned.kept?.length) {
@@ -114,8 +118,23 @@ export function offerFixes(
     own = own.slice(0, a) + ' '.repeat(b - a) + own.slice(b);
   }
   const refusalHere = weighed && refuses(own) && !refuses(text.slice(0, within.start) + '\n' + text.slice(within.end));
+  // The agent's own words deliver after the reproach ("…but here it is again: 4471"): the edit that fits
+  // removes the reproach, offered first, with the sentence it leaves as what the card shows (fit.ts).
+  const delivered = reproachBeforeDelivery(text, finding.start, finding.end, finding.suggestions);
+  if (delivered) {
+    const after = text.slice(delivered.end - 1, delivered.end + 300);
+    const stop = after.search(/[.!?](?=\s|$)|\n/);
+    suggestions.push(delivered.text + after.slice(1, stop < 0 ? undefined : stop + 1));
+    fixes.push(delivered);
+    dropping.push(false);
+    problems.push(-1);
+  }
   for (const raw of finding.suggestions) {
     if (!grounded(raw, conversation)) continue;
+    // Beside the agent's own "here it is again", a resend line would say it twice.
+    if (delivered && RESEND_LINE.test(raw)) continue;
+    // "let me take it up with them" where the other party is a system: nobody to take it up with (fit.ts).
+    if (needsAbsentParty(raw, conversation.lowered)) continue;
     const filled = fillSlots(raw, conversation.particulars);
     if (!filled) continue;
     const checked = checkedPlan(text, within, finding, filled, others, weighed ? recheck : undefined);
@@ -128,13 +147,19 @@ export function offerFixes(
     fixes.push(planned.fix);
     dropping.push(dropsNo);
     // Changing the answer is worse than a tone the model still hears: a dropped "no" weighs two.
-    problems.push(Number(leftover) + 2 * Number(dropsNo) + Number(promisesMore(planned.fix, text)));
+    // A promise to put it right just before the reply refuses or says all is well takes itself back (fit.ts).
+    const applied = text.slice(0, planned.fix.start) + planned.fix.text + text.slice(planned.fix.end);
+    const takenBack = weighed && promiseTakenBack(applied, planned.fix.start, planned.fix.start + planned.fix.text.length);
+    problems.push(Number(leftover) + 2 * Number(dropsNo) + Number(promisesMore(planned.fix, text)) + Number(takenBack));
   }
   // What Enter applies is the first: the one with the fewest problems after Apply (a leftover that is still
   // dismissive, a "no" the reply needed taken away, an announced explanation the draft never gives).
   // When every alternative would turn the reply's only "no" into a maybe, none is offered: the card still
   // says why the words hurt, and the agent rewords the refusal without the answer changing.
-  const order = dropping.every(Boolean) ? [] : suggestions.map((_, i) => i).sort((a, b) => problems[a] - problems[b]);
+  // And when some alternative keeps it, the ones that drop it are not offered at all: second in the list they
+  // were still one click from a kind reply that hides the refusal (19 of 29 such alternatives on the
+  // independent set), which misleads the customer more than a plainer wording does.
+  const order = dropping.every(Boolean) ? [] : suggestions.map((_, i) => i).filter((i) => !dropping[i]).sort((a, b) => problems[a] - problems[b]);
   finding.suggestions = order.map((i) => suggestions[i]);
   finding.fixes = order.map((i) => fixes[i]);
 }

@@ -38,7 +38,9 @@ describe('attune check (one draft)', () => {
     const col = line2.indexOf('nothing more') + 1;
     expect(r.stdout).toContain(`2:${col}  high  Sounds like a closed door, even when other options exist.  brushoff/nothing-more`);
     expect(r.stdout).toContain('flagged: "nothing more I can do"');
-    expect(r.stdout).toContain('  → Here is what I can do right now.');
+    // The reply's only "no" is this refusal: the alternative that keeps it is listed, the one that drops it is not.
+    expect(r.stdout).toContain("  → I can't change that part, but I can try this instead.");
+    expect(r.stdout).not.toContain('  → Here is what I can do right now.');
     expect(r.stdout).toContain('  → Let me walk you through it step by step.');
     expect(r.stdout).toMatch(/✓ acknowledged the feeling: "That sounds stressful"/);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^2 phrases worth another look \(1 high, 1 medium\), 1 strength noticed\.$/);
