@@ -53,6 +53,7 @@ export class Overlay {
       append: 'last',
       isolateEvents: ['keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'click', 'focusin', 'focusout'],
       onMount: (container, _shadow, host) => {
+        // The same as the `:host` rule in style.css, which is what applies (WXT's reset there beats inline styles).
         host.style.cssText = 'position:fixed !important;top:0 !important;left:0 !important;width:0 !important;height:0 !important;overflow:visible !important;z-index:2147483647 !important;display:block !important;';
         container.setAttribute('class', 'attune-root');
       },

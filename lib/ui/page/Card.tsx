@@ -8,10 +8,25 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Box, CardState, PageActions, ShownFinding } from './model';
 import { SEVERITY_STYLE, isNextFindingKey } from './model';
 import { SEVERITY_META } from '../labels';
-import { cardPlacement } from './placement';
+import { CARD_WIDTH, WIDE_CARD_WIDTH, cardPlacement } from './placement';
 import { DismissReasons } from './DismissReasons';
 
 const CARD_HEIGHT_GUESS = 280;
+
+/** The card's whole height at `width` in one shape, from a hidden copy beside it (taken out at once). */
+function measureWhole(el: HTMLElement, width: number, wide: boolean): number {
+  const copy = el.cloneNode(true) as HTMLElement;
+  copy.classList.toggle('attune-card--wide', wide);
+  for (const withId of Array.from(copy.querySelectorAll('[id]'))) withId.removeAttribute('id');
+  copy.removeAttribute('data-attune-card');
+  copy.removeAttribute('role');
+  copy.setAttribute('aria-hidden', 'true');
+  copy.style.cssText = `left:0;top:0;width:${width}px;max-height:none;visibility:hidden;`;
+  el.after(copy);
+  const h = copy.getBoundingClientRect().height;
+  copy.remove();
+  return h;
+}
 
 export interface CardProps {
   shown: ShownFinding;
@@ -29,13 +44,19 @@ export interface CardProps {
 export function Card({ shown, title, card, actions, fallback, firstLine, customerBox }: CardProps) {
   const root = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(CARD_HEIGHT_GUESS);
+  const [wideHeight, setWideHeight] = useState(0);
   const { finding } = shown;
-  // Place by the card's real height once rendered (suggestion lists vary in length).
+  const wideWidth = Math.min(WIDE_CARD_WIDTH, window.innerWidth - 16);
+  // Place by the card's real heights once rendered (suggestion lists vary in length), narrow and wide, each
+  // measured whole on a hidden copy: the card shown may be scrolling inside, or be the other shape (measuring
+  // only the one shown would make it flip between places).
   useLayoutEffect(() => {
-    // Its whole height, also while a short window makes it scroll inside (else it would flip between places).
     const el = root.current;
-    const h = el && el.scrollHeight + el.offsetHeight - el.clientHeight;
+    if (!el) return;
+    const h = measureWhole(el, CARD_WIDTH, false);
+    const w = measureWhole(el, wideWidth, true);
     if (h && Math.abs(h - height) > 1) setHeight(h);
+    if (w && Math.abs(w - wideHeight) > 1) setWideHeight(w);
   });
   useEffect(() => {
     if (card.via === 'click') return; // a click leaves the caret in the editor; Alt+Shift+A reaches the card
@@ -69,6 +90,7 @@ export function Card({ shown, title, card, actions, fallback, firstLine, custome
     customer: customerBox,
     viewport: { width: window.innerWidth, height: window.innerHeight },
     height,
+    ...(wideHeight > 0 && { wide: { width: wideWidth, height: wideHeight } }),
   });
   const titleId = `attune-card-title-${card.key.length}-${finding.start}`;
   const why = finding.message;
@@ -79,13 +101,18 @@ export function Card({ shown, title, card, actions, fallback, firstLine, custome
   return (
     <div
       ref={root}
-      class={`attune-card sev-${finding.severity}`}
+      class={`attune-card sev-${finding.severity}${pos.width ? ' attune-card--wide' : ''}`}
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}
       aria-busy={busy ? 'true' : undefined}
       data-attune-card={finding.ruleId}
-      style={{ left: `${pos.left}px`, top: `${pos.top}px`, ...(pos.maxHeight !== undefined && { maxHeight: `${pos.maxHeight}px` }) }}
+      style={{
+        left: `${pos.left}px`,
+        top: `${pos.top}px`,
+        ...(pos.maxHeight !== undefined && { maxHeight: `${pos.maxHeight}px` }),
+        ...(pos.width !== undefined && { width: `${pos.width}px` }),
+      }}
       onKeyDown={onKeyDown}
     >
       <div class="attune-card__head">

@@ -169,14 +169,44 @@ describe('card placement', () => {
     expect(p.top + 300).toBeLessThanOrEqual(firstLine.top - 8);
     expect(p.left + CARD_WIDTH).toBeLessThanOrEqual(vp.width - 8);
   });
-  it("keeps clear of the customer's message when it can, scrolling inside the room under the phrase", () => {
+  it("keeps clear of the customer's message when a whole card fits elsewhere: the wide one under the phrase", () => {
+    const customer = { left: 20, top: 300, width: 960, height: 90 };
+    const phrase = [{ left: 40, top: 420, width: 90, height: 20 }];
+    const firstLine = { ...wide, top: 420, height: 20 };
+    // Narrow (400 tall): 352 under the phrase, and above it covers the customer; wide (300 tall) fits under it.
+    const p = cardPlacement({ phrase, composer: { ...wide, top: 410, height: 60 }, firstLine, customer, viewport: vp, height: 400, wide: { width: 640, height: 300 } });
+    const box = { left: p.left, top: p.top, width: p.width ?? CARD_WIDTH, height: 300 };
+    expect(p.width).toBe(640);
+    expect(p.maxHeight).toBeUndefined();
+    expect(overlaps(box, customer)).toBe(false);
+    expect(overlaps(box, phrase[0])).toBe(false);
+    expect(box.top + box.height).toBeLessThanOrEqual(vp.height - 8);
+  });
+  it("a whole card over the customer's message beats one whose buttons scroll out of view", () => {
     const customer = { left: 20, top: 300, width: 960, height: 90 };
     const phrase = [{ left: 40, top: 580, width: 90, height: 20 }];
     const p = cardPlacement({ phrase, composer: { ...wide, top: 570, height: 60 }, firstLine: { ...wide, top: 580, height: 20 }, customer, viewport: vp, height: 400 });
     const box = cardBox(p, 400);
-    expect(overlaps(box, customer)).toBe(false);
+    expect(p.maxHeight).toBeUndefined();
+    expect(box.top + 400).toBeLessThanOrEqual(580 - 8);
     expect(overlaps(box, phrase[0])).toBe(false);
-    expect(p.maxHeight).toBeGreaterThanOrEqual(180);
+  });
+  it('on a short window the wide card fits above the first line where the narrow one would scroll (Intercom, 900×520)', () => {
+    const small = { width: 900, height: 520 };
+    const firstLine = { left: 257, top: 322, width: 606, height: 20 };
+    const phrase = [{ left: 267, top: 322, width: 114, height: 20 }];
+    const p = cardPlacement({ phrase, composer: { left: 249, top: 255, width: 622, height: 207 }, firstLine, viewport: small, height: 471, wide: { width: 640, height: 290 } });
+    expect(p).toEqual({ left: 252, top: 322 - 8 - 290, width: 640 });
+  });
+  it('when no place fits it whole, it scrolls where it hides least, still clear of the phrase and the first line', () => {
+    const small = { width: 900, height: 400 };
+    const firstLine = { left: 257, top: 200, width: 606, height: 20 };
+    const phrase = [{ left: 267, top: 200, width: 114, height: 20 }];
+    const p = cardPlacement({ phrase, composer: { left: 249, top: 150, width: 622, height: 200 }, firstLine, viewport: small, height: 471, wide: { width: 640, height: 290 } });
+    // Wide above has 184 of its 290; narrow above 184 of 471; below, 164.
+    expect(p.width).toBe(640);
+    expect(p.maxHeight).toBe(184);
+    expect(p.top).toBe(8);
   });
   it('on a short window never covers the phrase or the first line, even if it must cover the thread and scroll', () => {
     const small = { width: 900, height: 520 };
