@@ -7,7 +7,8 @@
  *   R3 (`answeredByWayForward`, for rule and model findings alike; a link to go on to counts too);
  * - the model gives no verdict on a sentence that asks for the details needed to help;
  * - the model's empathy signals are added where no phrasebank signal of the same mechanism already is, and
- *   its exploration only where the sentence asks something, its appreciation only where it thanks.
+ *   its exploration only where the sentence asks something and no phrasebank choice signal reads it as
+ *   an offer of options, its appreciation only where it thanks.
  */
 import type { CompiledPhrasebank, Mechanism } from '../phrasebank/types';
 import type { Finding, Signal } from './types';
@@ -35,6 +36,9 @@ export function combineModel({ text, sentences, judged, pb, findings, signals, i
     for (const v of judged[i].mechanisms) {
       if (signalled.get(i)?.has(v.mechanism)) continue;
       if (MECHANISM_CUE[v.mechanism] && !MECHANISM_CUE[v.mechanism]!.test(sentence.text)) continue;
+      // A question the phrasebank reads as an offer of options ("would you prefer…", "shall I…") is the
+      // customer's choice, not a question about their experience: the model learned both from "?".
+      if (v.mechanism === 'exploration' && signalled.get(i)?.has('choice')) continue;
       const ruleId = `model/${v.mechanism}`;
       const start = sentence.start + v.start, end = sentence.start + v.end;
       if (!isAllowed(ruleId, v.mechanism, start, end)) continue;

@@ -26,6 +26,22 @@ describe('missing apostrophes and chat shorthand', () => {
     expect(restoreApostrophes('the U-bend, the U.S. plan and Plan-u').toSource).toBeNull();
   });
 
+  it('read "ur" as "you\'re" before what follows "you are", and as "your" before anything else', () => {
+    expect(restoreApostrophes('ur overreacting, ur not the only one').text).toBe("you're overreacting, you're not the only one");
+    expect(restoreApostrophes('ur order shipped, check ur email').text).toBe('your order shipped, check your email');
+    const typed = 'honestly ur wrong';
+    const r = restoreApostrophes(typed);
+    const start = r.text.indexOf("you're");
+    const [a, b] = spanToSource(r, start, start + "you're wrong".length);
+    expect(typed.slice(a, b)).toBe('ur wrong');
+    expect(restoreApostrophes('Ur card is fine').text.toLowerCase()).toBe('your card is fine'); // matching ignores case
+    expect(restoreApostrophes('the city of Ur and the ur-text').toSource).toBeNull();
+  });
+
+  it('restore "shouldve" and "its" before a pronoun', () => {
+    expect(restoreApostrophes('u shouldve checked, its ur fault').text).toBe("you should've checked, it's your fault");
+  });
+
   it('map spans of the restored text back to what was typed', () => {
     const typed = 'ok so dont panic';
     const r = restoreApostrophes(typed);

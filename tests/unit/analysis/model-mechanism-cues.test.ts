@@ -5,8 +5,8 @@ import type { Finding, Signal } from '../../../lib/analysis/types';
 
 // The model's exploration is kept only where the sentence asks something ("it sounds like the delay has left
 // you…" reflects, it does not ask), its appreciation only where the sentence thanks.
-function modelSignal(mechanism: 'exploration' | 'appreciation', sentence: string): Signal[] {
-  const signals: Signal[] = [];
+function modelSignal(mechanism: 'exploration' | 'appreciation', sentence: string, ruleSignals: Signal[] = []): Signal[] {
+  const signals: Signal[] = [...ruleSignals];
   const findings: Finding[] = [];
   combineModel({
     text: sentence,
@@ -17,7 +17,7 @@ function modelSignal(mechanism: 'exploration' | 'appreciation', sentence: string
     signals,
     isAllowed: () => true,
   });
-  return signals;
+  return signals.filter((s) => s.source === 'model');
 }
 
 describe("the model's exploration needs a question or a request to hear more", () => {
@@ -31,6 +31,20 @@ describe("the model's exploration needs a question or a request to hear more", (
     expect(modelSignal('exploration', 'Tell me a bit more about what you saw on the screen.')).toHaveLength(1);
     expect(modelSignal('exploration', "I'd like to understand what happened before the crash.")).toHaveLength(1);
     expect(modelSignal('exploration', "I'm wondering whether the update came first.")).toHaveLength(1);
+  });
+});
+
+describe("the model's exploration gives way to the phrasebank's choice", () => {
+  const choice = (sentence: string, phrase: string): Signal => {
+    const start = sentence.indexOf(phrase);
+    return { mechanism: 'choice', ruleId: 'choice/would-you-prefer', start, end: start + phrase.length, text: phrase };
+  };
+  it('drops it on a question that offers options', () => {
+    const s = 'Would you prefer the refund or a replacement?';
+    expect(modelSignal('exploration', s, [choice(s, 'Would you prefer')])).toEqual([]);
+  });
+  it('keeps it on a question about their situation that offers no options', () => {
+    expect(modelSignal('exploration', 'Is the lamp flickering all the time or only when the heating is on?')).toHaveLength(1);
   });
 });
 
