@@ -118,9 +118,10 @@ export function coachingFor(agentText: string, findings: Finding[], signals: Sig
     });
   }
   const normalised = agentText.replace(/[\u2019\u2018]/g, "'");
-  // Only where it matters (a feeling to answer, or phrasing already flagged): a neutral question
-  // answered with plain instructions gets no coaching at all (labelling guide, R8).
-  const stakes = customerEmotion !== null || findings.length > 0;
+  // A second-order nudge, so never the only one: beside phrasing already flagged or another item above.
+  // Alone it nagged replies that had done the work (named the feeling, fixed it, said when: "we'll reprint
+  // the set today"), and a neutral question answered with instructions gets no coaching at all (R8).
+  const stakes = findings.length > 0 || out.length > 0;
   if (stakes && WE_WILL.test(normalised) && !I_WILL.test(normalised) && !has('ownership')) {
     out.push({
       kind: 'we-not-i',

@@ -16,6 +16,19 @@ import { bundledPhrasebank } from '../../lib/phrasebank/bundled';
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const DRAFT = "Please calm down, as I already said that's our policy.";
 
+/** Focuses the fixture's editor with the caret after its last character, as a click at the end would. */
+async function caretAtEnd(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const el = (window as any).__fixture.editors[0].element as HTMLElement;
+    el.focus();
+    const r = document.createRange();
+    r.selectNodeContents(el);
+    r.collapse(false);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(r);
+  });
+}
+
 describe.skipIf(!existsSync(FIREFOX))('Firefox', () => {
   let browser: Browser;
   let page: Page;
@@ -44,15 +57,7 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox', () => {
   });
 
   it('underlines, opens the card with Alt+Shift+A, applies with Enter, and one Ctrl+Z restores', async () => {
-    await page.evaluate(() => {
-      const el = (window as any).__fixture.editors[0].element as HTMLElement;
-      el.focus();
-      const r = document.createRange();
-      r.selectNodeContents(el);
-      r.collapse(false);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(r);
-    });
+    await caretAtEnd(page);
     await page.keyboard.type(DRAFT);
     await expect.poll(async () => JSON.parse((await attr('data-attune-findings')) ?? '[]').map((f: { ruleId: string }) => f.ruleId), { timeout: 5000 }).toContain('invalidating/calm-down');
     const findings = JSON.parse((await attr('data-attune-findings'))!) as { text: string; start: number; end: number; rects: unknown[] }[];
@@ -89,15 +94,7 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox', () => {
     const editorText = () => tab.evaluate(() => (window as any).__fixture.editors[0].getText() as string);
     await tab.goto(`https://app.intercom.com:${harnessConfig().port}/a/inbox/acme/inbox/conversation/42`);
     await tab.waitForFunction(() => !!(window as any).__fixture);
-    await tab.evaluate(() => {
-      const el = (window as any).__fixture.editors[0].element as HTMLElement;
-      el.focus();
-      const r = document.createRange();
-      r.selectNodeContents(el);
-      r.collapse(false);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(r);
-    });
+    await caretAtEnd(tab);
     await tab.keyboard.type(busyDraft);
     const findingsNow = async () => JSON.parse(await tab.evaluate(() => document.querySelector('attune-ui')?.getAttribute('data-attune-findings') ?? '[]')) as { ruleId: string; rects: { left: number; top: number; width: number; height: number }[] }[];
     await expect.poll(async () => (await findingsNow()).map((f) => f.ruleId), { timeout: 5000 }).toContain('invalidating/calm-down');

@@ -51,6 +51,15 @@ async function modelSettles(page: Page, want: string, ms = 800): Promise<string>
   return model;
 }
 
+/** Sets the fixture editor's whole text through its own API and waits until its model holds it. */
+async function setDraft(page: Page, text: string): Promise<void> {
+  await page.evaluate(async (t) => {
+    (window as any).__fixture.editors[0].setText(t);
+    await new Promise((r) => setTimeout(r, 30));
+  }, text);
+  expect(await modelSettles(page, text)).toBe(text);
+}
+
 /** Replace text[find] of the model by `replacement` through the bridge; returns the draft wanted afterwards. */
 async function applyFound(page: Page, find: string, replacement: string): Promise<string> {
   const text = norm(await modelText(page));
@@ -184,13 +193,7 @@ describe('slate: an apply whose span ends where the last deletion was is its own
   });
   afterAll(async () => { await page?.close(); });
 
-  async function draft(text: string): Promise<void> {
-    await page.evaluate(async (t) => {
-      (window as any).__fixture.editors[0].setText(t);
-      await new Promise((r) => setTimeout(r, 30));
-    }, text);
-    expect(await modelSettles(page, text)).toBe(text);
-  }
+  const draft = (text: string) => setDraft(page, text);
 
   test('after an Apply that deleted (the measured case: "I hear ‘soon’", delete "hear ‘soon’", then " " → "I hear you")', async () => {
     await draft('Thanks for waiting\nI hear ‘soon’');
@@ -235,13 +238,7 @@ describe.each(['slate', 'slate047'])('%s: a pure-deletion Apply ending where an 
   });
   afterAll(async () => { await page?.close(); });
 
-  async function draft(text: string): Promise<void> {
-    await page.evaluate(async (t) => {
-      (window as any).__fixture.editors[0].setText(t);
-      await new Promise((r) => setTimeout(r, 30));
-    }, text);
-    expect(await modelSettles(page, text)).toBe(text);
-  }
+  const draft = (text: string) => setDraft(page, text);
 
   test('after an Apply that deleted: deleting the words before it is undone alone', async () => {
     await draft('Please calm down now, as I said');

@@ -112,6 +112,11 @@ describe('coaching', () => {
     expect(kinds('We will look into the parcel and I will email you by Friday with news.', upset)).not.toContain('we-not-i');
   });
 
+  it('does not make "we" the only nudge on a reply that named the feeling and said what happens', () => {
+    const upset = 'I am so frustrated, this is the third time I have asked!';
+    expect(kinds('I can see how frustrating this has been. We will reprint the order today and we will courier it to you.', upset)).toEqual([]);
+  });
+
   it('keeps a plain answer to a neutral question free of coaching (guide R8)', () => {
     expect(kinds('We will look into the missing parcel and we will get back to you soon.', 'Where is my parcel?')).toEqual([]);
   });
