@@ -14,7 +14,7 @@ import type { CompiledPhrasebank, Mechanism } from '../phrasebank/types';
 import type { Finding, Signal } from './types';
 import type { Span } from './text';
 import type { SentenceJudgement } from './judge';
-import { DETAILS_ASKS, DETAILS_NOUNS, THEY_CAN } from './listening-words';
+import { DETAILS_ASKS, DETAILS_NOUNS, LOOKED_INTO, THEY_CAN } from './listening-words';
 import { PART_OF_THREAD, phraseRegex } from './listening-text';
 
 const WAY_FORWARD: ReadonlySet<Mechanism> = new Set(['next-steps', 'choice', 'ownership']);
@@ -76,9 +76,16 @@ export function combineModel({ text, sentences, judged, pb, findings, signals, i
  */
 export function answeredByWayForward(findings: Finding[], signals: Signal[], needsNextStep: ReadonlySet<string>, text = ''): Finding[] {
   // One part of a split reply ("1/2") may offer the way forward in the other part: it is not judged alone.
-  if (!signals.some((g) => WAY_FORWARD.has(g.mechanism)) && !LINK.test(text) && !THEY_CAN_RE.test(text) && !PART_OF_THREAD.test(text)) return findings;
+  if (!signals.some(isWayForward) && !LINK.test(text) && !THEY_CAN_RE.test(text) && !PART_OF_THREAD.test(text)) return findings;
   return findings.filter((f) => !needsNextStep.has(f.category));
 }
+
+/** A next step, a choice or an owned action; an owned look already taken ("I've checked") leads nowhere by itself. */
+function isWayForward(g: Signal): boolean {
+  if (!WAY_FORWARD.has(g.mechanism)) return false;
+  return g.mechanism !== 'ownership' || !LOOKED_INTO_RE.test(g.text.replace(/[\u2018\u2019]/g, "'"));
+}
+const LOOKED_INTO_RE = phraseRegex(LOOKED_INTO, 'iu');
 
 /** What the reply says the customer can do next ("you can rebook here"): R2's alternative (lexicon `they-can`). */
 const THEY_CAN_RE = phraseRegex(THEY_CAN, 'iu');

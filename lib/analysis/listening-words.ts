@@ -22,6 +22,7 @@ export const FINDING_OUT = L['finding-out'];
 export const DETAILS_ASKS = L['details-asks'];
 export const DETAILS_NOUNS = L['details-nouns'];
 export const THEY_CAN = L['they-can'];
+export const LOOKED_INTO = L['looked-into'];
 export const WHEREABOUTS_ANSWER = L['whereabouts-answer'];
 export const HOW_ANSWER = L['how-answer'];
 export const TIME_ANSWER = L['time-answer'];

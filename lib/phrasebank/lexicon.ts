@@ -7,7 +7,7 @@
 
 /** Every key the file must have; each is a list of words or phrase patterns, except `same-topic` (a list of lists). */
 export const LISTENING_KEYS = [
-  'weekdays', 'months', 'relative-dates', 'deadline-cues', 'details-asks', 'details-nouns', 'events', 'finding-out', 'generic-nouns', 'how-answer', 'intensifiers',
+  'weekdays', 'months', 'relative-dates', 'deadline-cues', 'details-asks', 'details-nouns', 'events', 'finding-out', 'generic-nouns', 'how-answer', 'intensifiers', 'looked-into',
   'not-after-please', 'not-requests', 'not-shouting', 'options', 'order-words', 'products', 'repeat-contact', 'request-openers',
   'rhetorical', 'same-topic', 'follow-up-openers', 'stopwords', 'thanks-or-praise', 'they-can', 'ticket-words', 'time-answer', 'waited', 'wait-acknowledged', 'whereabouts-answer',
 ] as const;
