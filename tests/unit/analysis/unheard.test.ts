@@ -27,6 +27,12 @@ describe('coaching on what the reply leaves unheard', () => {
     expect(kinds(warm, ANGRY)).toEqual([]);
   });
 
+  it('hears a clock time or a day as the answer to "what time" and "when"', () => {
+    const asked = 'Hi, what time does the Leeds branch close on Sundays?';
+    expect(kinds('Hi! The Leeds branch is open from 10am to 4pm on Sundays.', asked)).not.toContain('unanswered-question');
+    expect(kinds('Hi! The Leeds branch has a new cafe and free parking for members.', asked)).toContain('unanswered-question');
+  });
+
   it('is silent when the customer\'s message is unknown', () => {
     expect(kinds(COLD)).toEqual([]);
   });
