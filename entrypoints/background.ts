@@ -4,6 +4,7 @@ import { analysisHandlers, createAnalysisService, forgetClosedTabs } from '@/lib
 import { listen } from '@/lib/extension/messages';
 import { getEffectivePhrasebank, getLockedRuleIds } from '@/lib/extension/packs';
 import { getSettings } from '@/lib/extension/settings';
+import { goOnWithoutLatePolicy } from '@/lib/extension/org-policy';
 import { isStatEvent } from '@/lib/extension/stats';
 import { recordStats } from '@/lib/extension/stats-store';
 import { recordSendCheckStat } from '@/lib/extension/send-check-stats';
@@ -17,7 +18,17 @@ import { startGenericSites } from '@/lib/extension/generic-sites';
  */
 const COMPROMISE_WARM_UP_DELAY_MS = 300;
 
+/**
+ * How long an analysis waits for the organisation policy. Chrome's managed storage answers seconds late right
+ * after a browser start (4.6 s measured with no policy at all), and the first underline waited for it. After
+ * this, the analysis goes on with the policy last read (none, at a browser start), and the policy is used from
+ * the first analysis after it arrives: the first underlines after a browser start may come from the phrasebank
+ * without the organisation's layer (its pinned packs and locks), for a few seconds, until the next analysis.
+ */
+const ORG_POLICY_PATIENCE_MS = 150;
+
 export default defineBackground(() => {
+  goOnWithoutLatePolicy(ORG_POLICY_PATIENCE_MS);
   startGenericSites(); // content script on sites the agent turned on (settings.enabledOrigins + permission)
   // Analysis for every composer in every tab (the content script never loads the NLP engine).
   const service = createAnalysisService({

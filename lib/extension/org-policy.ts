@@ -19,10 +19,36 @@ export interface PinnedPackSource {
   pack: unknown;
 }
 
+/**
+ * How long a read waits for managed storage before it goes on with the last policy it knows (0: as long as it
+ * takes). Right after a browser start Chrome answers `storage.managed` only after its policy service is up:
+ * 4.6 s measured here with no policy at all, so the agent's first underline waited for it. The background sets
+ * a short wait (background.ts); the options page and popup keep waiting, since they show the policy.
+ */
+let patienceMs = 0;
+let lastKnown: Record<string, unknown> = {};
+let inFlight: Promise<Record<string, unknown>> | null = null;
+
+/** Reads in this context go on without a policy that is later than `ms` (the late answer is used from then on). */
+export function goOnWithoutLatePolicy(ms: number): void {
+  patienceMs = ms;
+}
+
 /** The raw managed values (empty when there is no policy, or no managed storage in this browser). */
 export async function readOrgPolicy(): Promise<Record<string, unknown>> {
+  const read = inFlight ?? (inFlight = readManaged().finally(() => (inFlight = null)));
+  if (patienceMs <= 0) return read;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), patienceMs)));
+  const policy = await Promise.race([read, late]);
+  clearTimeout(timer);
+  return policy ?? lastKnown;
+}
+
+async function readManaged(): Promise<Record<string, unknown>> {
   try {
-    return ((await browser.storage.managed.get([...ORG_POLICY_KEYS])) as Record<string, unknown>) ?? {};
+    lastKnown = ((await browser.storage.managed.get([...ORG_POLICY_KEYS])) as Record<string, unknown>) ?? {};
+    return lastKnown;
   } catch {
     return {};
   }

@@ -48,6 +48,8 @@ export interface LaunchOptions {
   /** Extra Chromium flags. */
   args?: string[];
   viewport?: { width: number; height: number };
+  /** Reuse this profile folder (an agent's browser restarted: extension installed, caches warm); kept on close. */
+  profileDir?: string;
 }
 
 export interface LaunchedBrowser {
@@ -91,7 +93,7 @@ export function browserPerFile(opts: LaunchOptions = {}): () => LaunchedBrowser 
 export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const config = harnessConfig();
   const withExtension = opts.extension !== false;
-  const profile = mkdtempSync(join(tmpdir(), 'attune-profile-'));
+  const profile = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'attune-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: opts.headless !== false,
@@ -111,7 +113,7 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedB
     serviceWorker,
     close: async () => {
       await context.close().catch(() => {});
-      rmSync(profile, { recursive: true, force: true });
+      if (!opts.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

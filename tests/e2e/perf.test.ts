@@ -7,7 +7,8 @@
  * Figures are printed and written to test-results/perf-in-page.json.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { fixtureUrl, focusEditorEnd, harnessConfig, launchBrowser, waitForFixture, type LaunchedBrowser } from './harness';
@@ -81,10 +82,11 @@ async function firstUnderlineMs(b: LaunchedBrowser, readMs: number): Promise<num
 
 describe('the first underline after a cold start', () => {
   // After a service-worker wake the page's `attune:warm` (entrypoints/content/wake.ts, sent on load) has the worker
-  // started and warm before the agent types: asserted. Right after a browser start the worker is already starting
-  // and the page can do nothing sooner; the first underline then waits for the engine's own warm-up (0.9–4.7 s on
-  // this shared 2-core machine): recorded, not asserted (open: the engine's cold cost, issue 7 §7).
-  it('after a service-worker wake it comes about as fast as a warm one; after a browser start it is measured', async () => {
+  // started and warm before the agent types. Right after a browser start the first underline waited 1.6–4.7 s for
+  // Chrome's managed storage (the organisation policy answers seconds late then, even when there is none); the
+  // background now goes on without a late policy (background.ts, ORG_POLICY_PATIENCE_MS): 1595 → 369 ms here.
+  // Both asserted against a warm underline, with room for this shared 2-core machine.
+  it('after a service-worker wake and after a browser start it comes about as fast as a warm one', async () => {
     const fresh = await launchBrowser();
     const warmUpMs = fresh.serviceWorker!.evaluate(() => (globalThis as { attuneWarmUp?: Promise<number> }).attuneWarmUp);
     let afterStart: number;
@@ -107,7 +109,35 @@ describe('the first underline after a cold start', () => {
     figures.firstUnderlineMs = { afterBrowserStart: afterStart, warm, afterServiceWorkerWake: afterWake, engineWarmUpAtStart: Math.round((await warmUpMs.catch(() => -1)) ?? -1) };
     console.log(`[perf] first underline: after browser start ${afterStart} ms, warm ${warm} ms, after a worker wake ${afterWake} ms`);
     expect(afterWake).toBeLessThanOrEqual(warm + 200);
-    expect(afterStart).toBeGreaterThan(0);
+    expect(afterStart).toBeLessThanOrEqual(warm + 600);
+  });
+});
+
+describe('the first underline after the agent restarts the browser', () => {
+  // The fresh profile above is the first run after installing: Chrome has compiled none of the worker's script yet.
+  // An agent's morning start reuses the profile, with the extension installed and its code cache written.
+  it('with the same profile it comes about as fast as a warm one', async () => {
+    const profileDir = mkdtempSync(join(tmpdir(), 'attune-profile-restart-'));
+    try {
+      const first = await launchBrowser({ profileDir });
+      await first.serviceWorker!.evaluate(() => (globalThis as { attuneWarmUp?: Promise<number> }).attuneWarmUp);
+      const installRun = await firstUnderlineMs(first, 200);
+      await first.close();
+      const again = await launchBrowser({ profileDir });
+      let afterRestart: number;
+      let warm: number;
+      try {
+        afterRestart = await firstUnderlineMs(again, 1000);
+        warm = await firstUnderlineMs(again, 200);
+      } finally {
+        await again.close();
+      }
+      figures.firstUnderlineAfterRestartMs = { installRun, afterRestart, warm };
+      console.log(`[perf] first underline: first run after install ${installRun} ms; after a restart with the same profile ${afterRestart} ms, then warm ${warm} ms`);
+      expect(afterRestart).toBeLessThanOrEqual(warm + 600); // 1569 ms against a warm 184 before the policy wait went
+    } finally {
+      rmSync(profileDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -4,7 +4,7 @@
  * of a draft that needs no tagger, only later, when idle. The time to that first analysis is recorded
  * in test-results/worker-wake.json, twice over:
  * - right after a browser start (`afterBrowserStart`): Chrome's managed storage (the organisation policy)
- *   answers only after 2–3 s there, and the first analysis must wait for the policy (locks, pinned packs);
+ *   answers only after 2–5 s there; the first analysis no longer waits for it (background.ts, ORG_POLICY_PATIENCE_MS);
  * - after real wakes (`afterWake`: the worker stopped the way Chrome stops an idle one, then woken by a
  *   message), which is what the target (≤ 150 ms from the worker's start) is about. Not met yet on this
  *   shared 2-core machine (≈210–320 ms, see bench/README.md), so recorded, not asserted.
