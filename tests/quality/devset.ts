@@ -25,6 +25,9 @@ type CategoryBlock = { dismissive?: string[]; polite?: string[] };
 /** Held-out replies written after the phrasebank was tuned on the dev set (report only, never tuned on). */
 export const HOLDOUT_FILES = ['holdout.yml'];
 
+/** Our blind sets: JSONL in the independent set's schema, written from the labelling guide alone (tests/quality/labelled-cases.ts reads them). */
+export const BLIND_FILES = ['blind-a.jsonl', 'blind-b.jsonl'];
+
 /** Reads every development-set file in `dir` (defaults to this folder); `files` picks another set. */
 export function loadDevset(dir: string = import.meta.dirname, files: string[] = DEVSET_FILES): DevCase[] {
   const cases: DevCase[] = [];

@@ -12,6 +12,8 @@ export interface LayeredInput {
   realSample: { judged: number; right: number; date: string; notes: string } | null;
   epitome: Record<Layer, MechanismScore[]> | null;
   politeness: Record<Layer, number[]> | null;
+  /** Our own blind sets (tests/quality/blind-*.jsonl), scored the same way. */
+  blind: Record<Layer, CaseScores> | null;
 }
 
 const LAYER_NAME: Record<Layer, string> = { rules: 'rules only', model: 'model only', both: 'both (shipped)' };
@@ -19,7 +21,7 @@ const f = (x: number) => x.toFixed(2);
 const frac = (a: number, b: number) => `${a}/${b} = ${b ? (a / b).toFixed(2) : 'n/a'}`;
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
-export function renderLayered({ cases, real, realSample, epitome, politeness }: LayeredInput): string[] {
+export function renderLayered({ cases, real, realSample, epitome, politeness, blind }: LayeredInput): string[] {
   const L: string[] = [];
   const layers: Layer[] = ['rules', 'model', 'both'];
   L.push('## 0. The judgement on text nobody here wrote, per layer', '');
@@ -29,23 +31,14 @@ export function renderLayered({ cases, real, realSample, epitome, politeness }: 
     const n = cases.both.n;
     L.push(`### \`independent-dev.jsonl\` (${n} cases written by someone who had not read the phrasebank; labelled by \`labelling-guide.md\`)`, '');
     L.push('A measuring stick, never training data: no sentence of it is in the repository, and no threshold was set on it. Scored as `../shared/tools/score-cases.mjs` scores the CLI (a case is flagged by any finding, and a context case also by any coaching). Targets from issue 6: recall ≥ 0.90 overall and ≥ 0.80 per category, false positives ≤ 3 %, acknowledging replies coached ≤ 5 %, unacknowledging ones caught ≥ 85 %, mechanisms F1 ≥ 0.75.', '');
-    L.push(`| measure | ${layers.map((l) => LAYER_NAME[l]).join(' | ')} |`, `|---|${layers.map(() => '---').join('|')}|`);
-    L.push(`| dismissive replies caught (recall) | ${layers.map((l) => f(cases[l].recall)).join(' | ')} |`);
-    for (const cat of Object.keys(cases.both.recallByCategory).sort()) {
-      L.push(`| — ${cat} | ${layers.map((l) => { const r = cases[l].recallByCategory[cat]; return frac(r.caught, r.total); }).join(' | ')} |`);
-    }
-    L.push(`| false positives, all pass cases | ${layers.map((l) => pct(cases[l].falsePositiveRate)).join(' | ')} |`);
-    L.push(`| — hard negatives (reuse a trigger word) | ${layers.map((l) => frac(cases[l].groups.hardNegatives.flagged, cases[l].groups.hardNegatives.total)).join(' | ')} |`);
-    L.push(`| — plain replies | ${layers.map((l) => frac(cases[l].groups.plain.flagged, cases[l].groups.plain.total)).join(' | ')} |`);
-    L.push(`| context: acknowledging replies wrongly coached | ${layers.map((l) => frac(cases[l].context.acknowledgingCoached, cases[l].context.acknowledging)).join(' | ')} |`);
-    L.push(`| context: unacknowledging replies caught | ${layers.map((l) => frac(cases[l].context.unacknowledgingCaught, cases[l].context.unacknowledging)).join(' | ')} |`);
-    L.push(`| context: neutral controls coached | ${layers.map((l) => frac(cases[l].context.neutralCoached, cases[l].context.neutral)).join(' | ')} |`);
-    for (const m of Object.keys(cases.both.mechanisms)) {
-      L.push(`| mechanism ${m} (support ${cases.both.mechanisms[m].support}): P / R / F1 | ${layers.map((l) => { const s = cases[l].mechanisms[m]; return s ? `${f(s.precision)} / ${f(s.recall)} / ${f(s.f1)}` : 'n/a'; }).join(' | ')} |`);
-    }
-    L.push(`| mechanisms, mean F1 | ${layers.map((l) => f(cases[l].meanMechanismF1)).join(' | ')} |`, '');
+    L.push(...caseTable(cases));
     L.push('Acknowledging replies and neutral controls are told apart by the case labels: a context pass case labelled with emotional-reaction or interpretation acknowledges; the others are controls.', '');
     L.push(...HONESTY);
+  }
+  if (blind) {
+    L.push(`### Our blind sets (\`tests/quality/blind-*.jsonl\`, ${blind.both.n} cases)`, '');
+    L.push('Written on 2026-12-03 by two of our own writers who read only the labelling guide (no rule, training sentence or corpus text), in the schema of the independent set, to see how the judgement does on wording its authors never saw. Measured first at `8da9292`: recall 0.679 and 0.730 (0.704 together), false positives 0.065 and 0.046, acknowledging replies coached 5/18 and 3/18. Their misses were then read (kinds) and rule shapes written for them in other words, so the figures below are optimistic; fresh blind sets written the same day and not read are reported beside them in the text of this file. Gated in `tests/unit/quality.test.ts` so a regression fails.', '');
+    L.push(...caseTable(blind));
   }
   if (real) {
     L.push('### Real brand replies (`real-replies.jsonl`, 5,000 tweets; a false-alarm ceiling)', '');
@@ -86,3 +79,25 @@ const HONESTY = [
   'Before this work (rules only, as measured when issue 6 was filed): recall 0.31, false positives 0.066 (context cases included), acknowledging replies coached 0.46 of context passes, mechanisms mean F1 0.43.',
   '',
 ];
+
+/** The per-layer table of a labelled case set (recall per category, false positives, context, mechanisms). */
+function caseTable(cases: Record<Layer, CaseScores>): string[] {
+  const L: string[] = [];
+  const layers: Layer[] = ['rules', 'model', 'both'];
+  L.push(`| measure | ${layers.map((l) => LAYER_NAME[l]).join(' | ')} |`, `|---|${layers.map(() => '---').join('|')}|`);
+  L.push(`| dismissive replies caught (recall) | ${layers.map((l) => f(cases[l].recall)).join(' | ')} |`);
+  for (const cat of Object.keys(cases.both.recallByCategory).sort()) {
+    L.push(`| — ${cat} | ${layers.map((l) => { const r = cases[l].recallByCategory[cat]; return frac(r.caught, r.total); }).join(' | ')} |`);
+  }
+  L.push(`| false positives, all pass cases | ${layers.map((l) => pct(cases[l].falsePositiveRate)).join(' | ')} |`);
+  L.push(`| — hard negatives (reuse a trigger word) | ${layers.map((l) => frac(cases[l].groups.hardNegatives.flagged, cases[l].groups.hardNegatives.total)).join(' | ')} |`);
+  L.push(`| — plain replies | ${layers.map((l) => frac(cases[l].groups.plain.flagged, cases[l].groups.plain.total)).join(' | ')} |`);
+  L.push(`| context: acknowledging replies wrongly coached | ${layers.map((l) => frac(cases[l].context.acknowledgingCoached, cases[l].context.acknowledging)).join(' | ')} |`);
+  L.push(`| context: unacknowledging replies caught | ${layers.map((l) => frac(cases[l].context.unacknowledgingCaught, cases[l].context.unacknowledging)).join(' | ')} |`);
+  L.push(`| context: neutral controls coached | ${layers.map((l) => frac(cases[l].context.neutralCoached, cases[l].context.neutral)).join(' | ')} |`);
+  for (const m of Object.keys(cases.both.mechanisms)) {
+    L.push(`| mechanism ${m} (support ${cases.both.mechanisms[m].support}): P / R / F1 | ${layers.map((l) => { const s = cases[l].mechanisms[m]; return s ? `${f(s.precision)} / ${f(s.recall)} / ${f(s.f1)}` : 'n/a'; }).join(' | ')} |`);
+  }
+  L.push(`| mechanisms, mean F1 | ${layers.map((l) => f(cases[l].meanMechanismF1)).join(' | ')} |`, '');
+  return L;
+}

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { loadPhrasebank } from '../../lib/phrasebank/node';
 import { emptyPhrasebank } from '../../lib/phrasebank/compile';
-import { DEVSET_FILES, HOLDOUT_FILES, loadDevset, loadSignalDevset } from '../quality/devset';
+import { BLIND_FILES, DEVSET_FILES, HOLDOUT_FILES, loadDevset, loadSignalDevset } from '../quality/devset';
 import { scoreFixes } from '../quality/fixes';
 import { RULES_ONLY, SIGNAL_TARGETS, TARGETS, evaluateDevset, evaluateEpitome, evaluateRealReplies, evaluateSignals } from '../quality/metrics';
 import { corpusDir, readEpitome, readRealReplies } from '../quality/corpus';
@@ -151,7 +151,7 @@ describe('the shipped judgement: rules and model together', () => {
     expect(s.meanMechanismF1).toBeGreaterThanOrEqual(g.meanMechanismF1);
   });
 
-  const blind = ['blind-a.jsonl', 'blind-b.jsonl'].flatMap((f) => readLabelledCases(resolve(repoRoot, 'tests/quality'), f) ?? []);
+  const blind = BLIND_FILES.flatMap((f) => readLabelledCases(resolve(repoRoot, 'tests/quality'), f) ?? []);
   it('our blind sets (written from the guide alone): at least the level reached', { timeout: 120_000 }, () => {
     expect(blind.length).toBeGreaterThanOrEqual(490);
     const s = scoreCases(phrasebank, blind, 'both');
