@@ -44,6 +44,8 @@ const BARE: Record<string, string[]> = {
   theres: ['there', 'is'], whats: ['what', 'is'], heres: ['here', 'is'], itll: ['it', 'will'], weve: ['we', 'have'],
   u: ['you'], ur: ['your'], pls: ['please'], plz: ['please'], thx: ['thanks'], ty: ['thank', 'you'],
   gonna: ['going', 'to'], wanna: ['want', 'to'], gotta: ['have', 'to'], dunno: ['do', 'not', 'know'],
+  shouldve: ['should', 'have'], couldve: ['could', 'have'], wouldve: ['would', 'have'], mustve: ['must', 'have'],
+  cuz: ['because'], coz: ['because'], cos: ['because'], ya: ['you'], thru: ['through'],
 };
 const NOT_STEM: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall', ai: 'is' };
 const CLITIC: Record<string, string> = { re: 'are', m: 'am', ve: 'have', ll: 'will', d: 'would' };
