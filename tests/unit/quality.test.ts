@@ -124,7 +124,7 @@ const SHIPPED = {
   independent: { recall: 0.905, falsePositiveRate: 0.025, acknowledgingCoached: 0.04, unacknowledgingCaught: 0.84, meanMechanismF1: 0.82 },
   // Our own blind sets (tests/quality/blind-*.jsonl: written from the labelling guide by writers who saw no rule,
   // training sentence or corpus text). Their misses were read to find kinds, so they guard regressions only.
-  blind: { recall: 0.84, falsePositiveRate: 0.02, acknowledgingCoached: 0.12 },
+  blind: { recall: 0.80, falsePositiveRate: 0.02, acknowledgingCoached: 0.12 },
   realReplyShare: 0.025,
   devset: { recall: 0.98, politeFalsePositiveRate: 0.015, ordinaryFlagged: 0.01 },
 };
