@@ -57,6 +57,8 @@ export interface CompiledMatcher {
   /** Every word of a required group → a small id; `wordMark[id]` is the generation of the last sentence that has it. */
   wordIds: Map<string, number>;
   wordMark: Uint32Array;
+  /** `byWord` and `wordIds` in one map, so each word of a sentence costs one look-up (`candidatesOf`). */
+  lookup: Map<string, WordEntry>;
   /** per entry: word-only `unless` patterns, or null when one needs compromise (filled on first use: unlessFastOf) */
   unlessFast: { rule: Array<FastPattern[] | null | undefined>; signal: Array<FastPattern[] | null | undefined> };
   /** per entry: its `unless` patterns' parses (filled on first use: unlessParsedOf) */
@@ -116,6 +118,13 @@ function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
     }
     p.otherIds = flat.length ? Int32Array.from(flat) : NO_IDS;
   });
+  const lookup = new Map<string, WordEntry>();
+  for (const [w, list] of byWord) lookup.set(w, { id: -1, list });
+  for (const [w, id] of wordIds) {
+    const e = lookup.get(w);
+    if (e) e.id = id;
+    else lookup.set(w, { id, list: null });
+  }
   return {
     phrasebank: pb,
     hasPatterns: netInput.length > 0,
@@ -127,6 +136,7 @@ function compileMatcher(pb: CompiledPhrasebank): CompiledMatcher {
     generation: 0,
     wordIds,
     wordMark: new Uint32Array(wordIds.size),
+    lookup,
     unlessFast: { rule: new Array(pb.rules.length), signal: new Array(pb.signals.length) },
     unlessParsed: { rule: new Array(pb.rules.length), signal: new Array(pb.signals.length) },
   };
@@ -244,25 +254,52 @@ export function matchSentenceFast(m: CompiledMatcher, sentence: string): Sentenc
  * its words, then only if it has a word of each of their other required groups too.
  */
 function candidatesOf(m: CompiledMatcher, toks: Token[]): number[] {
-  const found: number[] = [...m.unanchored];
+  const found: number[] = m.unanchored.length ? [...m.unanchored] : [];
   const stamp = ++m.generation;
   // The sentence's words as marks on word ids, not a Set of strings: ~40 candidates a sentence are tested
   // against it, mostly failing, and in a batch these look-ups ran with the matcher's data out of cache.
-  const wordMark = m.wordMark;
-  const add = (w: string) => {
-    const id = m.wordIds.get(w);
-    if (id !== undefined) wordMark[id] = stamp;
-    const list = m.byWord.get(w);
-    if (list) for (const i of list) if (m.mark[i] !== stamp) {
-      m.mark[i] = stamp;
+  // One map look-up per word gives both its id and the patterns it anchors (same candidates, same order).
+  const wordMark = m.wordMark, mark = m.mark, lookup = m.lookup;
+  for (let t = 0; t < toks.length; t++) {
+    const tok = toks[t];
+    const words = tok.words;
+    for (let j = 0; j < words.length; j++) {
+      const e = lookup.get(words[j]);
+      if (e !== undefined) markWord(e, wordMark, mark, stamp, found);
+    }
+    const whole = tok.whole;
+    if (whole) for (let j = 0; j < whole.length; j++) {
+      const e = lookup.get(whole[j]);
+      if (e !== undefined) markWord(e, wordMark, mark, stamp, found);
+    }
+  }
+  const patterns = m.patterns;
+  let kept = 0;
+  for (let k = 0; k < found.length; k++) {
+    const i = found[k];
+    if (hasEveryGroup(patterns[i].otherIds, wordMark, stamp)) found[kept++] = i;
+  }
+  found.length = kept;
+  return found;
+}
+
+interface WordEntry {
+  /** The word's id among the required groups' words (`wordIds`), or -1. */
+  id: number;
+  /** The patterns it anchors (`byWord`), or null. */
+  list: number[] | null;
+}
+
+function markWord(e: WordEntry, wordMark: Uint32Array, mark: Uint32Array, stamp: number, found: number[]): void {
+  if (e.id >= 0) wordMark[e.id] = stamp;
+  const list = e.list;
+  if (list) for (let k = 0; k < list.length; k++) {
+    const i = list[k];
+    if (mark[i] !== stamp) {
+      mark[i] = stamp;
       found.push(i);
     }
-  };
-  for (const tok of toks) {
-    for (const w of tok.words) add(w);
-    if (tok.whole) for (const w of tok.whole) add(w);
   }
-  return found.filter((i) => hasEveryGroup(m.patterns[i].otherIds, wordMark, stamp));
 }
 
 const NO_IDS = new Int32Array(0);

@@ -126,7 +126,8 @@ export class SentenceModel {
     const rows = this.rowsOf(features);
     this.sum(z, features, rows, 0, 1);
     this.sum(z, features, rows, 1 + C, this.heads);
-    const known = features.unigrams.filter((h) => this.index.get(h) >= 0).length;
+    let known = 0;
+    for (const h of features.unigrams) if (this.index.get(h) >= 0) known++;
     const coverage = features.unigrams.length ? known / features.unigrams.length : 0;
     const dismissive = sigmoid(z[0]);
     let category = '', categoryConfidence = NaN;
