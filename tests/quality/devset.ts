@@ -28,6 +28,12 @@ export const HOLDOUT_FILES = ['holdout.yml'];
 /** Our blind sets: JSONL in the independent set's schema, written from the labelling guide alone (tests/quality/labelled-cases.ts reads them). */
 export const BLIND_FILES = ['blind-a.jsonl', 'blind-b.jsonl'];
 
+/**
+ * A blind set nobody tuning the judgement has read (written 2026-12-03 like the others): measured, never studied.
+ * Once its misses are read, move it to BLIND_FILES and have a fresh one written.
+ */
+export const UNREAD_BLIND_FILES = ['blind-c.jsonl'];
+
 /** Reads every development-set file in `dir` (defaults to this folder); `files` picks another set. */
 export function loadDevset(dir: string = import.meta.dirname, files: string[] = DEVSET_FILES): DevCase[] {
   const cases: DevCase[] = [];

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadPhrasebank } from '../../lib/phrasebank/node';
-import { BLIND_FILES, HOLDOUT_FILES, loadDevset, loadSignalDevset } from './devset';
+import { BLIND_FILES, UNREAD_BLIND_FILES, HOLDOUT_FILES, loadDevset, loadSignalDevset } from './devset';
 import { corpusDir, readEpitome, readPoliteness, readRealReplies } from './corpus';
 import { RULES_ONLY, evaluateDevset, evaluateEpitome, evaluateRealReplies, evaluateSignals, meetsTargets } from './metrics';
 import { LAYERS, readLabelledCases, scoreCases, type Layer } from './labelled-cases';
@@ -36,13 +36,16 @@ const empathy = epitome ? evaluateEpitome(phrasebank, epitome, RULES_ONLY) : nul
 const layerOptions = (l: Layer): AnalysisOptions => ({ layers: { rules: l !== 'model', model: l !== 'rules' } });
 const perLayer = <T>(fn: (l: Layer) => T) => Object.fromEntries(LAYERS.map((l) => [l, fn(l)])) as Record<Layer, T>;
 const independent = args.has('--no-corpus') ? null : readLabelledCases(dir);
-const blindCases = BLIND_FILES.flatMap((f) => readLabelledCases(resolve(repoRoot, 'tests/quality'), f) ?? []);
+const readOwn = (files: string[]) => files.flatMap((f) => readLabelledCases(resolve(repoRoot, 'tests/quality'), f) ?? []);
+const blindCases = readOwn(BLIND_FILES);
+const unreadCases = readOwn(UNREAD_BLIND_FILES);
 const politenessRows = args.has('--no-corpus') ? null : readPoliteness(dir);
 // The judged sample of real-reply flags: counts written by hand after reading (tests/quality/real-sample.json).
 const samplePath = resolve(repoRoot, 'tests/quality/real-sample.json');
 const layered = {
   cases: independent ? perLayer((l) => scoreCases(phrasebank, independent, l)) : null,
   blind: blindCases.length ? perLayer((l) => scoreCases(phrasebank, blindCases, l)) : null,
+  unread: unreadCases.length ? perLayer((l) => scoreCases(phrasebank, unreadCases, l)) : null,
   real: replies ? perLayer((l) => evaluateRealReplies(phrasebank, replies, layerOptions(l))) : null,
   realSample: existsSync(samplePath) ? JSON.parse(readFileSync(samplePath, 'utf8')) : null,
   epitome: epitome ? perLayer((l) => evaluateEpitome(phrasebank, epitome, layerOptions(l)).scores) : null,

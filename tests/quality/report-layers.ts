@@ -14,6 +14,8 @@ export interface LayeredInput {
   politeness: Record<Layer, number[]> | null;
   /** Our own blind sets (tests/quality/blind-*.jsonl), scored the same way. */
   blind: Record<Layer, CaseScores> | null;
+  /** A blind set nobody tuning has read (tests/quality/devset.ts, UNREAD_BLIND_FILES). */
+  unread: Record<Layer, CaseScores> | null;
 }
 
 const LAYER_NAME: Record<Layer, string> = { rules: 'rules only', model: 'model only', both: 'both (shipped)' };
@@ -21,7 +23,7 @@ const f = (x: number) => x.toFixed(2);
 const frac = (a: number, b: number) => `${a}/${b} = ${b ? (a / b).toFixed(2) : 'n/a'}`;
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
-export function renderLayered({ cases, real, realSample, epitome, politeness, blind }: LayeredInput): string[] {
+export function renderLayered({ cases, real, realSample, epitome, politeness, blind, unread }: LayeredInput): string[] {
   const L: string[] = [];
   const layers: Layer[] = ['rules', 'model', 'both'];
   L.push('## 0. The judgement on text nobody here wrote, per layer', '');
@@ -37,8 +39,13 @@ export function renderLayered({ cases, real, realSample, epitome, politeness, bl
   }
   if (blind) {
     L.push(`### Our blind sets (\`tests/quality/blind-*.jsonl\`, ${blind.both.n} cases)`, '');
-    L.push('Written on 2026-12-03 by two of our own writers who read only the labelling guide (no rule, training sentence or corpus text), in the schema of the independent set, to see how the judgement does on wording its authors never saw. Measured first at `8da9292`: recall 0.679 and 0.730 (0.704 together), false positives 0.065 and 0.046, acknowledging replies coached 5/18 and 3/18. Their misses were then read (kinds) and rule shapes written for them in other words, so the figures below are optimistic; fresh blind sets written the same day and not read are reported beside them in the text of this file. Gated in `tests/unit/quality.test.ts` so a regression fails.', '');
+    L.push('Written on 2026-12-03 by two of our own writers who read only the labelling guide (no rule, training sentence or corpus text), in the schema of the independent set, to see how the judgement does on wording its authors never saw. Measured first at `8da9292`: recall 0.679 and 0.730 (0.704 together), false positives 0.065 and 0.046, acknowledging replies coached 5/18 and 3/18. Their misses were then read (kinds) and rule shapes written for them in other words, so the figures below are optimistic. Gated in `tests/unit/quality.test.ts` so a regression fails.', '');
     L.push(...caseTable(blind));
+  }
+  if (unread) {
+    L.push(`### A blind set nobody here has read (\`tests/quality/blind-c.jsonl\`, ${unread.both.n} cases)`, '');
+    L.push('Written the same way by a third writer (blaming, commanding, condescending, deflecting, invalidating, and context cases); measured, never studied, so it is the honest figure for wording nobody tuned against. At `8da9292` (before this session\'s rule shapes): recall 0.642, false positives 0.037. The gap between this table and the independent set\'s is what the independent set\'s figures owe to having been read.', '');
+    L.push(...caseTable(unread));
   }
   if (real) {
     L.push('### Real brand replies (`real-replies.jsonl`, 5,000 tweets; a false-alarm ceiling)', '');
