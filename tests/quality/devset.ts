@@ -32,7 +32,7 @@ export const BLIND_FILES = ['blind-a.jsonl', 'blind-b.jsonl'];
  * A blind set nobody tuning the judgement has read (written 2026-12-03 like the others): measured, never studied.
  * Once its misses are read, move it to BLIND_FILES and have a fresh one written.
  */
-export const UNREAD_BLIND_FILES = ['blind-c.jsonl'];
+export const UNREAD_BLIND_FILES = ['blind-c.jsonl', 'blind-d.jsonl'];
 
 /** Reads every development-set file in `dir` (defaults to this folder); `files` picks another set. */
 export function loadDevset(dir: string = import.meta.dirname, files: string[] = DEVSET_FILES): DevCase[] {

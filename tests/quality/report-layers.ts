@@ -43,8 +43,8 @@ export function renderLayered({ cases, real, realSample, epitome, politeness, bl
     L.push(...caseTable(blind));
   }
   if (unread) {
-    L.push(`### A blind set nobody here has read (\`tests/quality/blind-c.jsonl\`, ${unread.both.n} cases)`, '');
-    L.push('Written the same way by a third writer (blaming, commanding, condescending, deflecting, invalidating, and context cases); measured, never studied, so it is the honest figure for wording nobody tuned against. At `8da9292` (before this session\'s rule shapes): recall 0.642, false positives 0.037. The gap between this table and the independent set\'s is what the independent set\'s figures owe to having been read.', '');
+    L.push(`### Blind sets nobody here has read (\`tests/quality/blind-c.jsonl\`, \`blind-d.jsonl\`, ${unread.both.n} cases)`, '');
+    L.push('Written the same way by a third and a fourth writer (c: blaming, commanding, condescending, deflecting, invalidating; d: non-apology, passive-aggressive, policy-wall, refusal, rushing; both with context cases); measured, never studied, so they are the honest figure for wording nobody tuned against. At `8da9292` (before this session\'s changes): c recall 0.642, false positives 0.037; d recall 0.664, false positives 0.046, acknowledging replies coached 3/18. The gap between this table and the independent set\'s is what the independent set\'s figures owe to having been read.', '');
     L.push(...caseTable(unread));
   }
   if (real) {
