@@ -132,3 +132,24 @@ const NAMES_CAUSE = /\b(?:caused by|because of|due to|(?:'s|’s|is|was) (?:the 
 export function causeAlreadyNamed(suggestion: string, before: string): boolean {
   return WHOEVER.test(suggestion) && NAMES_CAUSE.test(before.slice(before.lastIndexOf('\n') + 1));
 }
+
+/** An alternative that agrees to what the customer wants ("That works for me, and I'm happy to go with what suits you"). */
+const AGREES = /\b(?:that works for me|go with what suits you|happy to go with)\b/i;
+/** …fits where the flagged words gave in to it ("have it your way", "fine, whatever", "suit yourself"). */
+const GAVE_IN = /\b(?:your way|suit yourself|as you wish|whatever|if you insist|fine|if you say so)\b/i;
+/** An alternative that says the matter is settled ("I'm glad that's sorted"). */
+const SETTLED = /\bglad (?:that|it)(?:['\u2019]s| is| has been) (?:sorted|resolved|fixed|working)\b/i;
+/** …fits where the flagged words said so, sarcastically ("glad we finally got there", "glad you found it"). */
+const WAS_SETTLED = /\b(?:finally|eventually|at last|got there|found|managed|figured|worked (?:it )?out|sorted)\b/i;
+/** Steps or instructions follow: nothing is settled yet. */
+const STEPS_FOLLOW = /^[^\n]{0,80}\b(?:steps?|instructions?|how to)\b[^.\n]{0,30}(?:below|:)|\n\s*(?:1[.)]|[-*\u2022])\s/i;
+
+/**
+ * True when the alternative answers something the draft never said: an agreement where the flagged words
+ * gave in to nothing, or "glad that's sorted" where they called nothing settled or steps follow (an agreeing
+ * line in front of steps). `flagged` is the finding's words, `after` the draft after the edit.
+ */
+export function answersNothing(suggestion: string, flagged: string, after: string): boolean {
+  if (AGREES.test(suggestion) && (!GAVE_IN.test(flagged) || STEPS_FOLLOW.test(after))) return true;
+  return SETTLED.test(suggestion) && (!WAS_SETTLED.test(flagged) || STEPS_FOLLOW.test(after));
+}

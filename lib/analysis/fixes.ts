@@ -45,6 +45,11 @@ const COUNTERFACTUAL = /\b(?:would|could|might)(?:n['\u2019]t| not)? have\b/i;
 const LEADING_ASIDE = /^(?:(?:trust me|believe me|to be honest|honestly|frankly|look|listen|seriously|of course|obviously|clearly|i promise you)\s*,?\s+)+/i;
 const TRAILING_DISOWNING = /,?\s+not (?:us|me|we|by us|by me|our (?:fault|problem|doing)|the [\p{L}-]+|our [\p{L}-]+)$/iu;
 
+// A rule stated as "no" and what it rules out ("no refunds on digital downloads", "no returns after 28 days"): what a refusal
+// rests on. Replaced by "I can't change this rule…", the rule itself would be gone.
+const VERBLESS_RULE = /^no\s+(?!(?:one|way|need|problem|worries|idea|point|reason|longer|more|matter)\b)[\p{L}-]+(?:\s+[\p{L}\p{N}£$€%'\u2019-]+){2,}$/iu;
+const SAYS_NO = /\b(?:can['\u2019]?t|cannot|not able|isn['\u2019]t|unable)\b/i;
+
 /** True when a suggestion is written as a whole sentence (and so replaces a clause). */
 function isSentenceSuggestion(suggestion: string): boolean {
   return /[.!?]["'\u201D\u2019)]*$/.test(suggestion.trim());
@@ -172,20 +177,29 @@ function clauseFix(
     if (mode === 'plain') out = out.replace(LEADING_ASIDE, '').replace(TRAILING_DISOWNING, '').replace(BELITTLING, '');
     return /^[A-Z]/.test(words) ? capitalise(out) : out;
   };
+  // The rule a refusal rests on stays, before an alternative that refers to it ("…: no refunds on digital
+  // downloads. I can't change this rule, but…"), unless another finding flags it.
+  const clauseText = s.slice(cs, ce).trim();
+  const ruleFirst = !whole && VERBLESS_RULE.test(clauseText) && SAYS_NO.test(suggestion) ? clauseText : '';
   const stepFirst = stepText !== '' && POINTS_BACK.test(suggestion);
   if (stepText && !stepFirst) after.unshift(stepText);
   const kept = after.filter((a) => !suggestion.toLowerCase().includes(a.toLowerCase())).map(plain);
 
   let out = s.slice(0, lead);
-  if (keepLeft) out += withFullStop(plain(left)) + ' ';
+  // "it's in our T&Cs: no refunds…" keeps its colon when the rule follows the kept words.
+  if (keepLeft && ruleFirst && /:\s*$/.test(s.slice(0, cs))) out += `${plain(left)}: ${withFullStop(ruleFirst)} `;
+  else {
+    if (keepLeft) out += withFullStop(plain(left)) + ' ';
+    if (ruleFirst) out += withFullStop(keepLeft || lead > 0 || startsSentence(text, base) ? capitalise(ruleFirst) : ruleFirst) + ' ';
+  }
   const startsHere = lead > 0 || startsSentence(text, base);
   if (stepFirst) out += withFullStop(keepLeft || startsHere ? capitalise(plain(stepText)) : plain(stepText)) + ' ';
-  const opensSentence = keepLeft || stepFirst || startsHere;
+  const opensSentence = keepLeft || stepFirst || !!ruleFirst || startsHere;
   let middle = opensSentence ? capitalise(suggestion) : uncapitalise(suggestion);
   for (const k of kept) middle = withFullStop(middle) + ' ' + capitalise(k);
   if (kept.length) middle += terminal?.[0] ?? '';
   out += middle;
-  const keptAll = [...(keepLeft ? [plain(left)] : []), ...(stepFirst ? [plain(stepText)] : []), ...kept];
+  const keptAll = [...(keepLeft ? [plain(left)] : []), ...(ruleFirst ? [ruleFirst] : []), ...(stepFirst ? [plain(stepText)] : []), ...kept];
   return { fix: minimalEdit(base, s, out), kept: keptAll };
 }
 

@@ -11,7 +11,7 @@ import { planFix, type KeepMode, type PlannedFix } from './fixes';
 import { fillSlots, isGrounded, type Particular } from './suggestion-text';
 import { carriesFact } from './facts';
 import { ANY_NEGATION, refuses } from './refusal';
-import { RESEND_LINE, causeAlreadyNamed, handOffTakenBack, needsAbsentParty, onlyAnnounces, onlyHandsOff, promiseTakenBack, reproachBeforeDelivery, repeatsAnnouncement, takesItOn } from './fit';
+import { RESEND_LINE, answersNothing, causeAlreadyNamed, handOffTakenBack, needsAbsentParty, onlyAnnounces, onlyHandsOff, promiseTakenBack, reproachBeforeDelivery, repeatsAnnouncement, takesItOn } from './fit';
 
 /** True when analysing `piece` on its own (rules and model, as configured) finds anything dismissive. */
 export type Recheck = (piece: string) => boolean;
@@ -160,7 +160,9 @@ export function offerFixes(
     // …and so does "I'll take this up with them" right before "You'll have to chase them"; and "whoever caused
     // it" right after the draft says who did.
     const takenBack = weighed && (promiseTakenBack(applied, fix.start, editEnd) || handOffTakenBack(applied, fix.start, editEnd) || causeAlreadyNamed(filled, applied.slice(Math.max(0, fix.start - 200), fix.start)));
-    problems.push(Number(leftover) + 2 * Number(dropsNo) + Number(promisesMore(fix, text)) + Number(takenBack));
+    // An agreeing or "that's sorted" line where the draft agreed to nothing, or in front of steps (fit.ts).
+    const misfit = answersNothing(filled, text.slice(finding.start, finding.end), text.slice(fix.end, fix.end + 300));
+    problems.push(Number(leftover) + 2 * Number(dropsNo) + Number(promisesMore(fix, text)) + Number(takenBack) + Number(misfit));
   }
   // What Enter applies is the first: the one with the fewest problems after Apply (a leftover that is still
   // dismissive, a "no" the reply needed taken away, an announced explanation the draft never gives).

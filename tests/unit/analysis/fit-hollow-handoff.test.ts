@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../lib/analysis/index';
 import { bundledPhrasebank } from '../../../lib/phrasebank/bundled';
-import { causeAlreadyNamed, handOffTakenBack, onlyAnnounces, onlyHandsOff, promiseTakenBack } from '../../../lib/analysis/fit';
+import { answersNothing, causeAlreadyNamed, handOffTakenBack, onlyAnnounces, onlyHandsOff, promiseTakenBack } from '../../../lib/analysis/fit';
 import { delivers, promisesMore } from '../../../lib/analysis/offer';
 import { planFix } from '../../../lib/analysis/fixes';
 import { splitSentences } from '../../../lib/analysis/text';
@@ -158,5 +158,31 @@ describe('a kept part is kept plainer before it is dropped', () => {
   });
   it('applied, the fact after "trust me" survives (bundled phrasebank)', () => {
     expect(appliedAll("I've fitted boilers for twenty years, so trust me, it's the thermostat.")[0]).toMatch(/It's the thermostat\.$/);
+  });
+});
+
+describe('an agreeing or "that\'s sorted" line answers only what the draft said', () => {
+  it('recognises an agreement where nothing was given in to, and a settled line before steps', () => {
+    expect(answersNothing("That works for me, and I'm happy to go with what suits you.", 'Glad you finally read it', '')).toBe(true);
+    expect(answersNothing("That works for me, and I'm happy to go with what suits you.", 'Fine, have it your way', '')).toBe(false);
+    expect(answersNothing("I'm glad that's sorted, and I'm here if anything else comes up.", 'Glad we finally got there', '')).toBe(false);
+    expect(answersNothing("I'm glad that's sorted, and I'm here if anything else comes up.", 'Glad we finally got there', ' The steps are below:\n1. Open settings.')).toBe(true);
+    expect(answersNothing("I'm glad that's sorted, and I'm here if anything else comes up.", 'crystal clear this time', '')).toBe(true);
+  });
+  it('applied, a sarcastic "glad you finally…" gets the settled line, not an agreement (bundled phrasebank)', () => {
+    expect(appliedAll('Glad you finally figured out the voucher code.')[0]).toMatch(/glad that's sorted/i);
+  });
+});
+
+describe('the rule a refusal rests on stays when the alternative refers to it', () => {
+  const S = "I can't change this rule, but I'll look into what I can do for you instead.";
+  it('a verbless "no …" rule is kept before the alternative, with its colon', () => {
+    expect(planned('Hi Ana, it says so in the booking terms: no refunds after the course starts.', 'no refunds after the course starts', S)).toBe(
+      `Hi Ana, it says so in the booking terms: no refunds after the course starts. ${S}`,
+    );
+  });
+  it('…not before an alternative that does not say no, nor when the whole sentence goes', () => {
+    expect(planned('Hi Ana, it says so in the booking terms: no refunds after the course starts.', 'no refunds after the course starts', "I'm sorry about this.")).not.toMatch(/no refunds/);
+    expect(planned('Hi Ana, it says so in the booking terms: no refunds after the course starts.', 'no refunds after the course starts', S, 'sentence')).not.toMatch(/no refunds/);
   });
 });
