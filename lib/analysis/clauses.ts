@@ -65,7 +65,8 @@ function judge(fragment: string): boolean {
   if (verb > 0 && terms[verb].tags.has('Infinitive') && /^to$/i.test(terms[verb - 1].text) && !finiteLater) return false;
   // "Please note that under section 4 of the lease": the verb is the "note", and the clause "that" opened
   // lost its own verb to the replaced clause; what is left announces a fact it no longer states.
-  const that = terms.findIndex((t, i) => i > 0 && /^that$/i.test(t.text) && terms[i - 1].tags.has('Verb'));
+  // ("The landlord chose that date": a "that" before a last noun is a determiner, and the clause is whole.)
+  const that = terms.findIndex((t, i) => i > 0 && /^that$/i.test(t.text) && terms[i - 1].tags.has('Verb') && !(i === terms.length - 2 && terms[i + 1].tags.has('Noun') && !terms[i + 1].tags.has('Pronoun')));
   if (that > 0 && !terms.slice(that + 1).some((t) => t.tags.has('Verb') && !t.tags.has('Gerund'))) return false;
   if (verb >= 0) return true;
   // "the fee stands", "the charge stays": compromise reads the -s verb after a singular noun as a plural

@@ -13,8 +13,11 @@ import { startsSentence } from './fix-text';
 /** "let's sort it", "put it right", "get it fixed": the alternative promises the problem goes away. */
 const PROMISES_FIX = /\b(?:sort (?:it|this|that)(?: out)?|get (?:it|this|that) (?:sorted|fixed|put right)|put (?:it|this|that) right|(?:get|make) (?:it|this|that) right|make sure it gets fixed|fix (?:it|this|that)|get this fixed|get it sorted)\b/i;
 
-/** A flat "all is well" after the promise: there is nothing left to put right. */
-const ALL_WELL = /\b(?:(?:is|are|'s|’s) (?:all )?working (?:as (?:it|they) should|fine|normally|as (?:expected|intended))|nothing (?:is )?wrong with|there(?:'s|’s| is) no (?:fault|problem|issue))\b/i;
+/**
+ * A flat "all is well" after the promise: there is nothing left to put right ("working as it should",
+ * "was renewed correctly", "our records show it was charged correctly", "we stand by our service").
+ */
+const ALL_WELL = /\b(?:(?:is|are|'s|’s) (?:all )?working (?:as (?:it|they) should|fine|normally|as (?:expected|intended))|nothing (?:is |was )?wrong with|there(?:'s|’s| is| was) no (?:fault|problem|issue|error)|(?:is|are|was|were|been|'s|’s) (?:\w+ )?(?:correctly|correct|accurate|in order|as expected|as intended)|(?:we|i) stand by (?:our|the|my|this)|(?:was|were) (?:not|n['’]t) (?:at fault|our fault|a fault|an error))\b/i;
 
 /** "isn't covered", "aren't eligible": a refusal said with a contracted "not". */
 const CONTRACTED_REFUSAL = /\b(?:is|are|was|were)n['\u2019]t (?:covered|eligible|refundable|possible|allowed|included|available|supported)\b/i;
@@ -34,6 +37,26 @@ export function promiseTakenBack(applied: string, start: number, end: number): b
   return refuses(next) || CONTRACTED_REFUSAL.test(next) || ALL_WELL.test(next);
 }
 
+/** The alternative takes the problem on: "I'll take this to the team", "let me take it up with them", "I'll follow this up". */
+const TAKES_IT_ON = /\b(?:take (?:this|it) (?:up )?(?:to|with)|take (?:it|this) up|follow (?:this|it) up|chase (?:this|it|them)|make sure it reaches|pass (?:this|it) (?:on )?to|ask the team|raise (?:this|it) with|contact them for you)\b/i;
+/** The words after it send the customer elsewhere: "You'll have to chase them", "try the returns team", "You may wish to contact them". */
+const SENDS_ELSEWHERE = /^(?:(?:please|just|so|and|but)\s+)?(?:try|contact|ask|call|email|chase|speak to|talk to|get in touch with|reach out to) (?:the|them|their)\b|\byou(?:['’]ll| will| would|['’]d)? (?:have|need) to (?:contact|call|ring|phone|ask|chase|speak|talk|email|write|get in touch|reach out|go|visit)\b|\byou (?:may|might) (?:wish|want|like) to (?:contact|call|ask|chase|speak|talk|email|write|get in touch|reach out)\b/i;
+
+/**
+ * True when the edit (applied[start, end)) says the agent takes the problem on and what reads right after it
+ * (the rest of its sentence and the next one) sends the customer to do it themselves ("I'll follow this up
+ * with them for you. You'll have to chase them."): applied, the reply says both.
+ */
+export function handOffTakenBack(applied: string, start: number, end: number): boolean {
+  const piece = applied.slice(start, end + 20);
+  const m = TAKES_IT_ON.exec(piece) ?? PROMISES_FIX.exec(piece);
+  if (!m || m.index >= end - start) return false;
+  const from = start + m.index + m[0].length;
+  // The rest of the promise's sentence, and the sentence after it.
+  const [, rest = '', next = ''] = /^([^.!?\n]*[.!?]?)\s*([^.!?\n]*[.!?]?)/.exec(applied.slice(from, from + 400)) ?? [];
+  return [rest.replace(/^[\s,;:\u2013\u2014-]+(?:and|but|so)?\s*/i, ''), next].some((part) => SENDS_ELSEWHERE.test(part.trim()));
+}
+
 /** "take it up with them", "chase them", "ask them": the alternative acts on a third party. */
 const ACTS_ON_THEM = /\b(?:with|chase|ask|contact|call|tell|push) them\b/i;
 /** A party that can be taken up with: people, a team, a business. A system, an app or a rule is none. */
@@ -49,6 +72,14 @@ export function needsAbsentParty(suggestion: string, conversationLowered: string
 const ANNOUNCEMENT_ONLY = /^(?:(?:and|but|so)\s+)?(?:i was (?:about|going|trying) to (?:explain|say|tell you)|i(?:'ll| will) explain|let me explain|here(?:'s| is) the rest)(?: (?:it|this|that|more))?[.!…]*$/i;
 /** The alternative announces an explanation or the rest itself. */
 const SUGGESTION_ANNOUNCES = /\b(?:explain|here's the rest|here is the rest|walk you through|go through it)\b/i;
+
+/**
+ * True when a kept remainder only announces ("I was about to explain."): beside any alternative it is a promise
+ * with nothing after it, or the alternative's announcement said twice.
+ */
+export function onlyAnnounces(kept: string): boolean {
+  return ANNOUNCEMENT_ONLY.test(kept.trim());
+}
 
 /** True when a kept remainder only repeats the announcement the alternative already makes. */
 export function repeatsAnnouncement(suggestion: string, kept: string): boolean {
@@ -80,4 +111,45 @@ export function reproachBeforeDelivery(text: string, findingStart: number, findi
   const opens = startsSentence(text, findingStart);
   const letter = text[deliveryAt];
   return { start: findingStart, end: deliveryAt + 1, text: opens ? letter.toUpperCase() : letter };
+}
+
+/** True when `sentence` only sends the customer elsewhere ("You'll have to chase them.", "Try the returns team"). */
+export function onlyHandsOff(sentence: string): boolean {
+  const t = sentence.trim();
+  return SENDS_ELSEWHERE.test(t) && t.split(/\s+/).length <= 12 && !/[.!?].+/.test(t.replace(/[.!?]+$/, '')) && !refuses(t);
+}
+
+/** True when `suggestion` takes the problem on or promises to put it right. */
+export function takesItOn(suggestion: string): boolean {
+  return TAKES_IT_ON.test(suggestion) || PROMISES_FIX.test(suggestion);
+}
+
+/** "Whoever caused it, …": fits where the cause is unknown, not right after the draft names it. */
+const WHOEVER = /\bwho(?:ever)? caused (?:it|this)\b/i;
+const NAMES_CAUSE = /\b(?:caused by|because of|due to|(?:'s|’s|is|was) (?:the )?(?:fault|problem|doing)|(?:cancelled|set|changed|deleted|lost|closed|broke|sent) (?:it|this|that|the|your))\b/i;
+
+/** True when the suggestion says "whoever caused it" and the words just before the edit (its paragraph) name the cause. */
+export function causeAlreadyNamed(suggestion: string, before: string): boolean {
+  return WHOEVER.test(suggestion) && NAMES_CAUSE.test(before.slice(before.lastIndexOf('\n') + 1));
+}
+
+/** An alternative that agrees to what the customer wants ("That works for me, and I'm happy to go with what suits you"). */
+const AGREES = /\b(?:that works for me|go with what suits you|happy to go with)\b/i;
+/** …fits where the flagged words gave in to it ("have it your way", "fine, whatever", "suit yourself"). */
+const GAVE_IN = /\b(?:your way|suit yourself|as you wish|whatever|if you insist|fine|if you say so)\b/i;
+/** An alternative that says the matter is settled ("I'm glad that's sorted"). */
+const SETTLED = /\bglad (?:that|it)(?:['\u2019]s| is| has been) (?:sorted|resolved|fixed|working)\b/i;
+/** …fits where the flagged words said so, sarcastically ("glad we finally got there", "glad you found it"). */
+const WAS_SETTLED = /\b(?:finally|eventually|at last|got there|found|managed|figured|worked (?:it )?out|sorted)\b/i;
+/** Steps or instructions follow: nothing is settled yet. */
+const STEPS_FOLLOW = /^[^\n]{0,80}\b(?:steps?|instructions?|how to)\b[^.\n]{0,30}(?:below|:)|\n\s*(?:1[.)]|[-*\u2022])\s/i;
+
+/**
+ * True when the alternative answers something the draft never said: an agreement where the flagged words
+ * gave in to nothing, or "glad that's sorted" where they called nothing settled or steps follow (an agreeing
+ * line in front of steps). `flagged` is the finding's words, `after` the draft after the edit.
+ */
+export function answersNothing(suggestion: string, flagged: string, after: string): boolean {
+  if (AGREES.test(suggestion) && (!GAVE_IN.test(flagged) || STEPS_FOLLOW.test(after))) return true;
+  return SETTLED.test(suggestion) && (!WAS_SETTLED.test(flagged) || STEPS_FOLLOW.test(after));
 }

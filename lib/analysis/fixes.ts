@@ -29,6 +29,27 @@ const CLAUSE_BREAK =
 // alternative it would take the kindness back; the kept words stand without it.
 const LEADING_COORDINATOR = /^(?:(?:and|but|so|or|yet|then|plus|also|however|that said|nevertheless|nonetheless|even so)(?:,\s*|\s+))+/i;
 
+// Words that open a clause and only talk down to what follows: "Obviously the code is on the back", "just turn
+// it off and on again", "All you have to do is press Export". What follows is the step or the fact itself.
+const TALKING_DOWN_OPENER =
+  /^(?:(?:obviously|clearly|of course|surely|simply|just|basically|all you (?:have|need) to do is|all you do is|it['\u2019]s (?:very |really |pretty )?(?:easy|simple)|easy fix)\s*[,:]?\s+)+/i;
+// Openers that are the harm whatever the finding covers ("All you have to do is" before a model finding on the step).
+const ALWAYS_TALKING_DOWN = /^(?:all you (?:have|need) to do is|all you do is|it['\u2019]s (?:very |really |pretty )?(?:easy|simple))\b/i;
+// A suggestion that points back at the step it follows ("let's try that first", "give that a try").
+const POINTS_BACK = /\b(?:try(?:ing)? (?:that|this)|give (?:that|this) a (?:try|go))\b/i;
+// "If you had checked it, the parcel would not have gone there": the consequence of a condition that is
+// contrary to fact means nothing once the condition goes.
+const COUNTERFACTUAL = /\b(?:would|could|might)(?:n['\u2019]t| not)? have\b/i;
+// Kept in `plain` mode without these too: "trust me, it's the router" → "It's the router"; "The seller set the
+// price, not the marketplace" → "The seller set the price" (the disowning contrast is the harm).
+const LEADING_ASIDE = /^(?:(?:trust me|believe me|to be honest|honestly|frankly|look|listen|seriously|of course|obviously|clearly|i promise you)\s*,?\s+)+/i;
+const TRAILING_DISOWNING = /,?\s+not (?:us|me|we|by us|by me|our (?:fault|problem|doing)|the [\p{L}-]+|our [\p{L}-]+)$/iu;
+
+// A rule stated as "no" and what it rules out ("no refunds on digital downloads", "no returns after 28 days"): what a refusal
+// rests on. Replaced by "I can't change this rule…", the rule itself would be gone.
+const VERBLESS_RULE = /^no\s+(?!(?:one|way|need|problem|worries|idea|point|reason|longer|more|matter)\b)[\p{L}-]+(?:\s+[\p{L}\p{N}£$€%'\u2019-]+){2,}$/iu;
+const SAYS_NO = /\b(?:can['\u2019]?t|cannot|not able|isn['\u2019]t|unable)\b/i;
+
 /** True when a suggestion is written as a whole sentence (and so replaces a clause). */
 function isSentenceSuggestion(suggestion: string): boolean {
   return /[.!?]["'\u201D\u2019)]*$/.test(suggestion.trim());
@@ -76,6 +97,9 @@ export function planFix(
   // phrase would stand alone ("To recap.") and announce an answer that is not there.
   const rest = text.slice(sentence.start, finding.start).replace(HANDLES, '') + after;
   if (!/[\p{L}\p{N}]/u.test(rest)) return null;
+  // …and with words after it in its sentence unless it is a clause itself: "…, so please refer back to those."
+  // → "…, so to recap." announces and stops ("To recap" opens what follows it).
+  if (/^\s*(?:[.!?\u2026]|$)/.test(after) && !standsAlone(s)) return null;
   return /^\s*(?:[,;:.!?\u2026\u2013\u2014)]|-\s|$)/.test(after) ? { fix: phraseFix(text, sentence, finding, s), shown: s } : null;
 }
 
@@ -112,14 +136,22 @@ function clauseFix(
     const stated = s.slice(cs, andAt).trim();
     if (standsAlone(stated) && !others.some((o) => o.start < finding.start && o.end > base + cs)) statedBefore = stated;
   }
-  const left = withoutTrailingDependents(s.slice(lead, cs)).replace(/[\s,;:\u2013\u2014-]+$/, '');
-  let right = s.slice(ce, coreEnd).replace(/^[\s,;:\u2013\u2014-]+/, '').replace(LEADING_COORDINATOR, '');
+  // In `plain` mode a kept part is judged as it will read, without an aside or a disowning contrast.
+  const asKept = (words: string) => (mode === 'plain' ? words.replace(LEADING_ASIDE, '').replace(TRAILING_DISOWNING, '') : words);
+  const left = asKept(withoutTrailingDependents(s.slice(lead, cs)).replace(/[\s,;:\u2013\u2014-]+$/, ''));
+  let right = asKept(s.slice(ce, coreEnd).replace(/^[\s,;:\u2013\u2014-]+/, '').replace(LEADING_COORDINATOR, ''));
   // A remainder that is itself flagged ("…, so there's no need to panic") would sit beside the kind
   // alternative and contradict it: it goes with the flagged clause instead of being kept.
   const flaggedIn = (a: number, b: number) => others.some((o) => o.start - base < b && o.end - base > a);
   const whole = mode === 'sentence';
   const keepLeft = !whole && left !== '' && standsAlone(left) && !flaggedIn(lead, cs);
   let keepRight = !whole && right !== '' && standsAlone(right) && !flaggedIn(ce, coreEnd);
+  // The consequence of a flagged condition contrary to fact goes with it (what it reports may stay, below).
+  if (keepRight && /^if\b/i.test(s.slice(cs, ce)) && COUNTERFACTUAL.test(right)) keepRight = false;
+  // The step or fact a talking-down opener introduced, when the flagged words are the opener (or the opener
+  // always is the harm): kept as the agent wrote it, before a suggestion that points back at it, else after.
+  const step = whole ? null : stepAfterOpener(s, cs, ce, finding.start - base, finding.end - base);
+  const stepText = step && !flaggedIn(step[0], step[1]) && !others.some((o) => o.start - base < step[1] && o.end - base > step[0] && (o.start !== finding.start || o.end !== finding.end)) ? s.slice(step[0], step[1]) : '';
   // "Please calm down and restart the router": the "please" belonged to the instruction too.
   if (keepRight && /^please\b/i.test(s.slice(cs, ce)) && !/^please\b/i.test(right) && isVerbAt(s, s.indexOf(right, ce))) right = 'please ' + right;
 
@@ -142,19 +174,52 @@ function clauseFix(
   // "Only £3 is left" → "£3 is left": a capital the dropped word carried goes to the next one.
   const plain = (words: string) => {
     let out = words.replace(MINIMISED_AMOUNT, '');
-    if (mode === 'plain') out = out.replace(BELITTLING, '');
+    if (mode === 'plain') out = out.replace(LEADING_ASIDE, '').replace(TRAILING_DISOWNING, '').replace(BELITTLING, '');
     return /^[A-Z]/.test(words) ? capitalise(out) : out;
   };
+  // The rule a refusal rests on stays, before an alternative that refers to it ("…: no refunds on digital
+  // downloads. I can't change this rule, but…"), unless another finding flags it.
+  const clauseText = s.slice(cs, ce).trim();
+  const ruleFirst = !whole && VERBLESS_RULE.test(clauseText) && SAYS_NO.test(suggestion) ? clauseText : '';
+  const stepFirst = stepText !== '' && POINTS_BACK.test(suggestion);
+  if (stepText && !stepFirst) after.unshift(stepText);
   const kept = after.filter((a) => !suggestion.toLowerCase().includes(a.toLowerCase())).map(plain);
 
   let out = s.slice(0, lead);
-  if (keepLeft) out += withFullStop(plain(left)) + ' ';
-  const opensSentence = keepLeft || lead > 0 || startsSentence(text, base);
+  // "it's in our T&Cs: no refunds…" keeps its colon when the rule follows the kept words.
+  if (keepLeft && ruleFirst && /:\s*$/.test(s.slice(0, cs))) out += `${plain(left)}: ${withFullStop(ruleFirst)} `;
+  else {
+    if (keepLeft) out += withFullStop(plain(left)) + ' ';
+    if (ruleFirst) out += withFullStop(keepLeft || lead > 0 || startsSentence(text, base) ? capitalise(ruleFirst) : ruleFirst) + ' ';
+  }
+  const startsHere = lead > 0 || startsSentence(text, base);
+  if (stepFirst) out += withFullStop(keepLeft || startsHere ? capitalise(plain(stepText)) : plain(stepText)) + ' ';
+  const opensSentence = keepLeft || stepFirst || !!ruleFirst || startsHere;
   let middle = opensSentence ? capitalise(suggestion) : uncapitalise(suggestion);
   for (const k of kept) middle = withFullStop(middle) + ' ' + capitalise(k);
   if (kept.length) middle += terminal?.[0] ?? '';
   out += middle;
-  return { fix: minimalEdit(base, s, out), kept: keepLeft ? [plain(left), ...kept] : kept };
+  const keptAll = [...(keepLeft ? [plain(left)] : []), ...(ruleFirst ? [ruleFirst] : []), ...(stepFirst ? [plain(stepText)] : []), ...kept];
+  return { fix: minimalEdit(base, s, out), kept: keptAll };
+}
+
+/**
+ * [start, end) within s of what a talking-down opener at the start of the flagged clause s[cs, ce) introduces
+ * ("Obviously [the code is on the back of the card]", "just [turn it off and on again]"), when the finding is on the
+ * opener (or the opener is always the harm) and what follows stands alone or is a step; null otherwise.
+ */
+function stepAfterOpener(s: string, cs: number, ce: number, from: number, to: number): [number, number] | null {
+  const clause = s.slice(cs, ce);
+  const opener = TALKING_DOWN_OPENER.exec(clause);
+  if (!opener) return null;
+  const at = cs + opener[0].length;
+  // The finding starts in the opener ("Obviously the", "just turn it off…"), or the opener is the harm itself.
+  if (from >= at && !ALWAYS_TALKING_DOWN.test(clause)) return null;
+  void to;
+  const rest = s.slice(at, ce).trim();
+  const words = rest.match(/[\p{L}\p{N}'\u2019]+/gu) ?? [];
+  if (!rest || !(standsAlone(rest) || (words.length >= 2 && isVerbAt(s, at)))) return null;
+  return [at, at + rest.length];
 }
 
 /** "the fare covers one bag, which you'd know if…": the "which" clause leans on the one after it. */

@@ -11,7 +11,7 @@ import { planFix, type KeepMode, type PlannedFix } from './fixes';
 import { fillSlots, isGrounded, type Particular } from './suggestion-text';
 import { carriesFact } from './facts';
 import { ANY_NEGATION, refuses } from './refusal';
-import { RESEND_LINE, needsAbsentParty, promiseTakenBack, reproachBeforeDelivery, repeatsAnnouncement } from './fit';
+import { RESEND_LINE, answersNothing, causeAlreadyNamed, handOffTakenBack, needsAbsentParty, onlyAnnounces, onlyHandsOff, promiseTakenBack, reproachBeforeDelivery, repeatsAnnouncement, takesItOn } from './fit';
 
 /** True when analysing `piece` on its own (rules and model, as configured) finds anything dismissive. */
 export type Recheck = (piece: string) => boolean;
@@ -73,13 +73,19 @@ function checkedPlan(text: string, within: Span, finding: Finding, suggestion: s
   let planned = plannedFor(text, within, finding, suggestion, others);
   // "Let me explain the rest… I was about to explain.": a kept remainder that only announces what the
   // alternative already announces goes with the flagged words (fit.ts).
-  if (planned?.kept?.some((k) => repeatsAnnouncement(suggestion, k))) planned = plannedFor(text, within, finding, suggestion, others, 'sentence') ?? planned;
+  if (planned?.kept?.some((k) => repeatsAnnouncement(suggestion, k) || onlyAnnounces(k))) planned = plannedFor(text, within, finding, suggestion, others, 'sentence') ?? planned;
+  // "I'll take this to the team that handles it… Try the returns team.": beside an alternative that takes the
+  // problem on, a kept remainder that only sends the customer elsewhere says the opposite, and goes (fit.ts).
+  if (planned?.kept?.length && takesItOn(suggestion) && planned.kept.every(onlyHandsOff)) planned = plannedFor(text, within, finding, suggestion, others, 'sentence') ?? planned;
   if (!planned || !recheck) return planned && { planned, leftover: false };
   if (!recheck(fixedSentence(text, within, planned.fix))) return { planned, leftover: false };
   if (planned.kept?.length) {
-    // What is kept carries a fact or the "no": kept, without the words that belittle. Otherwise it goes.
+    // Kept without the words that belittle or disown ("trust me, it's the router" → "It's the router."), when
+    // that is no longer dismissive; otherwise, unless it carries a fact or the "no", it goes.
+    const plain = plannedFor(text, within, finding, suggestion, others, 'plain');
+    if (plain && plain.fix.text !== planned.fix.text && !recheck(fixedSentence(text, within, plain.fix))) return { planned: plain, leftover: false };
     const needed = planned.kept.some((k) => carriesFact(k) || refuses(k));
-    const again = plannedFor(text, within, finding, suggestion, others, needed ? 'plain' : 'sentence');
+    const again = needed ? null : plannedFor(text, within, finding, suggestion, others, 'sentence');
     if (again && !recheck(fixedSentence(text, within, again.fix))) return { planned: again, leftover: false };
   }
   return { planned, leftover: true };
@@ -143,14 +149,20 @@ export function offerFixes(
     // A kept "that fabric has been discontinued" still says no, with or without a "not".
     const fixed = refusalHere ? fixedSentence(text, within, planned.fix) : '';
     const dropsNo = refusalHere && !ANY_NEGATION.test(fixed) && !refuses(fixed);
+    const fix = withoutHandOffAfter(text, within, planned.fix, filled);
     suggestions.push(planned.shown);
-    fixes.push(planned.fix);
+    fixes.push(fix);
     dropping.push(dropsNo);
     // Changing the answer is worse than a tone the model still hears: a dropped "no" weighs two.
     // A promise to put it right just before the reply refuses or says all is well takes itself back (fit.ts).
-    const applied = text.slice(0, planned.fix.start) + planned.fix.text + text.slice(planned.fix.end);
-    const takenBack = weighed && promiseTakenBack(applied, planned.fix.start, planned.fix.start + planned.fix.text.length);
-    problems.push(Number(leftover) + 2 * Number(dropsNo) + Number(promisesMore(planned.fix, text)) + Number(takenBack));
+    const applied = text.slice(0, fix.start) + fix.text + text.slice(fix.end);
+    const editEnd = fix.start + fix.text.length;
+    // …and so does "I'll take this up with them" right before "You'll have to chase them"; and "whoever caused
+    // it" right after the draft says who did.
+    const takenBack = weighed && (promiseTakenBack(applied, fix.start, editEnd) || handOffTakenBack(applied, fix.start, editEnd) || causeAlreadyNamed(filled, applied.slice(Math.max(0, fix.start - 200), fix.start)));
+    // An agreeing or "that's sorted" line where the draft agreed to nothing, or in front of steps (fit.ts).
+    const misfit = answersNothing(filled, text.slice(finding.start, finding.end), text.slice(fix.end, fix.end + 300));
+    problems.push(Number(leftover) + 2 * Number(dropsNo) + Number(promisesMore(fix, text)) + Number(takenBack) + Number(misfit));
   }
   // What Enter applies is the first: the one with the fewest problems after Apply (a leftover that is still
   // dismissive, a "no" the reply needed taken away, an announced explanation the draft never gives).
@@ -164,22 +176,66 @@ export function offerFixes(
   finding.fixes = order.map((i) => fixes[i]);
 }
 
+/**
+ * "I'll follow this up with them for you. You'll have to chase them.": when the alternative takes the problem
+ * on, a next sentence (on the same line) that only sends the customer to do it themselves goes with the edit:
+ * the agent who applies it has taken it on. A hand-off that carries a particular (a number, a link) or a "no"
+ * stays.
+ */
+function withoutHandOffAfter(text: string, within: Span, fix: Finding['fixes'][number], suggestion: string): Finding['fixes'][number] {
+  if (!takesItOn(suggestion) || fix.end > within.end) return fix;
+  const next = /^([ \t]+)([^.!?\n]+[.!?]*)(?=\s|$)/.exec(text.slice(within.end, within.end + 200));
+  if (!next || !onlyHandsOff(next[2]) || carriesFact(next[2])) return fix;
+  return { start: fix.start, end: within.end + next[0].length, text: fix.text + text.slice(fix.end, within.end) };
+}
+
 /** "Let me put it another way", "let me explain", "I'll walk you through it": words that promise what comes next. */
-const ANNOUNCES = /(?:let me (?:explain|put (?:it|that) another way|go over|go through|sum (?:it |this |that )?up|show you|walk you through|try (?:that )?again)|i'll (?:explain|walk you through|go through|sum (?:it |this )?up)|(?:let me|i'll) try (?:explaining|to explain|putting)|i'd like to explain|let me share (?:it|that|this|them) again|i'll point you to it again|here (?:it is|are the details|is everything|is a summary) again|here's (?:it|everything) again|(?:this|here) is where things stand|to put it another way|in other words)[^.!?]*[.!?:…]?\s*$/i;
-// ("I'm happy to explain…" is an offer the customer can take up, not a promise of what comes next.)
-/** Fewer words than this after the edit (a sign-off, a name) deliver nothing. */
-const DELIVERS = 5;
+const ANNOUNCEMENT = /(?:let me (?:explain|put (?:it|that) another way|go over|go through|sum (?:it |this |that )?up|show you|walk you through|try (?:that )?again)|i['\u2019]ll (?:explain|walk you through|go through|go over|sum (?:it |this )?up|show you)|(?:let me|i['\u2019]ll) try (?:explaining|to explain|putting)|i['\u2019]d like to (?:explain|show you|go through|go over)|let me share (?:it|that|this|them) again|i['\u2019]ll point you to it again|here (?:it is|they are|are the (?:details|steps)|is everything|is a summary) again|here['\u2019]s (?:it|everything|the rest|what i['\u2019]ll (?:try|do)|the next step)|(?:this|here) is where things stand|so (?:it['\u2019]s|you have) (?:all|everything) in one place|to put it another way|in other words)[^.!?]*[.!?:…]?/i;
+const ANNOUNCES = new RegExp(`${ANNOUNCEMENT.source}\\s*$`, 'i');
+// ("I'm happy to explain…", "happy to go through it with you" are offers the customer can take up, not a promise of what comes next.)
+
+/** A sentence after the announcement that gives nothing: a pleasantry, a proposal, a closing, another announcement. */
+const EMPTY_SENTENCE = /^(?:sure|ok(?:ay)?|great|thanks|thank you|cheers|regards|best|kind regards|hope (?:this|that|it) helps|let me know|let['\u2019]s (?:do|keep|continue|chat|talk|carry on|take)|(?:we|i)(?:['\u2019]ll| will) leave it|any (?:other |more |further )?questions|feel free|(?:i['\u2019]m|i am) (?:here|around|happy to help|listening)|happy to help|have a (?:good|great|nice|lovely)|speak soon|talk soon|let me try (?:once more|again|one more time)|bear with me)\b/i;
+/** An announced reason needs one: "because", "so that", "to protect…". */
+const ANNOUNCES_REASON = /\b(?:reason|why)\b/i;
+const GIVES_REASON = /\b(?:because|since|so that|as a result|due to|that['\u2019]s why|the reason|this is (?:so|to|because)|in order to|to (?:protect|keep|make sure|prevent|stop|avoid|cover|ensure))\b/i;
 
 /**
- * The edit ends on an announcement and the draft has next to nothing after it: applied alone, it would
- * promise a restatement that never comes (a stricter reading of applied drafts counted 8 in 50).
+ * Does the text after an announcement deliver what it announces? Not by its length (a sign-off, "Sure,
+ * let's do it here too." or "We'll leave it with you." deliver nothing) but by what its sentences are: one
+ * that states something (four words or more, or a short one with a verb or a particular: "It's the router.",
+ * "The fee is £25") and is not a pleasantry, a closing or another announcement; and an announced reason needs
+ * a reason ("Late returns are not accepted." announces the rule again, not why).
  */
-function promisesMore(fix: Finding['fixes'][number], text: string): boolean {
+export function delivers(after: string, announcement: string): boolean {
+  const sentences = (after.match(/[^.!?\n]+[.!?]*/g) ?? []).map((x) => x.trim()).filter(Boolean);
+  const content = sentences.filter((x) => {
+    if (EMPTY_SENTENCE.test(x) || ANNOUNCES.test(x)) return false;
+    const words = x.match(/[\p{L}\p{N}]+/gu) ?? [];
+    // A sign-off line ("Best regards,", "Nordhus Customer Service") has no final stop and no verb.
+    if (words.length >= 4 && (/[.!?:]$/.test(x) || carriesFact(x) || /\b(?:is|are|was|were|will|can|has|have|do|does)\b|['\u2019](?:s|re|ll|ve)\b/i.test(x))) return true;
+    return words.length >= 2 && (carriesFact(x) || (/[.!?]$/.test(x) && /\b(?:is|are|was|were)\b|['\u2019](?:s|re)\b/i.test(x)));
+  });
+  if (!content.length) return false;
+  return !ANNOUNCES_REASON.test(announcement) || content.some((x) => GIVES_REASON.test(x));
+}
+
+/**
+ * The edit ends on an announcement and the draft gives nothing after it: applied alone, it would promise a
+ * restatement, an explanation or a step that never comes (a stricter reading of applied drafts counted 8 in 50).
+ */
+export function promisesMore(fix: Finding['fixes'][number], text: string): boolean {
   // The edit is trimmed to what changes ("I'll try…" over "I'm not…" starts at "ll try"): read it with the
   // words before it on its line, as it will stand.
   // Both reads are bounded (120 characters back, 2,000 on), so a long paste costs its length once, not per fix.
   const before = text.slice(Math.max(0, fix.start - 120), fix.start);
-  if (!ANNOUNCES.test(before.slice(before.lastIndexOf('\n') + 1) + fix.text)) return false;
-  const words = text.slice(fix.end, fix.end + 2_000).match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length < DELIVERS;
+  const line = before.slice(before.lastIndexOf('\n') + 1) + fix.text;
+  // The announcement may be followed by the agent's words the edit keeps ("I'd like to explain the reason
+  // for this. Late returns are not accepted."): those are read with what follows the edit.
+  const m = ANNOUNCEMENT.exec(line);
+  // Only an announcement the edit makes: one of the agent's own before it is theirs to keep.
+  if (!m || m.index + m[0].length <= line.length - fix.text.length) return false;
+  // "If anything is still unclear, just reply and I'll go through it with you": a condition makes it an offer.
+  if (/\b(?:if|when|whenever|once|should you)\b[^.!?;]*$/i.test(line.slice(0, m.index))) return false;
+  return !delivers(line.slice(m.index + m[0].length) + text.slice(fix.end, fix.end + 2_000), m[0]);
 }
