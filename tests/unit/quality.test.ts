@@ -121,7 +121,7 @@ describe('third-party corpus, rules only (skipped when ../shared/corpus is absen
 // The judgement as shipped (rules + model), gated at the level reached so a regression fails the build
 // (docs/quality.md, section 0, has the figures and the issue's targets). Raise these as it improves.
 const SHIPPED = {
-  independent: { recall: 0.905, falsePositiveRate: 0.025, acknowledgingCoached: 0.04, unacknowledgingCaught: 0.84, meanMechanismF1: 0.82 },
+  independent: { recall: 0.915, falsePositiveRate: 0.025, acknowledgingCoached: 0.04, unacknowledgingCaught: 0.84, meanMechanismF1: 0.85 },
   // Our own blind sets (tests/quality/blind-*.jsonl: written from the labelling guide by writers who saw no rule,
   // training sentence or corpus text). Their misses were read to find kinds, so they guard regressions only.
   blind: { recall: 0.80, falsePositiveRate: 0.02, acknowledgingCoached: 0.12 },
