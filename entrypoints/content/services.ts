@@ -8,7 +8,7 @@ import type { AnalyzeRequest, AnalyzeResponse, Handlers, SendCheckStatRequest } 
 import { listen, send } from '@/lib/extension/messages';
 import type { StatEvent } from '@/lib/extension/stats';
 import { addIgnoredPhrase, getSettings, setRuleEnabled, settingsItem, type Settings } from '@/lib/extension/settings';
-import { getLocks } from '@/lib/extension/org-policy';
+import { getLocks, goOnWithoutLatePolicy } from '@/lib/extension/org-policy';
 import type { Locks } from '@/lib/phrasebank/locks';
 import { getSendCheckPolicy, watchSendCheckPolicy } from '@/lib/extension/send-check-settings';
 
@@ -37,6 +37,10 @@ export interface PageServices {
 
 /** The real services: runtime messages and extension storage. */
 export function browserServices(): PageServices {
+  // The card reads the organisation's locks before "Turn off this rule"; right after a browser start managed
+  // storage answers seconds late (background.ts). A locked rule switched off here stays on anyway (the
+  // analysis ignores the switch for it), so the page need not wait for the policy either.
+  goOnWithoutLatePolicy(150);
   return {
     analyze: (request) => send(browser, { type: 'attune:analyze', ...request }),
     forget: (composerId) => void send(browser, { type: 'attune:forget', composerId }),

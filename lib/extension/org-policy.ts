@@ -23,7 +23,8 @@ export interface PinnedPackSource {
  * How long a read waits for managed storage before it goes on with the last policy it knows (0: as long as it
  * takes). Right after a browser start Chrome answers `storage.managed` only after its policy service is up:
  * 4.6 s measured here with no policy at all, so the agent's first underline waited for it. The background sets
- * a short wait (background.ts); the options page and popup keep waiting, since they show the policy.
+ * a short wait (background.ts), and so does the content script (its card reads the locks); the options page and
+ * popup keep waiting, since they show the policy.
  */
 let patienceMs = 0;
 let lastKnown: Record<string, unknown> = {};
