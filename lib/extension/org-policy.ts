@@ -37,8 +37,10 @@ export function goOnWithoutLatePolicy(ms: number): void {
 
 /** The raw managed values (empty when there is no policy, or no managed storage in this browser). */
 export async function readOrgPolicy(): Promise<Record<string, unknown>> {
+  // Without a patience every read is fresh, as before (a read after the administrator's change sees it).
+  if (patienceMs <= 0) return readManaged();
+  // With one, a late read is shared rather than repeated on every analysis while Chrome's policy service starts.
   const read = inFlight ?? (inFlight = readManaged().finally(() => (inFlight = null)));
-  if (patienceMs <= 0) return read;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), patienceMs)));
   const policy = await Promise.race([read, late]);
