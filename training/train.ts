@@ -34,7 +34,9 @@ function main(): void {
     return;
   }
   const t0 = performance.now();
-  const { packed, report } = trainModel(examples, { dataHash: hash, log: (s) => console.error(s) });
+  // ATTUNE_TRAIN_MAX_FPR: try another false-alarm budget for the dismissive head (don't commit its model).
+  const maxFalsePositiveRate = process.env.ATTUNE_TRAIN_MAX_FPR ? Number(process.env.ATTUNE_TRAIN_MAX_FPR) : undefined;
+  const { packed, report } = trainModel(examples, { dataHash: hash, maxFalsePositiveRate, log: (s) => console.error(s) });
   fs.writeFileSync(OUT, renderModule(packed));
   const ms = performance.now() - t0;
   console.error(`trained on ${summary(examples)} in ${(ms / 1000).toFixed(1)} s → ${path.relative(root, OUT)} (${(fs.statSync(OUT).size / 1024).toFixed(0)} KB)`);

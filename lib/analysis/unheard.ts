@@ -29,6 +29,16 @@ const WAIT_ACKNOWLEDGED_RE = phraseRegex(WAIT_ACKNOWLEDGED, 'u');
 const CONCRETE = new Set(['order', 'ticket', 'product', 'amount']);
 const THANK_RE = /(?<![\p{L}])(?:thank|thanks|grateful|appreciate)/u;
 
+/**
+ * A reflection of their situation says something back. The phrasebank's interpretations name it; the
+ * model's, learned from many wordings, also fire on a generic "you've been left waiting", so one of
+ * those counts only when it picks up a word of their message.
+ */
+function reflectsTheirWords(g: Signal, heard: Heard): boolean {
+  if (g.mechanism !== 'interpretation') return false;
+  return g.source !== 'model' || overlapWeight(contentStems(g.text), replyKeys(heard.message)) >= 1;
+}
+
 /** At most this many unanswered asks are listed: the first ones they wrote. */
 const MAX_UNANSWERED = 2;
 
@@ -57,7 +67,7 @@ export function unheardCoaching(reply: string, heard: Heard | null, signals: Sig
   const substantive = !pointsElsewhere && !FINDING_OUT_RE.test(lower) && !lower.includes('?') && !PART_OF_THREAD.test(lower);
   // Something is at stake for them: they ask (even a question too vague to name, "Can you check?"), feel, or chase.
   const stakes = heard.asks.length > 0 || heard.message.includes('?') || heard.feelings.length > 0 || heard.repeatContact.length > 0;
-  if (concrete.length && stakes && substantive && !echoed && !has('interpretation') && !concrete.some((p) => reflected(p, lower, keys))) {
+  if (concrete.length && stakes && substantive && !echoed && !signals.some((g) => reflectsTheirWords(g, heard)) && !concrete.some((p) => reflected(p, lower, keys))) {
     const p = concrete.find((x) => x.kind === 'order' || x.kind === 'product') ?? concrete[0];
     out.push({
       kind: 'nothing-reflected',
