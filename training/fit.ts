@@ -119,7 +119,9 @@ export function trainModel(examples: Example[], options: FitOptions) {
   // acknowledgement counts at the emotional-reaction score that finds 90 % of them on validation
   // (95 % was too lenient: 7 of 25 unacknowledging replies went uncoached on the independent set).
   const er = validation.filter((v) => v.ex.mechanisms['emotional-reaction'] === 1).map((v) => v.s.mechanisms['emotional-reaction']).sort((a, b) => a - b);
-  packed.thresholds.acknowledgement = er.length ? Number(er[Math.floor(er.length * 0.1)].toFixed(3)) : packed.thresholds.mechanisms['emotional-reaction'];
+  // Never stricter than the bar that shows the signal: an acknowledgement shown to the agent always counts.
+  const erShown = packed.thresholds.mechanisms['emotional-reaction'];
+  packed.thresholds.acknowledgement = er.length ? Math.min(Number(er[Math.floor(er.length * 0.1)].toFixed(3)), erShown ?? 1) : erShown;
   report.acknowledgementThreshold = packed.thresholds.acknowledgement;
   const cust = validation.filter((v) => v.ex.customerFeeling !== undefined);
   const feeling = pickThreshold(cust.map((v) => ({ p: v.s.customerFeeling, y: v.ex.customerFeeling! })), 'max-f1', 0);
