@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { loadPhrasebank } from '../../lib/phrasebank/node';
 import { emptyPhrasebank } from '../../lib/phrasebank/compile';
-import { BLIND_FILES, DEVSET_FILES, HOLDOUT_FILES, loadDevset, loadSignalDevset } from '../quality/devset';
+import { BLIND_FILES, DEVSET_FILES, HOLDOUT_FILES, UNREAD_BLIND_FILES, loadDevset, loadSignalDevset } from '../quality/devset';
 import { scoreFixes } from '../quality/fixes';
 import { RULES_ONLY, SIGNAL_TARGETS, TARGETS, evaluateDevset, evaluateEpitome, evaluateRealReplies, evaluateSignals } from '../quality/metrics';
 import { corpusDir, readEpitome, readRealReplies } from '../quality/corpus';
@@ -121,10 +121,13 @@ describe('third-party corpus, rules only (skipped when ../shared/corpus is absen
 // The judgement as shipped (rules + model), gated at the level reached so a regression fails the build
 // (docs/quality.md, section 0, has the figures and the issue's targets). Raise these as it improves.
 const SHIPPED = {
-  independent: { recall: 0.915, falsePositiveRate: 0.025, acknowledgingCoached: 0.04, unacknowledgingCaught: 0.84, meanMechanismF1: 0.85 },
+  independent: { recall: 0.935, falsePositiveRate: 0.025, acknowledgingCoached: 0.04, unacknowledgingCaught: 0.84, meanMechanismF1: 0.86 },
   // Our own blind sets (tests/quality/blind-*.jsonl: written from the labelling guide by writers who saw no rule,
   // training sentence or corpus text). Their misses were read to find kinds, so they guard regressions only.
-  blind: { recall: 0.80, falsePositiveRate: 0.02, acknowledgingCoached: 0.12 },
+  blind: { recall: 0.85, falsePositiveRate: 0.015, acknowledgingCoached: 0.08 },
+  // Blind sets nobody here has read (blind-c, blind-d): measured only. A floor, so a change that only helps
+  // the sets we read shows up as a fall here.
+  unread: { recall: 0.71, falsePositiveRate: 0.03, acknowledgingCoached: 0.06 },
   realReplyShare: 0.025,
   devset: { recall: 0.98, politeFalsePositiveRate: 0.015, ordinaryFlagged: 0.01 },
 };
@@ -156,6 +159,16 @@ describe('the shipped judgement: rules and model together', () => {
     expect(blind.length).toBeGreaterThanOrEqual(490);
     const s = scoreCases(phrasebank, blind, 'both');
     const g = SHIPPED.blind;
+    expect(s.recall).toBeGreaterThanOrEqual(g.recall);
+    expect(s.falsePositiveRate).toBeLessThanOrEqual(g.falsePositiveRate);
+    expect(s.context.acknowledgingCoached / s.context.acknowledging).toBeLessThanOrEqual(g.acknowledgingCoached);
+  });
+
+  const unread = UNREAD_BLIND_FILES.flatMap((f) => readLabelledCases(resolve(repoRoot, 'tests/quality'), f) ?? []);
+  it('blind sets nobody here has read: at least the level reached', { timeout: 120_000 }, () => {
+    expect(unread.length).toBeGreaterThanOrEqual(490);
+    const s = scoreCases(phrasebank, unread, 'both');
+    const g = SHIPPED.unread;
     expect(s.recall).toBeGreaterThanOrEqual(g.recall);
     expect(s.falsePositiveRate).toBeLessThanOrEqual(g.falsePositiveRate);
     expect(s.context.acknowledgingCoached / s.context.acknowledging).toBeLessThanOrEqual(g.acknowledgingCoached);
