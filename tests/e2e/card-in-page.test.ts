@@ -103,20 +103,13 @@ describe('Alt+Shift+A walks through the findings', () => {
     await waitForCard(page, (r) => r !== '');
     const sev = await page.evaluate(() => document.querySelector('attune-ui')?.shadowRoot?.querySelector('.attune-card__sev')?.textContent ?? '');
     expect(sev).toBe('Likely to hurt');
-    // Buttons on screen, top to bottom then left to right, are the order Tab visits them in. The wide card has two
-    // columns: reading starts in the one where focus starts (the alternatives), then goes on in the other.
-    const onScreen = await page.evaluate(() => {
-      const root = document.querySelector('attune-ui')!.shadowRoot!;
-      const card = root.querySelector('[data-attune-card]')!.getBoundingClientRect();
-      const first = (root.activeElement as HTMLElement).getBoundingClientRect();
-      const twoColumns = card.width > 500; // the narrow card is 340 px wide; the wide one up to 640
-      const column = (r: DOMRect) => (twoColumns && r.left >= card.left + card.width / 2 ? 1 : 0);
-      const firstColumn = column(first);
-      return Array.from(root.querySelectorAll<HTMLElement>('[data-attune-card] button'))
+    // Buttons on screen, top to bottom then left to right, are the order Tab visits them in.
+    const onScreen = await page.evaluate(() =>
+      Array.from(document.querySelector('attune-ui')!.shadowRoot!.querySelectorAll<HTMLElement>('[data-attune-card] button'))
         .map((b) => ({ a: b.getAttribute('data-action')!, r: b.getBoundingClientRect() }))
-        .sort((x, y) => Number(column(x.r) !== firstColumn) - Number(column(y.r) !== firstColumn) || Math.round(x.r.top) - Math.round(y.r.top) || x.r.left - y.r.left)
-        .map((b) => b.a);
-    });
+        .sort((x, y) => Math.round(x.r.top) - Math.round(y.r.top) || x.r.left - y.r.left)
+        .map((b) => b.a),
+    );
     // Once round every button (the dismiss reasons added some) and one more, back to the top.
     const seen: string[] = [await focusedAction(page)];
     for (let i = 0; i < onScreen.length; i++) {
@@ -160,25 +153,23 @@ describe('where the card goes', () => {
     });
   }
 
-  // Room for the whole card elsewhere: beside the composer at 1440×800; at 1100×800, above the customer's message
-  // (under the phrase is too short and right above the draft is that message).
-  for (const viewport of [{ width: 1440, height: 800 }, { width: 1100, height: 800 }]) {
-    it(`${viewport.width}×${viewport.height}: keeps clear of the customer's latest message when the window has room for the whole card elsewhere`, async () => {
-      const page = await openWithDraft(ZENDESK.host, ZENDESK.path, viewport);
-      await page.keyboard.press('Control+Home');
-      await page.keyboard.press('Alt+Shift+A');
-      await waitForCard(page, (r) => r !== '');
-      await page.waitForTimeout(100);
-      const { box } = await openCard(page);
-      const customer = await page.evaluate(() => {
-        const items = Array.from(document.querySelectorAll('article[data-test-id="omni-log-comment-item"]')).filter((a) => a.querySelector('[type="end-user"]'));
-        const r = items.at(-1)!.querySelector('[data-test-id="omni-log-message-content"]')!.getBoundingClientRect();
-        return { left: r.left, top: r.top, width: r.width, height: r.height };
-      });
-      expect(overlaps(box!, customer), `card ${JSON.stringify(box)} over the customer's message ${JSON.stringify(customer)}`).toBe(false);
-      await page.close();
+  // Room for the whole card elsewhere: beside the composer. (At 1100×800 there is none: the whole card then goes
+  // over the thread, since a card scrolled to spare the message hid its last buttons; see docs/design.md.)
+  it("keeps clear of the customer's latest message when the window has room for the whole card elsewhere", async () => {
+    const page = await openWithDraft(ZENDESK.host, ZENDESK.path, { width: 1440, height: 800 });
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Alt+Shift+A');
+    await waitForCard(page, (r) => r !== '');
+    await page.waitForTimeout(100);
+    const { box } = await openCard(page);
+    const customer = await page.evaluate(() => {
+      const items = Array.from(document.querySelectorAll('article[data-test-id="omni-log-comment-item"]')).filter((a) => a.querySelector('[type="end-user"]'));
+      const r = items.at(-1)!.querySelector('[data-test-id="omni-log-message-content"]')!.getBoundingClientRect();
+      return { left: r.left, top: r.top, width: r.width, height: r.height };
     });
-  }
+    expect(overlaps(box!, customer), `card ${JSON.stringify(box)} over the customer's message ${JSON.stringify(customer)}`).toBe(false);
+    await page.close();
+  });
 });
 
 /**

@@ -3,8 +3,7 @@
  * agent is reading as they choose), every button must be in view (a card scrolled inside hid "Turn off this
  * rule" and Close), and it keeps clear of the customer's latest message when it can (what they are answering).
  * Beside the composer when there is room, else under the phrase, else above the draft; where the narrow card is
- * too tall for the room, the wide one (two columns, shorter) is tried in the same places, and where all of those
- * would cover the customer's message, above it or between it and the draft. Only when neither fits
+ * too tall for the room, the wide one (two columns, shorter) is tried in the same places. Only when neither fits
  * anywhere clear does the card get the room there is and scroll inside (heading and actions stay in view).
  */
 import type { Box } from './model';
@@ -71,19 +70,8 @@ export function cardPlacement({ phrase, composer, firstLine, customer, viewport,
   const left = composer.left - GAP - CARD_WIDTH;
   if (left >= GAP) narrow.push({ left, ...side });
   narrow.push(...aboveAndBelow(CARD_WIDTH, height));
-  const wideFits = !!wide && wide.width > CARD_WIDTH && wide.width <= vw - 2 * GAP;
-  const wideOnes = wideFits ? aboveAndBelow(wide!.width, wide!.height) : [];
-  // When the customer's message sits above the draft, the room above it, or between it and the draft, keeps
-  // what the agent is answering in view (Help Scout at 1100×800: above the draft is the latest message).
-  const aroundCustomer = (w: number, h: number): Candidate[] => {
-    if (!customer || customer.top >= aboveEdge) return [];
-    const between = customer.top + customer.height + GAP;
-    return [
-      { left: clampLeft(anchor.left, w), top: customer.top - GAP - h, room: customer.top - 2 * GAP, width: w, height: h },
-      { left: clampLeft(anchor.left, w), top: between, room: aboveEdge - between, width: w, height: h },
-    ].filter((c) => c.top >= GAP && c.room > 0);
-  };
-  const candidates = [...narrow, ...wideOnes, ...aroundCustomer(CARD_WIDTH, height), ...(wideFits ? aroundCustomer(wide!.width, wide!.height) : [])];
+  const wideOnes = wide && wide.width > CARD_WIDTH && wide.width <= vw - 2 * GAP ? aboveAndBelow(wide.width, wide.height) : [];
+  const candidates = [...narrow, ...wideOnes];
 
   const must = [...phrase, ...(firstLine ? [firstLine] : [])];
   const boxOf = (c: Candidate): Box => ({ left: c.left, top: c.top, width: c.width, height: Math.min(c.height, c.room) });

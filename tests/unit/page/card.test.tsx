@@ -182,19 +182,6 @@ describe('card placement', () => {
     expect(overlaps(box, phrase[0])).toBe(false);
     expect(box.top + box.height).toBeLessThanOrEqual(vp.height - 8);
   });
-  it("goes above the customer's message when under the phrase has no room and above the draft would cover it (Help Scout, 1100×800)", () => {
-    const vp2 = { width: 1100, height: 800 };
-    const customer = { left: 300, top: 380, width: 700, height: 120 };
-    const firstLine = { left: 300, top: 560, width: 700, height: 20 };
-    const phrase = [{ left: 320, top: 560, width: 100, height: 20 }];
-    const p = cardPlacement({ phrase, composer: { left: 290, top: 540, width: 720, height: 160 }, firstLine, customer, viewport: vp2, height: 300 });
-    const box = cardBox(p, 300);
-    expect(p.maxHeight).toBeUndefined();
-    expect(overlaps(box, customer)).toBe(false);
-    expect(overlaps(box, phrase[0])).toBe(false);
-    expect(box.top + 300).toBeLessThanOrEqual(customer.top - 8);
-    expect(box.top).toBeGreaterThanOrEqual(8);
-  });
   it("a whole card over the customer's message beats one whose buttons scroll out of view", () => {
     const customer = { left: 20, top: 300, width: 960, height: 90 };
     const phrase = [{ left: 40, top: 580, width: 90, height: 20 }];
