@@ -144,7 +144,8 @@ describe('the first underline after the agent restarts the browser', () => {
 describe('in-page performance', () => {
   it('content script: ≤ 15 ms main-thread time on page load, before a composer is focused', async () => {
     const runs: number[] = [];
-    for (let r = 0; r < 3; r++) {
+    // Five loads, not three: on shared 2-core machines one load in three can take twice as long (12, 17, 33 ms).
+    for (let r = 0; r < 5; r++) {
       const page = await browser.context.newPage();
       const cdp = await browser.context.newCDPSession(page);
       await cdp.send('Profiler.enable');
@@ -161,7 +162,7 @@ describe('in-page performance', () => {
     }
     runs.sort((a, b) => a - b);
     figures.loadMainThreadMs = runs;
-    expect(runs[1], `median of ${runs.join(', ')} ms`).toBeLessThanOrEqual(15);
+    expect(runs[2], `median of ${runs.join(', ')} ms`).toBeLessThanOrEqual(15);
   });
 
   it('typing into a 2,000-word draft: no long task (> 50 ms); underlines ≤ 300 ms after the pause', async () => {
