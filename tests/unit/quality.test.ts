@@ -154,25 +154,20 @@ describe('the shipped judgement: rules and model together', () => {
     expect(s.meanMechanismF1).toBeGreaterThanOrEqual(g.meanMechanismF1);
   });
 
-  const blind = BLIND_FILES.flatMap((f) => readLabelledCases(resolve(repoRoot, 'tests/quality'), f) ?? []);
-  it('our blind sets (written from the guide alone): at least the level reached', { timeout: 120_000 }, () => {
-    expect(blind.length).toBeGreaterThanOrEqual(490);
-    const s = scoreCases(phrasebank, blind, 'both');
-    const g = SHIPPED.blind;
-    expect(s.recall).toBeGreaterThanOrEqual(g.recall);
-    expect(s.falsePositiveRate).toBeLessThanOrEqual(g.falsePositiveRate);
-    expect(s.context.acknowledgingCoached / s.context.acknowledging).toBeLessThanOrEqual(g.acknowledgingCoached);
-  });
-
-  const unread = UNREAD_BLIND_FILES.flatMap((f) => readLabelledCases(resolve(repoRoot, 'tests/quality'), f) ?? []);
-  it('blind sets nobody here has read: at least the level reached', { timeout: 120_000 }, () => {
-    expect(unread.length).toBeGreaterThanOrEqual(490);
-    const s = scoreCases(phrasebank, unread, 'both');
-    const g = SHIPPED.unread;
-    expect(s.recall).toBeGreaterThanOrEqual(g.recall);
-    expect(s.falsePositiveRate).toBeLessThanOrEqual(g.falsePositiveRate);
-    expect(s.context.acknowledgingCoached / s.context.acknowledging).toBeLessThanOrEqual(g.acknowledgingCoached);
-  });
+  const blindSets = [
+    { name: 'our blind sets (written from the guide alone)', files: BLIND_FILES, gate: SHIPPED.blind },
+    { name: 'blind sets nobody here has read', files: UNREAD_BLIND_FILES, gate: SHIPPED.unread },
+  ];
+  for (const { name, files, gate } of blindSets) {
+    const labelled = files.flatMap((f) => readLabelledCases(resolve(repoRoot, 'tests/quality'), f) ?? []);
+    it(`${name}: at least the level reached`, { timeout: 120_000 }, () => {
+      expect(labelled.length).toBeGreaterThanOrEqual(490);
+      const s = scoreCases(phrasebank, labelled, 'both');
+      expect(s.recall).toBeGreaterThanOrEqual(gate.recall);
+      expect(s.falsePositiveRate).toBeLessThanOrEqual(gate.falsePositiveRate);
+      expect(s.context.acknowledgingCoached / s.context.acknowledging).toBeLessThanOrEqual(gate.acknowledgingCoached);
+    });
+  }
 
   const replies = readRealReplies(corpusDir(repoRoot));
   it.skipIf(!replies)(`real replies: ≤ ${SHIPPED.realReplyShare * 100} % have any finding`, { timeout: 180_000 }, () => {
