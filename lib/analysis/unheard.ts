@@ -34,9 +34,9 @@ const THANK_RE = /(?<![\p{L}])(?:thank|thanks|grateful|appreciate)/u;
  * model's, learned from many wordings, also fire on a generic "you've been left waiting", so one of
  * those counts only when it picks up a word of their message.
  */
-function reflectsTheirWords(g: Signal, customerKeys: () => ReadonlySet<string>): boolean {
+function reflectsTheirWords(g: Signal, heard: Heard): boolean {
   if (g.mechanism !== 'interpretation') return false;
-  return g.source !== 'model' || overlapWeight(contentStems(g.text), customerKeys()) >= 1;
+  return g.source !== 'model' || overlapWeight(contentStems(g.text), replyKeys(heard.message)) >= 1;
 }
 
 /** At most this many unanswered asks are listed: the first ones they wrote. */
@@ -66,10 +66,8 @@ export function unheardCoaching(reply: string, heard: Heard | null, signals: Sig
   // (A reply marked as one part of several, "2/2", may say it back in the other part.)
   const substantive = !pointsElsewhere && !FINDING_OUT_RE.test(lower) && !lower.includes('?') && !PART_OF_THREAD.test(lower);
   // Something is at stake for them: they ask (even a question too vague to name, "Can you check?"), feel, or chase.
-  let keysOfTheirs: Set<string> | undefined;
-  const customerKeys = () => (keysOfTheirs ??= replyKeys(heard.message));
   const stakes = heard.asks.length > 0 || heard.message.includes('?') || heard.feelings.length > 0 || heard.repeatContact.length > 0;
-  if (concrete.length && stakes && substantive && !echoed && !signals.some((g) => reflectsTheirWords(g, customerKeys)) && !concrete.some((p) => reflected(p, lower, keys))) {
+  if (concrete.length && stakes && substantive && !echoed && !signals.some((g) => reflectsTheirWords(g, heard)) && !concrete.some((p) => reflected(p, lower, keys))) {
     const p = concrete.find((x) => x.kind === 'order' || x.kind === 'product') ?? concrete[0];
     out.push({
       kind: 'nothing-reflected',
