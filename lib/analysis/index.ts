@@ -26,8 +26,23 @@ import type { SentenceModel } from './model';
 
 /** Per-sentence results kept while the agent types, keyed by sentence text. */
 interface SentenceCache {
+  prepared: Map<string, Prepared>;
   hits: Map<string, SentenceHit[]>;
   judged: Map<string, SentenceJudgement>;
+}
+
+/** A sentence as the rules read it: apostrophes restored, chat fillers around the clause left out. */
+interface Prepared {
+  restored: ReturnType<typeof restoreApostrophes>;
+  /** Where `text` starts in `restored.text`. */
+  from: number;
+  text: string;
+}
+
+function prepare(sentence: string): Prepared {
+  const restored = restoreApostrophes(sentence);
+  const [from, to] = coreSpan(restored.text);
+  return { restored, from, text: restored.text.slice(from, to) };
 }
 
 /** Analyses a draft against a phrasebank. */
@@ -37,7 +52,7 @@ export function analyze(text: string, pb: CompiledPhrasebank, context?: Analysis
 
 /** Re-analyses a draft as it is typed, re-running NLP only on sentences that changed. */
 export class IncrementalAnalyzer {
-  private readonly cache: SentenceCache = { hits: new Map(), judged: new Map() };
+  private readonly cache: SentenceCache = { prepared: new Map(), hits: new Map(), judged: new Map() };
   private lastCustomer: string | undefined;
   private lastEmotion: Emotion | null = null;
 
@@ -54,6 +69,7 @@ export class IncrementalAnalyzer {
       this.lastEmotion = customerEmotion(context?.customer, feelingDetector(this.options));
     }
     if (this.cache.hits.size > (this.options?.maxCachedSentences ?? 20_000)) {
+      this.cache.prepared.clear();
       this.cache.hits.clear();
       this.cache.judged.clear();
     }
@@ -108,9 +124,12 @@ function analyzeWith(
   // Rules are written with apostrophes and anchored to clauses: "dont" and "thats" get theirs back,
   // and chat fillers around the clause ("ok so …, sorry") are left out (offsets map back).
   const prepared = sentences.map((s) => {
-    const restored = restoreApostrophes(s.text);
-    const [from, to] = coreSpan(restored.text);
-    return { restored, from, text: restored.text.slice(from, to) };
+    let p = cache?.prepared.get(s.text);
+    if (!p) {
+      p = prepare(s.text);
+      cache?.prepared.set(s.text, p);
+    }
+    return p;
   });
   const perSentence: Array<SentenceHit[] | null> = prepared.map((p) => (rulesOn ? cache?.hits.get(p.text) ?? matchSentenceFast(matcher, p.text) : []));
   const pending = [...new Set(prepared.filter((_, i) => perSentence[i] === null).map((p) => p.text))];
@@ -174,10 +193,12 @@ function analyzeWith(
     // Findings and sentences are both in text order: walk them together. Every finding's span, so a fix
     // keeps no remainder another finding flags (all of them, not only those shown: a hidden overlap is still dismissive).
     const others = standing.map((g) => ({ start: g.start, end: g.end, text: '' }));
+    const recheck = recheckFor(pb, options);
     let i = 0;
     for (const f of shown) {
       while (i < sentences.length && sentences[i].end <= f.start) i++;
-      offerFixes(f, text, sentences[i] && sentences[i].start <= f.start ? sentences[i] : undefined, conversation, others, recheckFor(pb, options));
+      const sentence = sentences[i] && sentences[i].start <= f.start ? sentences[i] : undefined;
+      offerFixes(f, text, sentence, conversation, others, recheck);
     }
   }
   const agentText = sentences.map((s) => s.text).join('\n');

@@ -91,11 +91,38 @@ function checkedPlan(text: string, within: Span, finding: Finding, suggestion: s
   return { planned, leftover: true };
 }
 
-/** Sets `finding.suggestions` to what can be offered here and `finding.fixes` to their edits. */
+/** How much of the applied draft the checks after an edit read (fit.ts: promiseTakenBack, handOffTakenBack, causeAlreadyNamed). */
+const APPLIED_BEFORE = 200;
+const APPLIED_AFTER = 500;
 /** Longer than any real sentence, and than any reply (see `weighed` below). */
 const WEIGHED_SENTENCE_MAX = 1_000;
 const WEIGHED_TEXT_MAX = 20_000;
 
+/** Whether the "no" is weighed at all: over a text far longer than any reply, it is not (see refusesOnlyHere). */
+function isWeighed(within: Span, text: string): boolean {
+  return within.text.length <= WEIGHED_SENTENCE_MAX && text.length <= WEIGHED_TEXT_MAX;
+}
+
+/**
+ * The reply says no (a refusal in this sentence) and nowhere else: an edit that removes it changes the answer.
+ * A refusal another finding flags is that finding's to reword ("…nothing more I can do, read the manual":
+ * the manual's alternative need not say no), so its words are blanked out first.
+ * Weighing the "no" reads the rest of the reply once per finding: over a text far longer than any reply (a
+ * 300,000-character paste with 2,884 findings) that was quadratic (0.26 → 1.9 s), so there it is skipped and the
+ * fixes are offered in their written order, checked by the seams only.
+ */
+function refusesOnlyHere(finding: Finding, text: string, within: Span, others: readonly Span[]): boolean {
+  let own = within.text;
+  for (const o of others) {
+    // Findings on the same words (one shown, others hidden by overlap) are this refusal, not another's.
+    if ((o.start < finding.end && o.end > finding.start) || o.end <= within.start || o.start >= within.end) continue;
+    const a = Math.max(o.start, within.start) - within.start, b = Math.min(o.end, within.end) - within.start;
+    own = own.slice(0, a) + ' '.repeat(b - a) + own.slice(b);
+  }
+  return refuses(own) && !refuses(text.slice(0, within.start) + '\n' + text.slice(within.end));
+}
+
+/** Sets `finding.suggestions` to what can be offered here and `finding.fixes` to their edits. */
 export function offerFixes(
   finding: Finding,
   text: string,
@@ -109,21 +136,8 @@ export function offerFixes(
   const problems: number[] = [];
   const dropping: boolean[] = [];
   const within = sentence ?? { start: finding.start, end: finding.end, text: text.slice(finding.start, finding.end) };
-  // The reply says no (a refusal in this sentence) and nowhere else: an edit that removes it changes the answer.
-  // A refusal another finding flags is that finding's to reword ("…nothing more I can do, read the manual":
-  // the manual's alternative need not say no), so its words are blanked out first.
-  // Weighing the "no" reads the rest of the reply once per finding: over a text far longer than any reply (a
-  // 300,000-character paste with 2,884 findings) that was quadratic (0.26 → 1.9 s), so there it is skipped and the
-  // fixes are offered in their written order, checked by the seams only.
-  const weighed = within.text.length <= WEIGHED_SENTENCE_MAX && text.length <= WEIGHED_TEXT_MAX;
-  let own = weighed ? within.text : '';
-  for (const o of weighed ? others : []) {
-    // Findings on the same words (one shown, others hidden by overlap) are this refusal, not another's.
-    if ((o.start < finding.end && o.end > finding.start) || o.end <= within.start || o.start >= within.end) continue;
-    const a = Math.max(o.start, within.start) - within.start, b = Math.min(o.end, within.end) - within.start;
-    own = own.slice(0, a) + ' '.repeat(b - a) + own.slice(b);
-  }
-  const refusalHere = weighed && refuses(own) && !refuses(text.slice(0, within.start) + '\n' + text.slice(within.end));
+  const weighed = isWeighed(within, text);
+  const refusalHere = weighed && refusesOnlyHere(finding, text, within, others);
   // The agent's own words deliver after the reproach ("…but here it is again: 4471"): the edit that fits
   // removes the reproach, offered first, with the sentence it leaves as what the card shows (fit.ts).
   const delivered = reproachBeforeDelivery(text, finding.start, finding.end, finding.suggestions);
@@ -155,11 +169,14 @@ export function offerFixes(
     dropping.push(dropsNo);
     // Changing the answer is worse than a tone the model still hears: a dropped "no" weighs two.
     // A promise to put it right just before the reply refuses or says all is well takes itself back (fit.ts).
-    const applied = text.slice(0, fix.start) + fix.text + text.slice(fix.end);
-    const editEnd = fix.start + fix.text.length;
+    // The applied draft around the edit only: those checks read at most 200 characters before it and 420 after,
+    // and building the whole draft for each alternative cost a long draft its length per keystroke and finding.
+    const from = Math.max(0, fix.start - APPLIED_BEFORE);
+    const applied = text.slice(from, fix.start) + fix.text + text.slice(fix.end, fix.end + APPLIED_AFTER);
+    const editStart = fix.start - from, editEnd = editStart + fix.text.length;
     // …and so does "I'll take this up with them" right before "You'll have to chase them"; and "whoever caused
     // it" right after the draft says who did.
-    const takenBack = weighed && (promiseTakenBack(applied, fix.start, editEnd) || handOffTakenBack(applied, fix.start, editEnd) || causeAlreadyNamed(filled, applied.slice(Math.max(0, fix.start - 200), fix.start)));
+    const takenBack = weighed && (promiseTakenBack(applied, editStart, editEnd) || handOffTakenBack(applied, editStart, editEnd) || causeAlreadyNamed(filled, applied.slice(0, editStart)));
     // An agreeing or "that's sorted" line where the draft agreed to nothing, or in front of steps (fit.ts).
     const misfit = answersNothing(filled, text.slice(finding.start, finding.end), text.slice(fix.end, fix.end + 300));
     problems.push(Number(leftover) + 2 * Number(dropsNo) + Number(promisesMore(fix, text)) + Number(takenBack) + Number(misfit));
@@ -208,16 +225,21 @@ const GIVES_REASON = /\b(?:because|since|so that|as a result|due to|that['\u2019
  * a reason ("Late returns are not accepted." announces the rule again, not why).
  */
 export function delivers(after: string, announcement: string): boolean {
-  const sentences = (after.match(/[^.!?\n]+[.!?]*/g) ?? []).map((x) => x.trim()).filter(Boolean);
-  const content = sentences.filter((x) => {
-    if (EMPTY_SENTENCE.test(x) || ANNOUNCES.test(x)) return false;
-    const words = x.match(/[\p{L}\p{N}]+/gu) ?? [];
-    // A sign-off line ("Best regards,", "Nordhus Customer Service") has no final stop and no verb.
-    if (words.length >= 4 && (/[.!?:]$/.test(x) || carriesFact(x) || /\b(?:is|are|was|were|will|can|has|have|do|does)\b|['\u2019](?:s|re|ll|ve)\b/i.test(x))) return true;
-    return words.length >= 2 && (carriesFact(x) || (/[.!?]$/.test(x) && /\b(?:is|are|was|were)\b|['\u2019](?:s|re)\b/i.test(x)));
-  });
-  if (!content.length) return false;
-  return !ANNOUNCES_REASON.test(announcement) || content.some((x) => GIVES_REASON.test(x));
+  const needsReason = ANNOUNCES_REASON.test(announcement);
+  // Sentence by sentence, stopping at the first that delivers: most announcements are answered at once.
+  for (const [raw] of after.matchAll(/[^.!?\n]+[.!?]*/g)) {
+    const x = raw.trim();
+    if (x && statesSomething(x) && (!needsReason || GIVES_REASON.test(x))) return true;
+  }
+  return false;
+}
+
+function statesSomething(x: string): boolean {
+  if (EMPTY_SENTENCE.test(x) || ANNOUNCES.test(x)) return false;
+  const words = x.match(/[\p{L}\p{N}]+/gu) ?? [];
+  // A sign-off line ("Best regards,", "Nordhus Customer Service") has no final stop and no verb.
+  if (words.length >= 4 && (/[.!?:]$/.test(x) || carriesFact(x) || /\b(?:is|are|was|were|will|can|has|have|do|does)\b|['\u2019](?:s|re|ll|ve)\b/i.test(x))) return true;
+  return words.length >= 2 && (carriesFact(x) || (/[.!?]$/.test(x) && /\b(?:is|are|was|were)\b|['\u2019](?:s|re)\b/i.test(x)));
 }
 
 /**
