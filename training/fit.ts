@@ -15,7 +15,7 @@ export interface FitOptions {
   dataHash: string;
   log?: (line: string) => void;
   epochs?: number;
-  /** Largest share of validation hard negatives the dismissive head may flag (default 1 %: docs/design.md, "Calibration"). */
+  /** Largest share of validation hard negatives the dismissive head may flag (default 0.75 %: docs/design.md, "Calibration"). */
   maxFalsePositiveRate?: number;
 }
 
@@ -44,7 +44,7 @@ const ORDINARY_NEGATIVE_FOR: Partial<Record<Mechanism, number>> = { 'emotional-r
 export function trainModel(examples: Example[], options: FitOptions) {
   const log = options.log ?? (() => {});
   const epochs = options.epochs ?? 14;
-  const maxFpr = options.maxFalsePositiveRate ?? 0.01;
+  const maxFpr = options.maxFalsePositiveRate ?? 0.0075;
   const categories = [...new Set(examples.filter((e) => e.dismissive === 1 && !NOT_MODELLED.has(e.category!)).map((e) => e.category!))].sort();
   const mechanisms = MECHANISMS.filter((m) => examples.some((e) => e.mechanisms[m] === 1));
   const isValidation = (e: Example) => hashString(e.text.toLowerCase()) % 5 === 0;
