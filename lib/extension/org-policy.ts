@@ -29,6 +29,8 @@ export interface PinnedPackSource {
 let patienceMs = 0;
 let lastKnown: Record<string, unknown> = {};
 let inFlight: Promise<Record<string, unknown>> | null = null;
+/** The in-flight read that already took longer than the patience: later reads don't wait for it again. */
+let givenUpOn: Promise<Record<string, unknown>> | null = null;
 
 /** Reads in this context go on without a policy that is later than `ms` (the late answer is used from then on). */
 export function goOnWithoutLatePolicy(ms: number): void {
@@ -39,12 +41,16 @@ export function goOnWithoutLatePolicy(ms: number): void {
 export async function readOrgPolicy(): Promise<Record<string, unknown>> {
   // Without a patience every read is fresh, as before (a read after the administrator's change sees it).
   if (patienceMs <= 0) return readManaged();
-  // With one, a late read is shared rather than repeated on every analysis while Chrome's policy service starts.
-  const read = inFlight ?? (inFlight = readManaged().finally(() => (inFlight = null)));
+  // With one, a late read is shared rather than repeated on every analysis while Chrome's policy service starts,
+  // and so is the verdict that it is late: one analysis reads the policy three times (the phrasebank's cache key,
+  // the pinned packs, the locks), and waiting out the patience on each tripled it (3 × 150 ms after every wake).
+  if (inFlight && inFlight === givenUpOn) return lastKnown;
+  const read = inFlight ?? (inFlight = readManaged().finally(() => (inFlight = givenUpOn = null)));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), patienceMs)));
   const policy = await Promise.race([read, late]);
   clearTimeout(timer);
+  if (policy === null && inFlight === read) givenUpOn = read;
   return policy ?? lastKnown;
 }
 

@@ -44,4 +44,25 @@ describe('reading the organisation policy when managed storage is late', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(await readOrgPolicy()).toEqual({ lockedRules: ['invalidating/calm-down'] });
   });
+
+  it('waits out the patience once per late read, not once per caller (an analysis reads the policy three times)', async () => {
+    expect(await readOrgPolicy()).toEqual({}); // the last read: no policy
+    goOnWithoutLatePolicy(80);
+    const { answer, get } = lateManaged({ lockedRules: ['invalidating/calm-down'] });
+    const t0 = performance.now();
+    expect(await readOrgPolicy()).toEqual({});
+    const first = performance.now() - t0;
+    expect(first).toBeGreaterThanOrEqual(75);
+    const t1 = performance.now();
+    expect(await readOrgPolicy()).toEqual({});
+    expect(await readOrgPolicy()).toEqual({});
+    // Both later reads return at once with the last known policy (they don't wait another 80 ms each).
+    expect(performance.now() - t1).toBeLessThan(40);
+    expect(get).toHaveBeenCalledTimes(1);
+    answer();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await readOrgPolicy()).toEqual({ lockedRules: ['invalidating/calm-down'] });
+    // A new read after the answer is fresh again, with its own patience.
+    expect(get).toHaveBeenCalledTimes(2);
+  });
 });
